@@ -1,0 +1,3 @@
+// The public API of @orderflow/kafka: other projects import only what this file exports.
+// Placeholder until the library gets its first real export.
+export const packageName = '@orderflow/kafka';

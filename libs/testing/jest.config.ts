@@ -1,0 +1,10 @@
+import type { Config } from 'jest';
+
+export default {
+  displayName: 'testing',
+  preset: '../../jest.preset.ts',
+  // Set here, not in the preset, so Nx sees it and caches coverage as the target's output.
+  coverageDirectory: 'coverage',
+  // The integration suites start consumer groups and stop brokers on a real cluster.
+  testTimeout: 120_000,
+} satisfies Config;

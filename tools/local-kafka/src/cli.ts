@@ -1,0 +1,106 @@
+/**
+ * The local Kafka cluster from the command line:
+ *
+ *   npm run kafka:up                      start 3 brokers (fetches Kafka on first run)
+ *   npm run kafka:status                  nodes, active controller, topics
+ *   npm run kafka:down [-- --wipe]        stop them (and delete all data)
+ *   npm run kafka -- stop|kill|pause|resume|start <node-id>    fault injection
+ *   npm run kafka -- kafka-topics --describe --topic orders    any Kafka CLI tool
+ *
+ * `--profile test` acts on the cluster of `npm test` instead of the dev one. With
+ * KAFKA_BROKERS set, the Kafka CLI tools talk to that cluster (e.g. the docker compose one).
+ */
+import { parseArgs } from 'node:util';
+import { ensureDependencies } from './dependencies.ts';
+import { KAFKA_CLI_TOOLS, runKafkaTool } from './kafka-cli-tools.ts';
+import { kafkaVersion } from './kafka-jars.ts';
+import { LocalKafkaError } from './local-kafka-error.ts';
+
+const USAGE = `usage: cli.ts <command> [--profile dev|test]
+  up                      start the 3-node cluster and wait until it is healthy
+  down [--wipe]           stop it; --wipe also deletes its data
+  status                  show nodes, the active controller and topics
+  stop|kill|pause|resume|start <node-id>
+  <kafka-tool> [args...]  one of: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (KAFKA_CLI_TOOLS[command] ?? KAFKA_CLI_TOOLS[`kafka-${command}`]) {
+    return runToolCommand(command, rest);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { profile: { type: 'string', default: 'dev' }, wipe: { type: 'boolean', default: false } },
+  });
+  // Imported only now: it needs kafkajs, which a fresh clone installs first.
+  ensureDependencies((line) => console.log(line));
+  const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
+  const cluster = new LocalKafkaCluster({ profile: values.profile, log: (line) => console.log(line) });
+  const nodeId = Number(positionals[0]);
+
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      const brokers = await cluster.up();
+      console.log(`Kafka ${kafkaVersion()} is up (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+      console.log(`Bootstrap servers: ${brokers.join(',')}`);
+      return 0;
+    }
+    case 'down':
+      await cluster.down({ wipe: values.wipe });
+      console.log(`Stopped the ${cluster.layout.profile} cluster${values.wipe ? ' and deleted its data' : ''}.`);
+      return 0;
+    case 'status': {
+      const { printStatus } = await import('./cluster-status.ts');
+      await printStatus(cluster);
+      return 0;
+    }
+    case 'stop':
+    case 'kill':
+    case 'pause':
+    case 'resume':
+    case 'start': {
+      if (!cluster.layout.nodeIds.includes(nodeId)) {
+        console.error(`Give a node id: one of ${cluster.layout.nodeIds.join(', ')}`);
+        return 1;
+      }
+      const actions = {
+        stop: () => cluster.stopBroker(nodeId),
+        kill: () => cluster.killBroker(nodeId),
+        pause: () => cluster.pauseBroker(nodeId),
+        resume: () => cluster.resumeBroker(nodeId),
+        start: () => cluster.startBroker(nodeId),
+      };
+      await actions[command]();
+      console.log(`${command}: node ${nodeId} is now ${cluster.nodes().find((n) => n.id === nodeId)?.state}`);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function runToolCommand(tool: string, args: string[]): Promise<number> {
+  const external = process.env['KAFKA_BROKERS'];
+  const { bootstrapServers, clusterLayout } = await import('./cluster-layout.ts');
+  const brokers = external ? external.split(',') : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));
+  return runKafkaTool(tool, args, brokers, { inherit: true }).status;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof LocalKafkaError) {
+      console.error(`error: ${error.message}\nhint: ${error.hint}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { CLUSTERS_ROOT } from './paths.ts';
+
+/**
+ * Where one local cluster lives and listens. Two profiles exist so that `npm test` never
+ * touches the cluster a developer keeps running with `npm run kafka:up`. Both stay off
+ * Kafka's standard ports (9092/9093) so they never collide with another Kafka on the machine.
+ */
+export interface ClusterLayout {
+  readonly profile: string;
+  /** Data dirs, logs, generated configs and state.json of this cluster. */
+  readonly dir: string;
+  readonly nodeIds: readonly number[];
+  /** Node n listens for clients on brokerBasePort + n - 1 ... */
+  readonly brokerBasePort: number;
+  /** ... and for the KRaft controller quorum on controllerBasePort + n - 1. */
+  readonly controllerBasePort: number;
+  /** JVM heap per node. Three nodes at 512 MB leave room for services and tests. */
+  readonly heapMb: number;
+}
+
+const NODE_IDS = [1, 2, 3] as const;
+
+function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: number): ClusterLayout {
+  return Object.freeze({
+    profile,
+    dir: join(CLUSTERS_ROOT, profile),
+    nodeIds: NODE_IDS,
+    brokerBasePort,
+    controllerBasePort,
+    heapMb: 512,
+  });
+}
+
+export const CLUSTER_PROFILES: Readonly<Record<string, ClusterLayout>> = Object.freeze({
+  dev: layoutFor('dev', 19092, 19192),
+  test: layoutFor('test', 29092, 29192),
+});
+
+export function clusterLayout(profile: string): ClusterLayout {
+  const layout = CLUSTER_PROFILES[profile];
+  if (!layout) {
+    throw new Error(`Unknown cluster profile "${profile}"; use one of: ${Object.keys(CLUSTER_PROFILES).join(', ')}`);
+  }
+  return layout;
+}
+
+export function brokerPort(layout: ClusterLayout, nodeId: number): number {
+  return layout.brokerBasePort + nodeId - 1;
+}
+
+export function controllerPort(layout: ClusterLayout, nodeId: number): number {
+  return layout.controllerBasePort + nodeId - 1;
+}
+
+/** The bootstrap list clients use, e.g. `127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094`. */
+export function bootstrapServers(layout: ClusterLayout): string[] {
+  return layout.nodeIds.map((id) => `127.0.0.1:${brokerPort(layout, id)}`);
+}
+
+export function nodeDir(layout: ClusterLayout, nodeId: number): string {
+  return join(layout.dir, `node-${nodeId}`);
+}

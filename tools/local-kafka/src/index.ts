@@ -1,0 +1,14 @@
+export { BROKER_DEFAULTS } from './broker-defaults.ts';
+export {
+  CLUSTER_PROFILES,
+  bootstrapServers,
+  brokerPort,
+  clusterLayout,
+  controllerPort,
+  type ClusterLayout,
+} from './cluster-layout.ts';
+export { KAFKA_CLI_TOOLS, runKafkaTool, type KafkaToolResult } from './kafka-cli-tools.ts';
+export { kafkaVersion } from './kafka-jars.ts';
+export { LocalKafkaCluster, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
+export { LocalKafkaError } from './local-kafka-error.ts';
+export { REPO_ROOT } from './paths.ts';

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { ensureKafkaJars } from './kafka-jars.ts';
+import { findJava } from './prerequisites.ts';
+
+/**
+ * Kafka's own command-line tools. A Kafka download has `bin/kafka-topics.sh` and friends;
+ * the Maven jars carry no scripts, so this table names the Java class behind each one.
+ */
+export const KAFKA_CLI_TOOLS: Readonly<Record<string, string>> = Object.freeze({
+  'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
+  'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+  'kafka-console-consumer': 'org.apache.kafka.tools.consumer.ConsoleConsumer',
+  'kafka-console-producer': 'org.apache.kafka.tools.ConsoleProducer',
+  'kafka-producer-perf-test': 'org.apache.kafka.tools.ProducerPerformance',
+  'kafka-consumer-perf-test': 'org.apache.kafka.tools.ConsumerPerformance',
+  'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
+  'kafka-get-offsets': 'org.apache.kafka.tools.GetOffsetShell',
+  'kafka-configs': 'kafka.admin.ConfigCommand',
+  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
+  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+  'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
+  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
+  'kafka-broker-api-versions': 'org.apache.kafka.tools.BrokerApiVersionsCommand',
+  'kafka-storage': 'kafka.tools.StorageTool',
+});
+
+/** Tools that take `--bootstrap-server`; the wrapper adds it when the caller left it out. */
+const TAKES_BOOTSTRAP_SERVER = new Set(Object.keys(KAFKA_CLI_TOOLS).filter((tool) => tool !== 'kafka-storage'));
+
+export interface KafkaToolResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs one of Kafka's CLI tools against the given cluster, e.g.
+ * `runKafkaTool('kafka-topics', ['--describe', '--topic', 'orders'], brokers)`.
+ * With `inherit`, its output goes straight to this terminal (for the CLI wrapper).
+ */
+export function runKafkaTool(
+  tool: string,
+  args: string[],
+  brokers: string[],
+  options: { inherit?: boolean } = {},
+): KafkaToolResult {
+  const toolName = tool.startsWith('kafka-') ? tool : `kafka-${tool}`;
+  const mainClass = KAFKA_CLI_TOOLS[toolName];
+  if (!mainClass) {
+    throw new Error(`Unknown Kafka tool "${tool}"; available: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}`);
+  }
+  const needsBootstrap =
+    TAKES_BOOTSTRAP_SERVER.has(toolName) && !args.some((arg) => arg.startsWith('--bootstrap-server') || arg === '--broker-list');
+  const fullArgs = needsBootstrap ? ['--bootstrap-server', brokers.join(','), ...args] : args;
+  const result = spawnSync(
+    findJava(),
+    ['-Xmx256m', '-Dlog4j2.level=WARN', '-cp', ensureKafkaJars(), mainClass, ...fullArgs],
+    { encoding: 'utf8', stdio: options.inherit ? 'inherit' : 'pipe' },
+  );
+  return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}

@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClusterHealth } from './cluster-health.ts';
+import {
+  bootstrapServers,
+  brokerPort,
+  clusterLayout,
+  controllerPort,
+  nodeDir,
+  type ClusterLayout,
+} from './cluster-layout.ts';
+import { ensureKafkaJars, kafkaVersion } from './kafka-jars.ts';
+import { LocalKafkaError } from './local-kafka-error.ts';
+import { LOG4J2_PROPERTIES, nodeProperties, toPropertiesFile } from './node-config.ts';
+import {
+  assertPortFree,
+  processState,
+  runJava,
+  spawnDetached,
+  tailOfFile,
+  waitForExit,
+  type NodeProcessState,
+} from './node-process.ts';
+import { findJava } from './prerequisites.ts';
+
+export interface LocalKafkaClusterOptions {
+  /** `dev` (npm run kafka:up) or `test` (npm test); see cluster-layout.ts. Default `dev`. */
+  readonly profile?: string;
+  /** Where progress lines go; silent by default. */
+  readonly log?: (line: string) => void;
+}
+
+export interface NodeStatus {
+  readonly id: number;
+  readonly pid: number | undefined;
+  readonly state: NodeProcessState;
+  readonly brokerPort: number;
+  readonly controllerPort: number;
+  readonly logFile: string;
+}
+
+/** What survives between commands: the cluster id the storage was formatted with, and PIDs. */
+interface ClusterState {
+  clusterId: string;
+  kafkaVersion: string;
+  pids: Record<string, number>;
+}
+
+const READY_TIMEOUT_MS = 120_000;
+const GRACEFUL_STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * A three-node Apache Kafka cluster (KRaft, each node broker + controller) running as local
+ * JVM processes. Every command reads and writes `state.json` in the cluster's directory, so
+ * `up` in one process and `killBroker(2)` in another (a test) act on the same cluster.
+ */
+export class LocalKafkaCluster {
+  readonly layout: ClusterLayout;
+  readonly #log: (line: string) => void;
+
+  constructor(options: LocalKafkaClusterOptions = {}) {
+    this.layout = clusterLayout(options.profile ?? 'dev');
+    this.#log = options.log ?? (() => {});
+  }
+
+  get brokers(): string[] {
+    return bootstrapServers(this.layout);
+  }
+
+  nodes(): NodeStatus[] {
+    const state = this.#readState();
+    return this.layout.nodeIds.map((id) => {
+      const pid = state?.pids[id];
+      return {
+        id,
+        pid,
+        state: processState(pid, this.#configFile(id)),
+        brokerPort: brokerPort(this.layout, id),
+        controllerPort: controllerPort(this.layout, id),
+        logFile: this.#logFile(id),
+      };
+    });
+  }
+
+  /**
+   * Starts whatever nodes are not running (formatting storage on first start), then waits
+   * until all three brokers are registered and a replication-factor-3 probe topic has a full
+   * ISR. Returns the bootstrap servers. Safe to call when the cluster is already up.
+   */
+  async up(): Promise<string[]> {
+    const stopped = this.nodes().filter((node) => node.state === 'stopped');
+    for (const node of this.nodes().filter((n) => n.state === 'paused')) this.resumeBroker(node.id);
+    if (stopped.length > 0) {
+      const java = findJava();
+      const classpath = ensureKafkaJars(this.#log);
+      for (const node of stopped) {
+        await assertPortFree(node.brokerPort, `broker ${node.id}`);
+        await assertPortFree(node.controllerPort, `controller ${node.id}`);
+      }
+      const state = this.#prepareState();
+      for (const node of stopped) this.#formatIfNew(java, classpath, state, node.id);
+      for (const node of stopped) {
+        state.pids[node.id] = spawnDetached(java, this.#nodeJvmArgs(classpath, node.id), this.#logFile(node.id));
+        this.#log(`Started node ${node.id} (pid ${state.pids[node.id]}), log: ${this.#logFile(node.id)}`);
+      }
+      this.#writeState(state);
+    }
+    await this.waitUntilHealthy();
+    return this.brokers;
+  }
+
+  /** Stops every node gracefully (SIGTERM, SIGKILL after a timeout); `wipe` deletes all data. */
+  async down(options: { wipe?: boolean } = {}): Promise<void> {
+    await Promise.all(this.nodes().map((node) => this.stopBroker(node.id)));
+    if (options.wipe) rmSync(this.layout.dir, { recursive: true, force: true });
+  }
+
+  /** Controlled shutdown: the broker hands its partition leaderships over, then exits. */
+  async stopBroker(id: number): Promise<void> {
+    const node = this.#node(id);
+    if (node.state === 'stopped' || !node.pid) return;
+    if (node.state === 'paused') process.kill(node.pid, 'SIGCONT');
+    process.kill(node.pid, 'SIGTERM');
+    if (!(await waitForExit(node.pid, this.#configFile(id), GRACEFUL_STOP_TIMEOUT_MS))) {
+      this.#log(`Node ${id} did not stop within ${GRACEFUL_STOP_TIMEOUT_MS / 1000}s; killing it`);
+      await this.killBroker(id);
+    }
+  }
+
+  /** A crash: no controlled shutdown, the other brokers notice by missed heartbeats. */
+  async killBroker(id: number): Promise<void> {
+    const node = this.#node(id);
+    if (node.state === 'stopped' || !node.pid) return;
+    process.kill(node.pid, 'SIGKILL');
+    await waitForExit(node.pid, this.#configFile(id), 10_000);
+  }
+
+  /** A hung broker (long GC pause, frozen VM): alive but silent, until resumeBroker. */
+  pauseBroker(id: number): void {
+    const node = this.#node(id);
+    if (node.state === 'running' && node.pid) process.kill(node.pid, 'SIGSTOP');
+  }
+
+  resumeBroker(id: number): void {
+    const node = this.#node(id);
+    if (node.state === 'paused' && node.pid) process.kill(node.pid, 'SIGCONT');
+  }
+
+  /** Starts one stopped node again and waits until it is registered with the cluster. */
+  async startBroker(id: number): Promise<void> {
+    const node = this.#node(id);
+    if (node.state === 'paused') this.resumeBroker(id);
+    if (node.state !== 'stopped') return;
+    const java = findJava();
+    const classpath = ensureKafkaJars(this.#log);
+    await assertPortFree(node.brokerPort, `broker ${id}`);
+    const state = this.#prepareState();
+    state.pids[id] = spawnDetached(java, this.#nodeJvmArgs(classpath, id), this.#logFile(id));
+    this.#writeState(state);
+    await this.#waitFor(`broker ${id} to register`, async (health) =>
+      (await health.registeredBrokerIds()).includes(id),
+    );
+  }
+
+  /** Waits until all three brokers are registered and replication works (probe topic, ISR 3). */
+  async waitUntilHealthy(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await this.#waitFor(
+      'all 3 brokers to register',
+      async (health) => (await health.registeredBrokerIds()).length === this.layout.nodeIds.length,
+      deadline,
+    );
+    await this.#withHealth((health) => health.probeReplication(deadline));
+  }
+
+  /** Waits until every partition of every topic has its full in-sync replica set again. */
+  async waitForFullIsr(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+    await this.#waitFor(
+      'every partition to have a full ISR',
+      async (health) => (await health.underReplicatedPartitions()).length === 0,
+      Date.now() + timeoutMs,
+    );
+  }
+
+  /** Runs `check` until it returns true; fails early, with the log tail, if a node has died. */
+  async #waitFor(
+    what: string,
+    check: (health: ClusterHealth) => Promise<boolean>,
+    deadline = Date.now() + READY_TIMEOUT_MS,
+  ): Promise<void> {
+    const expectedRunning = new Set(this.nodes().filter((n) => n.state !== 'stopped').map((n) => n.id));
+    await this.#withHealth(async (health) => {
+      while (Date.now() < deadline) {
+        const died = this.nodes().find((n) => expectedRunning.has(n.id) && n.state === 'stopped');
+        if (died) {
+          throw new LocalKafkaError(
+            `Kafka node ${died.id} exited while waiting for ${what}. Last lines of ${died.logFile}:\n${tailOfFile(died.logFile)}`,
+            'Fix the cause shown in the log, then "npm run kafka:down -- --wipe" and start again.',
+          );
+        }
+        if (await check(health).catch(() => false)) return;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      const logs = this.nodes().map((n) => `--- node ${n.id} (${n.state}) ${n.logFile}:\n${tailOfFile(n.logFile, 10)}`);
+      throw new LocalKafkaError(`Timed out waiting for ${what}.\n${logs.join('\n')}`, 'See the broker logs above.');
+    });
+  }
+
+  async #withHealth<T>(work: (health: ClusterHealth) => Promise<T>): Promise<T> {
+    const health = new ClusterHealth(this.brokers);
+    try {
+      return await work(health);
+    } finally {
+      await health.close();
+    }
+  }
+
+  #node(id: number): NodeStatus {
+    const node = this.nodes().find((n) => n.id === id);
+    if (!node) throw new Error(`No node ${id}; nodes are ${this.layout.nodeIds.join(', ')}`);
+    return node;
+  }
+
+  #nodeJvmArgs(classpath: string, id: number): string[] {
+    return [
+      `-Xms${this.layout.heapMb}m`,
+      `-Xmx${this.layout.heapMb}m`,
+      // The GC settings of Kafka's own start script: short pauses keep heartbeats on time.
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-XX:InitiatingHeapOccupancyPercent=35',
+      '-XX:+ExplicitGCInvokesConcurrent',
+      '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${this.#log4jFile()}`,
+      '-cp',
+      classpath,
+      'kafka.Kafka',
+      this.#configFile(id),
+    ];
+  }
+
+  /** KRaft storage must be formatted once per node, with the cluster id all nodes share. */
+  #formatIfNew(java: string, classpath: string, state: ClusterState, id: number): void {
+    mkdirSync(nodeDir(this.layout, id), { recursive: true });
+    writeFileSync(this.#configFile(id), toPropertiesFile(nodeProperties(this.layout, id)));
+    if (existsSync(join(nodeDir(this.layout, id), 'data', 'meta.properties'))) return;
+    this.#log(`Formatting KRaft storage of node ${id} (cluster id ${state.clusterId})`);
+    runJava(
+      java,
+      [`-Dlog4j2.configurationFile=${this.#log4jFile()}`, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
+        '-t', state.clusterId, '-c', this.#configFile(id)],
+      `Formatting the storage of node ${id}`,
+    );
+  }
+
+  #prepareState(): ClusterState {
+    mkdirSync(this.layout.dir, { recursive: true });
+    writeFileSync(this.#log4jFile(), LOG4J2_PROPERTIES);
+    const state = this.#readState();
+    if (state && state.kafkaVersion !== kafkaVersion()) {
+      throw new LocalKafkaError(
+        `The data in ${this.layout.dir} was written by Kafka ${state.kafkaVersion}, not ${kafkaVersion()}.`,
+        `Start afresh with "npm run kafka:down -- --wipe${this.layout.profile === 'dev' ? '' : ` --profile ${this.layout.profile}`}".`,
+      );
+    }
+    return state ?? { clusterId: newClusterId(), kafkaVersion: kafkaVersion(), pids: {} };
+  }
+
+  #readState(): ClusterState | undefined {
+    const file = join(this.layout.dir, 'state.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ClusterState) : undefined;
+  }
+
+  #writeState(state: ClusterState): void {
+    writeFileSync(join(this.layout.dir, 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
+  }
+
+  #configFile(id: number): string {
+    return join(nodeDir(this.layout, id), 'server.properties');
+  }
+
+  #logFile(id: number): string {
+    return join(nodeDir(this.layout, id), 'kafka.log');
+  }
+
+  #log4jFile(): string {
+    return join(this.layout.dir, 'log4j2.properties');
+  }
+}
+
+/** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+function newClusterId(): string {
+  const id = randomBytes(16).toString('base64url');
+  return id.startsWith('-') ? newClusterId() : id; // Kafka avoids ids that look like CLI flags
+}
