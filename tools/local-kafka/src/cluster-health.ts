@@ -28,10 +28,7 @@ export class ClusterHealth {
   /** The ids of the brokers registered (alive and unfenced) in the cluster metadata now. */
   async registeredBrokerIds(): Promise<number[]> {
     try {
-      if (!this.#connected) {
-        await this.#admin.connect();
-        this.#connected = true;
-      }
+      await this.#connect();
       const { brokers } = await this.#admin.describeCluster();
       return brokers.map((broker) => broker.nodeId).sort();
     } catch {
@@ -45,6 +42,7 @@ export class ClusterHealth {
    * (internal ones included). An empty list means every replica has caught up.
    */
   async underReplicatedPartitions(): Promise<string[]> {
+    await this.#connect();
     const { topics } = await this.#admin.fetchTopicMetadata();
     return topics.flatMap((topic) =>
       topic.partitions
@@ -58,6 +56,7 @@ export class ClusterHealth {
    * leader and three in-sync replicas on every partition. It is deleted afterwards.
    */
   async probeReplication(deadline: number): Promise<void> {
+    await this.#connect();
     await this.#admin.createTopics({
       topics: [{ topic: PROBE_TOPIC, numPartitions: 3, replicationFactor: 3 }],
       waitForLeaders: true,
@@ -72,6 +71,14 @@ export class ClusterHealth {
       await sleep(250);
     }
     throw new Error(`Probe topic ${PROBE_TOPIC} did not reach 3 in-sync replicas in time`);
+  }
+
+  // Every call connects first and is tracked, so close() always releases the sockets (an
+  // unclosed admin keeps a test process alive until the broker drops idle connections).
+  async #connect(): Promise<void> {
+    if (this.#connected) return;
+    this.#connected = true;
+    await this.#admin.connect();
   }
 
   async close(): Promise<void> {
