@@ -11,16 +11,24 @@ export async function createTestTopic(
   options: { prefix?: string; partitions?: number; replicationFactor?: number } = {},
 ): Promise<string> {
   const topic = uniqueTopicName(options.prefix);
+  const partitions = options.partitions ?? 6;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: options.partitions ?? 6, replicationFactor: options.replicationFactor ?? 3 }],
-      waitForLeaders: true,
-    });
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: options.replicationFactor ?? 3 }] });
   } finally {
     await admin.disconnect();
   }
+  // Not kafkajs's `waitForLeaders`: it gives up with UNKNOWN_TOPIC_OR_PARTITION when it asks a
+  // broker whose metadata has not caught up yet (e.g. one that just restarted). Metadata
+  // spreads through the cluster asynchronously, so wait until it shows every leader.
+  await waitFor(
+    async () => {
+      const described = await describePartitions(kafka, topic);
+      return described.length === partitions && described.every((partition) => partition.leader >= 0);
+    },
+    { description: `leaders for all ${partitions} partitions of ${topic}` },
+  );
   return topic;
 }
 

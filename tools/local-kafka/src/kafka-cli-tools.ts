@@ -24,8 +24,23 @@ export const KAFKA_CLI_TOOLS: Readonly<Record<string, string>> = Object.freeze({
   'kafka-storage': 'kafka.tools.StorageTool',
 });
 
-/** Tools that take `--bootstrap-server`; the wrapper adds it when the caller left it out. */
-const TAKES_BOOTSTRAP_SERVER = new Set(Object.keys(KAFKA_CLI_TOOLS).filter((tool) => tool !== 'kafka-storage'));
+/**
+ * The tool's arguments with the cluster's address added when the caller left it out. Most
+ * tools take `--bootstrap-server`; the producer perf test takes it as a producer property;
+ * kafka-storage works on local files and takes none.
+ */
+export function withBootstrapServers(tool: string, args: string[], brokers: string[]): string[] {
+  const servers = brokers.join(',');
+  if (tool === 'kafka-storage') return args;
+  if (args.some((arg) => arg.startsWith('--bootstrap-server') || arg.startsWith('bootstrap.servers='))) return args;
+  if (tool === 'kafka-producer-perf-test') {
+    const props = args.indexOf('--producer-props');
+    return props < 0
+      ? [...args, '--producer-props', `bootstrap.servers=${servers}`]
+      : [...args.slice(0, props + 1), `bootstrap.servers=${servers}`, ...args.slice(props + 1)];
+  }
+  return ['--bootstrap-server', servers, ...args];
+}
 
 export interface KafkaToolResult {
   readonly status: number;
@@ -49,12 +64,9 @@ export function runKafkaTool(
   if (!mainClass) {
     throw new Error(`Unknown Kafka tool "${tool}"; available: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}`);
   }
-  const needsBootstrap =
-    TAKES_BOOTSTRAP_SERVER.has(toolName) && !args.some((arg) => arg.startsWith('--bootstrap-server') || arg === '--broker-list');
-  const fullArgs = needsBootstrap ? ['--bootstrap-server', brokers.join(','), ...args] : args;
   const result = spawnSync(
     findJava(),
-    ['-Xmx256m', '-Dlog4j2.level=WARN', '-cp', ensureKafkaJars(), mainClass, ...fullArgs],
+    ['-Xmx256m', '-Dlog4j2.level=WARN', '-cp', ensureKafkaJars(), mainClass, ...withBootstrapServers(toolName, args, brokers)],
     { encoding: 'utf8', stdio: options.inherit ? 'inherit' : 'pipe' },
   );
   return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

@@ -11,12 +11,27 @@
  * Extra arguments go to Nx, e.g. `npm test -- --projects=local-kafka`.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
 import { REPO_ROOT } from './paths.ts';
 
 const log = (line: string) => console.log(`[npm test] ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** The run's closing line, summed over every project's jest run (see test-summary-reporter.ts). */
+function printSummary(summaryFile: string): void {
+  const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const line of lines) {
+    const counts = JSON.parse(line) as typeof total;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+  }
+  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+}
 
 function runNx(extraArgs: string[]): Promise<number> {
   const nx = join(REPO_ROOT, 'node_modules', '.bin', 'nx');
@@ -33,6 +48,16 @@ function runNx(extraArgs: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'orderflow-test-')), 'summary.jsonl');
+  process.env['ORDERFLOW_TEST_SUMMARY_FILE'] = summaryFile;
+  try {
+    return await runWithCluster();
+  } finally {
+    printSummary(summaryFile);
+  }
+}
+
+async function runWithCluster(): Promise<number> {
   const started = Date.now();
   ensureDependencies(log);
   if (process.env['KAFKA_BROKERS']) {

@@ -3,7 +3,8 @@ import { consumeFromBeginning, createTestTopic, testKafka, uniqueGroupId, waitFo
 
 /** Starts a consumer in `groupId` and tracks which partitions of `topic` it was assigned last. */
 async function startMember(kafka: Kafka, groupId: string, topic: string) {
-  const consumer = kafka.consumer({ groupId });
+  // Frequent heartbeats: a member learns of a rebalance at its next heartbeat.
+  const consumer = kafka.consumer({ groupId, heartbeatInterval: 500 });
   const member = { consumer, memberId: '', partitions: [] as number[] };
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     member.memberId = payload.memberId;
