@@ -15,11 +15,14 @@ export async function createTestTopic(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: options.replicationFactor ?? 3 }] });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions, replicationFactor: options.replicationFactor ?? 3 }],
+      waitForLeaders: false, // kafkajs defaults to true
+    });
   } finally {
     await admin.disconnect();
   }
-  // Not kafkajs's `waitForLeaders`: it gives up with UNKNOWN_TOPIC_OR_PARTITION when it asks a
+  // Not kafkajs's `waitForLeaders`, which gives up with UNKNOWN_TOPIC_OR_PARTITION when it asks a
   // broker whose metadata has not caught up yet (e.g. one that just restarted). Metadata
   // spreads through the cluster asynchronously, so wait until it shows every leader.
   await waitFor(

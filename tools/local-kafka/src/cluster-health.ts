@@ -59,7 +59,7 @@ export class ClusterHealth {
     // Resolves to false when the topic exists already (an earlier, unfinished probe).
     await this.#admin.createTopics({
       topics: [{ topic: PROBE_TOPIC, numPartitions: 3, replicationFactor: 3 }],
-      waitForLeaders: true,
+      waitForLeaders: false, // the ISR check below covers it, and is retried
     });
     const { topics } = await this.#admin.fetchTopicMetadata({ topics: [PROBE_TOPIC] });
     const partitions = topics[0]?.partitions ?? [];
