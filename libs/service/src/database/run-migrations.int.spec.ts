@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { specDatabase } from '../spec-helpers/spec-database.ts';
+import { MigrationError, runMigrations } from './run-migrations.ts';
+
+describe('runMigrations', () => {
+  let database: Awaited<ReturnType<typeof specDatabase>>;
+  let directory: string;
+
+  beforeEach(async () => {
+    database = await specDatabase();
+    directory = await mkdtemp(join(tmpdir(), 'orderflow-migrations-'));
+  });
+  afterEach(async () => {
+    await database.drop();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function migrationFiles(files: Record<string, string>): Promise<void> {
+    for (const [name, sql] of Object.entries(files)) await writeFile(join(directory, name), sql);
+  }
+
+  const appliedNames = async () =>
+    (await database.pool.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY applied_at, name')).rows.map(
+      (row) => row.name,
+    );
+
+  it('applies the .sql files in file-name order, and records each', async () => {
+    // 002 needs the table of 001: in any other order it fails.
+    await migrationFiles({
+      '002-add-status.sql': 'ALTER TABLE orders ADD COLUMN status text;',
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);\nCREATE INDEX ON orders (id);',
+      'README.md': 'not a migration',
+    });
+
+    const applied = await runMigrations({ pool: database.pool, directory });
+
+    expect(applied).toEqual(['001-create-orders.sql', '002-add-status.sql']);
+    expect(await appliedNames()).toEqual(['001-create-orders.sql', '002-add-status.sql']);
+    await database.pool.query("INSERT INTO orders (id, status) VALUES ('o-1', 'PENDING')");
+  });
+
+  it('applies only new files on the next start', async () => {
+    await migrationFiles({ '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);' });
+    await runMigrations({ pool: database.pool, directory });
+    await migrationFiles({ '002-create-outbox.sql': 'CREATE TABLE outbox (id bigserial PRIMARY KEY);' });
+
+    const again = await runMigrations({ pool: database.pool, directory });
+
+    expect(again).toEqual(['002-create-outbox.sql']);
+    expect(await runMigrations({ pool: database.pool, directory })).toEqual([]);
+  });
+
+  it('when several instances start together, each file runs exactly once', async () => {
+    // A file that fails when run twice, and is slow enough that the runners overlap.
+    await migrationFiles({
+      '001-create-orders.sql': 'SELECT pg_sleep(0.3); CREATE TABLE orders (id text PRIMARY KEY);',
+      '002-seed.sql': "INSERT INTO orders VALUES ('seed');",
+    });
+    // One pool per "instance", as separate processes would have.
+    const instances = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: database.connectionString }));
+    try {
+      const results = await Promise.all(instances.map((pool) => runMigrations({ pool, directory })));
+
+      expect(results.flat().sort()).toEqual(['001-create-orders.sql', '002-seed.sql']);
+      expect(await appliedNames()).toEqual(['001-create-orders.sql', '002-seed.sql']);
+      expect((await database.pool.query('SELECT id FROM orders')).rows).toEqual([{ id: 'seed' }]);
+    } finally {
+      await Promise.all(instances.map((pool) => pool.end()));
+    }
+  });
+
+  it('when a file fails, applies nothing of it, names it, and keeps the files before it', async () => {
+    await migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);',
+      '002-broken.sql': 'CREATE TABLE half_done (id int); SELECT * FROM no_such_table;',
+    });
+
+    const failure = runMigrations({ pool: database.pool, directory });
+
+    await expect(failure).rejects.toBeInstanceOf(MigrationError);
+    await expect(failure).rejects.toMatchObject({ migration: '002-broken.sql', code: 'MIGRATION_FAILED', retriable: false });
+    expect(await appliedNames()).toEqual(['001-create-orders.sql']);
+    const { rows } = await database.pool.query("SELECT to_regclass('half_done') AS half_done");
+    expect(rows).toEqual([{ half_done: null }]);
+  });
+});

@@ -1,0 +1,81 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OrderflowError } from '@orderflow/events';
+import type pg from 'pg';
+import type { Logger } from '../logger/create-logger.ts';
+
+/** A migration file that PostgreSQL refused; nothing of that file was applied. */
+export class MigrationError extends OrderflowError {
+  readonly migration: string;
+
+  constructor(migration: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Migration ${migration} failed: ${reason}`, { code: 'MIGRATION_FAILED', retriable: false, cause });
+    this.migration = migration;
+  }
+}
+
+export interface MigrationOptions {
+  readonly pool: pg.Pool;
+  /** A directory of `.sql` files, applied in file-name order: `001-create-orders.sql`, `002-...`. */
+  readonly directory: string;
+  readonly logger?: Logger;
+}
+
+// Advisory locks are scoped to one database, so one fixed key serialises every runner of that
+// database and never blocks another service's database.
+const migrationLockKey = 'orderflow:schema_migrations';
+
+/**
+ * Applies the `.sql` files of `directory` that `schema_migrations` does not list yet, each in
+ * its own transaction together with its `schema_migrations` row: a file is applied completely
+ * and recorded, or not at all. Several instances starting at once take turns on an advisory
+ * lock, so each file runs exactly once. Returns the names applied by this call.
+ */
+export async function runMigrations({ pool, directory, logger }: MigrationOptions): Promise<string[]> {
+  const files = (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort();
+  const client = await pool.connect();
+  try {
+    // Session-level lock: held across the per-file transactions below, until unlocked.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockKey]);
+    try {
+      return await applyPending(client, directory, files, logger);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function applyPending(
+  client: pg.PoolClient,
+  directory: string,
+  files: string[],
+  logger: Logger | undefined,
+): Promise<string[]> {
+  await client.query(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  const { rows } = await client.query<{ name: string }>('SELECT name FROM schema_migrations');
+  const done = new Set(rows.map((row) => row.name));
+  const applied: string[] = [];
+  for (const file of files.filter((name) => !done.has(name))) {
+    const sql = await readFile(join(directory, file), 'utf8');
+    try {
+      await client.query('BEGIN');
+      // No parameters: the simple query protocol, which runs a file of several statements.
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw new MigrationError(file, error);
+    }
+    logger?.info({ migration: file }, 'migration applied');
+    applied.push(file);
+  }
+  return applied;
+}

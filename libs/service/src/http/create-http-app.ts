@@ -1,0 +1,112 @@
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Logger } from '../logger/create-logger.ts';
+import type { ServiceMetrics } from '../metrics/create-metrics.ts';
+import { problemHandler, unknownRoute } from './error-handler.ts';
+import { HttpError, problemContentType, problemType, type ErrorStatuses } from './problem-details.ts';
+import { checkReadiness, type ReadinessCheck } from './readiness.ts';
+import { assignRequestIds, enterRequestContext, requestContext } from './request-ids.ts';
+
+export interface HttpAppOptions {
+  readonly serviceName: string;
+  readonly logger: Logger;
+  readonly metrics: ServiceMetrics;
+  /** What /ready checks, e.g. database and Kafka reachable. */
+  readonly readinessChecks?: readonly ReadinessCheck[];
+  /** The service's own routes, mounted at `/`. */
+  readonly routes?: Router;
+  /** Largest JSON body accepted; bigger ones get 413. Events stay small, so requests do too. */
+  readonly bodyLimit?: string;
+  /** Statuses for the service's own OrderflowError codes, beyond the built-in error classes. */
+  readonly errorStatuses?: ErrorStatuses;
+}
+
+/**
+ * The Express 5 app every service shares: request and correlation ids, JSON bodies only,
+ * access log and metrics, `/health`, `/ready`, `/metrics`, the service's routes, and errors
+ * answered as `application/problem+json`. Express 5 passes a rejected async route to the error
+ * handler by itself, so routes need no try/catch.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, metrics, bodyLimit = '100kb' } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // answers are live state, not cacheable documents
+
+  app.use(assignRequestIds);
+  app.use(observe(logger, metrics));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: bodyLimit, type: ['application/json', '+json'] }));
+  app.use(enterRequestContext);
+
+  // Liveness: the process runs and answers. Never checks dependencies: a restart would not fix them.
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok', service: options.serviceName });
+  });
+  // Readiness: send me traffic. 503 while a dependency is unreachable.
+  app.get('/ready', async (request, response) => {
+    const report = await checkReadiness(options.readinessChecks ?? []);
+    if (report.ready) {
+      response.json({ status: 'ready', checks: report.checks });
+      return;
+    }
+    const down = Object.keys(report.checks).filter((name) => report.checks[name]?.status === 'down');
+    response
+      .status(503)
+      .type(problemContentType)
+      .send(
+        JSON.stringify({
+          type: problemType('NOT_READY'),
+          title: 'Service Unavailable',
+          status: 503,
+          detail: `Not ready: ${down.join(', ')} unreachable.`,
+          instance: request.originalUrl,
+          code: 'NOT_READY',
+          checks: report.checks,
+        }),
+      );
+  });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  if (options.routes) app.use(options.routes);
+  app.use(unknownRoute);
+  app.use(problemHandler(logger, options.errorStatuses ?? {}, bodyLimit));
+  return app;
+}
+
+/** A request that carries a body must say it is JSON (`application/json` or `+json`); else 415. */
+const requireJsonBody: RequestHandler = (request, _response, next) => {
+  // No body at all (e.g. POST /orders/:id/ship) is fine: `is` answers null then, but it counts
+  // `Content-Length: 0`, which fetch sends for an empty POST, as a body.
+  const emptyBody = request.get('Content-Length') === '0';
+  if (!emptyBody && request.is(['application/json', '+json']) === false) {
+    next(
+      new HttpError(415, `Expected a JSON body (Content-Type: application/json), got ${request.get('Content-Type') ?? 'none'}.`, {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      }),
+    );
+    return;
+  }
+  next();
+};
+
+/** Counts and times every answered request and writes one access log line for it. */
+function observe(logger: Logger, metrics: ServiceMetrics): RequestHandler {
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // The route pattern (`/orders/:id`), never the raw path: one time series per route, not per id.
+      const route = request.route ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
+      const labels = { method: request.method, route, status: String(response.statusCode) };
+      metrics.httpRequests.inc(labels);
+      metrics.httpRequestDuration.observe(labels, seconds);
+      logger.info(
+        { ...requestContext(response), ...labels, path: request.originalUrl, durationMs: Math.round(seconds * 1000) },
+        'request answered',
+      );
+    });
+    next();
+  };
+}
