@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { packageName } from './index.ts';
+import { readdirSync } from 'node:fs';
+import * as publicApi from './index.ts';
 
 describe('@orderflow/kafka public API', () => {
-  it('names its own package', () => {
-    const manifest: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+  it('offers the factories a service composes', () => {
+    for (const name of ['createKafkaClient', 'provisionTopics', 'createEventProducer', 'createOutboxRelay', 'createConsumerRunner', 'withInbox', 'appendToOutbox']) {
+      expect(typeof (publicApi as Record<string, unknown>)[name]).toBe('function');
+    }
+  });
 
-    expect(manifest).toMatchObject({ name: packageName });
+  it('ships its table migrations, named so they sort and never clash with a service’s own', () => {
+    expect(readdirSync(publicApi.kafkaMigrationsDirectory).sort()).toEqual(['kafka-001-outbox.sql', 'kafka-002-inbox.sql']);
   });
 });

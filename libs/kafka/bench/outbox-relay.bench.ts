@@ -1,0 +1,116 @@
+// Measures the outbox relay on the real cluster, acks=all:
+//   1. publish rate: rows already in the outbox, published and marked sent, per second;
+//   2. latency: from the COMMIT of a transaction that wrote an outbox row to the moment a
+//      consumer's handler sees the event (median and p99).
+//
+// Run (Node >= 22.18 runs the TypeScript directly):
+//   KAFKA_BROKERS=127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094 node libs/kafka/bench/outbox-relay.bench.ts
+// PostgreSQL: DATABASE_URL (a server URL; a scratch database is created on it), else an
+// embedded server in a temporary directory. Options: BENCH_ROWS (default 5000),
+// BENCH_LATENCY_EVENTS (default 300).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { defineTopic, deadLetterTopic, ordersTopic } from '@orderflow/events';
+import { createDatabase, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
+import pg from 'pg';
+import {
+  appendToOutbox,
+  createConsumerRunner,
+  createKafkaClient,
+  createOutboxRelay,
+  migrateKafkaTables,
+  provisionTopics,
+} from '../src/index.ts';
+
+const rows = Number(process.env['BENCH_ROWS'] ?? 5_000);
+const latencyEvents = Number(process.env['BENCH_LATENCY_EVENTS'] ?? 300);
+const paceMs = Number(process.env['BENCH_PACE_MS'] ?? 10);
+const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094').split(',');
+const suffix = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+const placed = () => ({
+  orderId: randomUUID(),
+  customerId: randomUUID(),
+  email: 'ada@example.com',
+  items: [{ sku: 'SKU-KEYBOARD', quantity: 1 }],
+});
+const context = () => ({ occurredAt: new Date(), correlationId: 'bench' });
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+// A benchmark that hangs tells nobody anything: give up loudly after 5 minutes.
+setTimeout(() => {
+  console.error('benchmark did not finish within 5 minutes');
+  process.exit(1);
+}, 300_000).unref();
+
+const embedded = process.env['DATABASE_URL'] ? undefined : await startEmbeddedPostgres({});
+const serverUrl = process.env['DATABASE_URL'] ?? embedded?.connectionString() ?? '';
+const databaseName = `bench_${suffix.replaceAll('-', '_')}`;
+const pool = new pg.Pool({ connectionString: await createDatabase(serverUrl, databaseName), max: 10 });
+const kafka = createKafkaClient({ brokers, clientId: 'outbox-relay-bench' });
+const throughputTopic = defineTopic({ ...ordersTopic, name: `bench-outbox-${suffix}` });
+const latencyTopic = defineTopic({ ...ordersTopic, name: `bench-latency-${suffix}` });
+const groupId = `bench-consumer-${suffix}`;
+
+try {
+  await migrateKafkaTables(pool);
+  await provisionTopics({ kafka, topics: [throughputTopic, latencyTopic, deadLetterTopic(latencyTopic, groupId)] });
+
+  // 1. Publish rate: fill the outbox first, then time the relay draining it.
+  for (let written = 0; written < rows; written += 100) {
+    await withTransaction(pool, async (client) => {
+      for (let index = 0; index < Math.min(100, rows - written); index += 1) {
+        await appendToOutbox(client, throughputTopic, 'OrderPlacedEvent', placed(), context());
+      }
+    });
+  }
+  const relay = createOutboxRelay({ pool, kafka, batchSize: 500 });
+  const started = performance.now();
+  await relay.start();
+  await waitUntil(() => relay.status().published >= rows, `${rows} rows to be published`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`publish rate: ${rows} events in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} events/s (acks=all, batches of 500, 3 brokers)`);
+
+  // 2. Commit-to-handler latency: one event per transaction, paced like real requests.
+  const committedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const runner = createConsumerRunner({
+    kafka,
+    groupId,
+    topics: [latencyTopic],
+    heartbeatIntervalMs: 500,
+    sessionTimeoutMs: 10_000,
+    maxWaitTimeMs: Number(process.env['BENCH_MAX_WAIT_MS'] ?? 1_000),
+    handler: async (event) => {
+      const at = committedAt.get(event.metadata.eventId);
+      if (at !== undefined) latencies.push(performance.now() - at);
+    },
+  });
+  await runner.start();
+  await waitUntil(() => (runner.status().assignment[latencyTopic.name]?.length ?? 0) === 6, 'the consumer to be assigned');
+  for (let index = 0; index < latencyEvents; index += 1) {
+    const eventId = await withTransaction(pool, async (client) =>
+      (await appendToOutbox(client, latencyTopic, 'OrderPlacedEvent', placed(), context())).eventId,
+    );
+    committedAt.set(eventId, performance.now());
+    await new Promise((resolve) => setTimeout(resolve, paceMs));
+  }
+  await waitUntil(() => latencies.length >= latencyEvents, `${latencyEvents} events to reach the handler`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  console.log(
+    `commit -> handler: ${latencyEvents} events, median ${percentile(sorted, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
+  await runner.stop();
+  await relay.stop();
+} finally {
+  await pool.end();
+  await dropDatabase(serverUrl, databaseName).catch(() => {});
+  await embedded?.stop();
+}

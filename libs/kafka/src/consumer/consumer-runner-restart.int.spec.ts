@@ -1,0 +1,53 @@
+import { localTestCluster, waitFor } from '@orderflow/testing';
+import { createEventProducer } from '../producer/event-producer.ts';
+import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
+
+type LocalKafkaCluster = Awaited<ReturnType<typeof localTestCluster>>;
+
+/** All at once: a lone combined broker+controller cannot register without a KRaft quorum, and gives up. */
+const startAllBrokers = (cluster: LocalKafkaCluster) => Promise.all(cluster.nodes().map((node) => cluster.startBroker(node.id)));
+
+describe('the consumer runner across a Kafka restart', () => {
+  let cluster: LocalKafkaCluster | undefined;
+  let fixture: Awaited<ReturnType<typeof consumerFixture>> | undefined;
+
+  afterAll(async () => {
+    await fixture?.stopAll();
+    // Leave the shared cluster as we found it, even if the test failed half-way.
+    if (!cluster) return;
+    await startAllBrokers(cluster);
+    await cluster.waitForFullIsr();
+  }, 180_000);
+
+  it('comes back by itself after every broker restarted, and handles what was published since', async () => {
+    cluster = await localTestCluster();
+    fixture = await consumerFixture('consumer-restart');
+    const handled = new Set<string>();
+    const runner = await fixture.startRunner(async (decoded) => {
+      handled.add(decoded.metadata.eventId);
+    });
+    const { kafka, topic } = fixture;
+    /** Publishes one event with a fresh producer (so it is not the thing being tested); returns its id. */
+    const publish = async () => {
+      const producer = createEventProducer({ kafka });
+      await producer.start();
+      try {
+        const eventId = crypto.randomUUID();
+        await producer.publish(topic, 'OrderPlacedEvent', orderPlaced(), { ...testContext(), eventId });
+        return eventId;
+      } finally {
+        await producer.stop();
+      }
+    };
+    const before = await publish();
+    await waitFor(() => handled.has(before), { description: 'the event before the restart to be handled' });
+
+    for (const node of cluster.nodes()) await cluster.stopBroker(node.id);
+    await startAllBrokers(cluster);
+    const after = await waitFor(() => publish().catch(() => undefined), { description: 'Kafka to take writes again', timeoutMs: 120_000 });
+
+    await waitFor(() => handled.has(after), { description: 'the runner to handle the event published after the restart', timeoutMs: 120_000 });
+    expect(runner.status()).toMatchObject({ state: 'running', deadLettered: 0 });
+  }, 300_000);
+});

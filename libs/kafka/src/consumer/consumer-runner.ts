@@ -1,0 +1,270 @@
+import { deadLetterTopicName, recordToEvent, type DecodedEvent, type TopicDefinition } from '@orderflow/events';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
+import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
+import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
+import { describeAssignment, type Assignment } from './assignment-line.ts';
+import type { ConsumerStatus, LastError } from './consumer-status.ts';
+import { deadLetterMessage } from './dead-letter-message.ts';
+import { defaultRetryPolicy, errorCode, errorMessage, isRetriable, retryDelayMs, type RetryPolicy } from './retry-policy.ts';
+
+/** The decoded event of any of the topics (a union over topics, narrowed by `type`). */
+export type EventOf<Topic extends TopicDefinition> = Topic extends TopicDefinition<infer Events> ? DecodedEvent<Events> : never;
+
+/** Where a record came from, and the tools a handler may need. */
+export type HandlerContext = {
+  readonly groupId: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** 1 on the first try. */
+  readonly attempt: number;
+  /** Aborted when the runner gives up on this attempt (timeout): stop working, roll back. */
+  readonly signal: AbortSignal;
+  /** Tells the group this member is alive. The runner also does it while a handler runs. */
+  heartbeat(): Promise<void>;
+};
+
+/** `duplicate`: the event was handled before and skipped (see withInbox). Nothing = processed. */
+export type HandlerOutcome = 'processed' | 'duplicate';
+
+export type EventHandler<Topic extends TopicDefinition> = (
+  event: EventOf<Topic>,
+  context: HandlerContext,
+) => Promise<HandlerOutcome | void>;
+
+export type ConsumerRunnerOptions<Topic extends TopicDefinition> = {
+  readonly kafka: Kafka;
+  /** The consumer group: the service's name. Its dead-letter topics are named after it. */
+  readonly groupId: string;
+  readonly topics: readonly Topic[];
+  readonly handler: EventHandler<Topic>;
+  readonly logger?: ServiceLogger;
+  readonly metrics?: KafkaMetrics;
+  readonly retry?: RetryPolicy;
+  /** A handler attempt that takes longer fails with HandlerTimeoutError. Default 30 s. */
+  readonly handlerTimeoutMs?: number;
+  /** The group drops a member it has not heard from for this long. Default 30 s. */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * How long a broker may hold a fetch when it has no new records. Shorter means quicker
+   * delivery when records trickle in, for more (empty) fetch requests. Default 1 s.
+   */
+  readonly maxWaitTimeMs?: number;
+  /** Partitions handled at once (each still strictly in order). Default 1. */
+  readonly partitionsConsumedConcurrently?: number;
+};
+
+export type ConsumerRunner = {
+  start(): Promise<void>;
+  /** Lets the record in flight finish (retries included), commits what is done and leaves the group. */
+  stop(): Promise<void>;
+  status(): ConsumerStatus;
+};
+
+/**
+ * Runs a consumer group over catalogue topics: decodes each record at the edge, hands the
+ * event to the handler, and commits the record's offset only once it is dealt with.
+ *
+ * Offsets: kafkajs marks a record's offset as done ("resolved") only once eachMessage has
+ * returned, i.e. after the handler's inbox transaction committed or the record was
+ * dead-lettered, and its autoCommit commits only resolved offsets: after each fetched batch,
+ * at least every second, before a rebalance and on stop. So nothing is committed before it
+ * is dealt with, at one commit per batch instead of one per record (committing every record
+ * by hand capped a consumer near 100 records/s here). The price: a crash redelivers the
+ * records handled since the last commit, which the inbox makes harmless.
+ *
+ * Failures: an undecodable record, or a handler error that is not retriable, goes to the
+ * dead-letter topic at once; a retriable one is tried again with doubling pauses, then
+ * dead-lettered. Either way the partition moves on. Only if dead-lettering itself fails
+ * is the offset left uncommitted, and kafkajs restarts the consumer from there.
+ */
+export function createConsumerRunner<Topic extends TopicDefinition>(options: ConsumerRunnerOptions<Topic>): ConsumerRunner {
+  const { kafka, groupId } = options;
+  const logger = options.logger ?? silentLogger;
+  const retry = options.retry ?? defaultRetryPolicy;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3_000;
+  const topicsByName = new Map<string, Topic>(options.topics.map((topic) => [topic.name, topic]));
+  // Fails now, not at the first bad record, if a group name makes an illegal topic name.
+  const deadLetterTopics = new Map(options.topics.map((topic) => [topic.name, deadLetterTopicName(topic, groupId)]));
+
+  let consumer: Consumer | undefined;
+  let producer: Producer | undefined;
+  let state: ConsumerStatus['state'] = 'stopped';
+  let memberId = '';
+  let assignment: Assignment = {};
+  const counts = { processed: 0, duplicates: 0, retried: 0, deadLettered: 0, rebalances: 0 };
+  let lastError: LastError | undefined;
+
+  async function deadLetter(payload: EachMessagePayload, error: unknown, attempts: number): Promise<void> {
+    const { topic, partition, message } = payload;
+    const code = errorCode(error);
+    const reason = errorMessage(error);
+    const failure = { consumerGroup: groupId, code, message: reason, attempts, failedAt: new Date() };
+    const record = { topic, partition, offset: message.offset, key: message.key, value: message.value, timestamp: message.timestamp, headers: message.headers };
+    await producer?.send({
+      topic: deadLetterTopics.get(topic) ?? deadLetterTopicName({ name: topic }, groupId),
+      acks: -1,
+      messages: [deadLetterMessage(record, failure)],
+    });
+    counts.deadLettered += 1;
+    lastError = { code, message: reason, at: failure.failedAt, topic, partition, offset: message.offset };
+    options.metrics?.deadLettered?.({ group: groupId, topic, code });
+    logger.error(
+      { groupId, topic, partition, offset: message.offset, code, attempts, err: error },
+      `dead-lettered ${topic}[${partition}]@${message.offset} after ${attempts} attempt(s): ${reason}`,
+    );
+  }
+
+  /** One handler attempt, bounded in time, heartbeating while it runs. */
+  async function attempt(event: EventOf<Topic>, payload: EachMessagePayload, attemptNumber: number) {
+    const controller = new AbortController();
+    const { topic, partition, message } = payload;
+    const context: HandlerContext = {
+      groupId,
+      topic,
+      partition,
+      offset: message.offset,
+      attempt: attemptNumber,
+      signal: controller.signal,
+      heartbeat: payload.heartbeat,
+    };
+    // kafkajs heartbeats only between records; a long handler would otherwise be thrown out
+    // of the group after sessionTimeout. A failed heartbeat (a rebalance started) is left to
+    // the commit after the handler, which then fails and hands the record to the new owner.
+    const heartbeats = setInterval(() => payload.heartbeat().catch(() => {}), heartbeatIntervalMs);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new HandlerTimeoutError(handlerTimeoutMs, `${topic}[${partition}]@${message.offset}`);
+        controller.abort(error);
+        reject(error);
+      }, handlerTimeoutMs);
+    });
+    try {
+      return await Promise.race([options.handler(event, context), timeout]);
+    } finally {
+      clearInterval(heartbeats);
+      clearTimeout(timer);
+    }
+  }
+
+  async function handle(event: EventOf<Topic>, payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const started = Date.now();
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      try {
+        const outcome = (await attempt(event, payload, attemptNumber)) ?? 'processed';
+        counts[outcome === 'duplicate' ? 'duplicates' : 'processed'] += 1;
+        options.metrics?.processed?.({ group: groupId, topic, outcome }, Date.now() - started);
+        return;
+      } catch (error) {
+        if (!isRetriable(error) || attemptNumber >= retry.attempts) {
+          await deadLetter(payload, error, attemptNumber);
+          return;
+        }
+        const delayMs = retryDelayMs(retry, attemptNumber);
+        counts.retried += 1;
+        options.metrics?.retried?.({ group: groupId, topic, code: errorCode(error) });
+        logger.warn(
+          { groupId, topic, partition, offset: message.offset, attempt: attemptNumber, delayMs, err: error },
+          `handler failed on ${topic}[${partition}]@${message.offset} (attempt ${attemptNumber} of ${retry.attempts}), retrying in ${delayMs} ms`,
+        );
+        await pauseWithHeartbeats(delayMs, payload.heartbeat);
+      }
+    }
+  }
+
+  async function eachMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, message } = payload;
+    const definition = topicsByName.get(topic);
+    if (definition === undefined) throw new Error(`received a record of ${topic}, which this runner did not subscribe to`);
+    const decoded = recordToEvent(definition, message);
+    if (decoded.ok) {
+      await handle(decoded as EventOf<Topic>, payload);
+    } else {
+      // The same bytes fail the same way every time: no retries.
+      await deadLetter(payload, decoded.error, 0);
+    }
+  }
+
+  function watch(member: Consumer): void {
+    member.on(member.events.GROUP_JOIN, ({ payload }) => {
+      memberId = payload.memberId;
+      assignment = Object.fromEntries(Object.entries(payload.memberAssignment).map(([topic, partitions]) => [topic, [...partitions].sort((a, b) => a - b)]));
+      counts.rebalances += 1;
+      logger.info({ groupId, memberId, assignment, isLeader: payload.isLeader }, describeAssignment(groupId, memberId, assignment));
+    });
+    member.on(member.events.REBALANCING, () => {
+      logger.info({ groupId, memberId }, `group ${groupId} is rebalancing; member ${memberId} will get a new assignment`);
+    });
+    member.on(member.events.CRASH, ({ payload }) => {
+      lastError = { code: errorCode(payload.error), message: errorMessage(payload.error), at: new Date() };
+      logger.error({ groupId, err: payload.error, restart: payload.restart }, `consumer of group ${groupId} crashed: ${lastError.message}`);
+    });
+  }
+
+  return {
+    async start() {
+      if (state !== 'stopped') throw new Error(`consumer runner of ${groupId} is ${state}`);
+      state = 'starting';
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      consumer = kafka.consumer({
+        groupId,
+        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: heartbeatIntervalMs,
+        maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
+        allowAutoTopicCreation: false,
+        // Whatever the crash (a broker restart outlasting kafkajs's retries), start again:
+        // a consumer that stays down silently is worse than one that keeps trying.
+        retry: { restartOnFailure: async () => state === 'running' || state === 'starting' },
+      });
+      watch(consumer);
+      try {
+        await producer.connect();
+        await consumer.connect();
+        // A new group starts at the oldest record: events published before the service's
+        // first start are still its business.
+        await consumer.subscribe({ topics: options.topics.map((topic) => topic.name), fromBeginning: true });
+        await consumer.run({
+          // See above: commits only what eachMessage finished, per batch and every second.
+          autoCommit: true,
+          autoCommitInterval: 1_000,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+          eachMessage,
+        });
+        state = 'running';
+      } catch (error) {
+        await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+        state = 'stopped';
+        throw error;
+      }
+    },
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopping';
+      try {
+        // disconnect() waits for eachMessage in flight (which commits), then leaves the group.
+        await consumer?.disconnect();
+      } finally {
+        await producer?.disconnect();
+        state = 'stopped';
+        memberId = '';
+        assignment = {};
+        logger.info({ groupId }, `group ${groupId}: consumer stopped and left the group`);
+      }
+    },
+    status: () => ({ groupId, state, memberId, assignment, ...counts, lastError }),
+  };
+}
+
+/** Waits between attempts, telling the group now and then that this member is still alive. */
+async function pauseWithHeartbeats(delayMs: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + delayMs;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await heartbeat().catch(() => {});
+  }
+}

@@ -1,0 +1,24 @@
+import { EventDecodeError, OrderflowError } from '@orderflow/events';
+import { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs } from './retry-policy.ts';
+
+describe('the retry policy', () => {
+  it('doubles the pause after each failed attempt, up to a cap', () => {
+    const policy = { attempts: 10, initialDelayMs: 100, maxDelayMs: 1_000 };
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => retryDelayMs(policy, attempt))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+    expect(defaultRetryPolicy.attempts).toBeGreaterThan(1);
+  });
+
+  it('reads only the retriable flag; errors without one count as retriable', () => {
+    expect(isRetriable(new OrderflowError('db busy', { code: 'db-busy', retriable: true }))).toBe(true);
+    expect(isRetriable(new OrderflowError('no such sku', { code: 'unknown-sku', retriable: false }))).toBe(false);
+    expect(isRetriable(new EventDecodeError('undecodable-value', 'garbage', { topic: 'orders' }))).toBe(false);
+    expect(isRetriable(new TypeError('x is undefined'))).toBe(true);
+    expect(isRetriable('a string thrown')).toBe(true);
+  });
+
+  it('names an error by its code, else by its class', () => {
+    expect(errorCode(new OrderflowError('x', { code: 'unknown-sku', retriable: false }))).toBe('unknown-sku');
+    expect(errorCode(new TypeError('x'))).toBe('TypeError');
+    expect(errorCode(42)).toBe('unknown-error');
+  });
+});

@@ -1,0 +1,68 @@
+import { OrderflowError } from '@orderflow/events';
+import { testDatabase, waitFor, type TestDatabase } from '@orderflow/testing';
+import { migrateKafkaTables } from '../database/kafka-migrations.ts';
+import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
+import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
+import { withInbox } from './with-inbox.ts';
+
+describe('the inbox', () => {
+  let db: TestDatabase;
+  let fixture: Awaited<ReturnType<typeof consumerFixture>>;
+  let producer: EventProducer;
+
+  beforeEach(async () => {
+    db = await testDatabase('inbox');
+    await migrateKafkaTables(db.pool);
+    await db.pool.query('CREATE TABLE reservations (order_id uuid NOT NULL, attempt integer NOT NULL)');
+    fixture = await consumerFixture('inbox');
+    producer = createEventProducer({ kafka: fixture.kafka });
+    await producer.start();
+  });
+
+  afterEach(async () => {
+    await fixture.stopAll();
+    await producer.stop();
+    await db.drop();
+  });
+
+  const reservations = async () => (await db.pool.query<{ order_id: string; attempt: number }>('SELECT order_id, attempt FROM reservations')).rows;
+
+  it('gives an event delivered twice one effect', async () => {
+    const event = orderPlaced();
+    const context = { ...testContext(), eventId: crypto.randomUUID() };
+    // The same event twice, as the outbox relay may send it after a crash.
+    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, context);
+    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, context);
+
+    const runner = await fixture.startRunner(
+      withInbox(db.pool, async (decoded, handlerContext, client) => {
+        if (decoded.type !== 'OrderPlacedEvent') return;
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
+      }),
+    );
+
+    await waitFor(() => runner.status().processed === 1 && runner.status().duplicates === 1, { description: 'one processed, one duplicate' });
+    expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 1 }]);
+    const inbox = await db.pool.query('SELECT consumer_group, event_id FROM kafka_inbox');
+    expect(inbox.rows).toEqual([{ consumer_group: fixture.groupId, event_id: context.eventId }]);
+  });
+
+  it('rolls back a failed attempt with its inbox row, so the retry that succeeds has the only effect', async () => {
+    const event = orderPlaced();
+    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, testContext());
+
+    const runner = await fixture.startRunner(
+      withInbox(db.pool, async (decoded, handlerContext, client) => {
+        if (decoded.type !== 'OrderPlacedEvent') return;
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
+        if (handlerContext.attempt === 1) throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
+      }),
+      { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
+    );
+
+    await waitFor(() => runner.status().processed === 1, { description: 'the event to be processed' });
+    expect(runner.status()).toMatchObject({ retried: 1, deadLettered: 0, duplicates: 0 });
+    expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 2 }]);
+  });
+});

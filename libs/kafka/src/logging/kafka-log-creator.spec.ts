@@ -1,0 +1,38 @@
+import { logLevel, type LogEntry } from 'kafkajs';
+import { kafkaLogCreator, serviceLevelFor } from './kafka-log-creator.ts';
+import type { ServiceLogger } from './service-logger.ts';
+
+const entry = (level: logLevel, namespace: string, log: Record<string, unknown>): LogEntry => ({
+  namespace,
+  level,
+  label: logLevel[level],
+  log: { timestamp: '2026-01-01T00:00:00.000Z', message: '', ...log },
+});
+
+describe('kafkajs log lines in the service log', () => {
+  it('turn a broker error answer that kafkajs retries into a warning', () => {
+    const answer = entry(logLevel.ERROR, 'Connection', {
+      message: 'Response Metadata(key: 3, version: 6)',
+      error: 'There is no leader for this topic-partition as we are in the middle of a leadership election',
+    });
+    expect(serviceLevelFor(answer)).toBe('warn');
+    expect(serviceLevelFor(entry(logLevel.ERROR, 'BrokerPool', { message: 'Connection error', retryCount: 1 }))).toBe('warn');
+  });
+
+  it('keep a real crash an error, and other levels as they are', () => {
+    expect(serviceLevelFor(entry(logLevel.ERROR, 'Consumer', { message: 'Crash: KafkaJSNonRetriableError' }))).toBe('error');
+    expect(serviceLevelFor(entry(logLevel.WARN, 'Consumer', { message: 'x' }))).toBe('warn');
+    expect(serviceLevelFor(entry(logLevel.INFO, 'Consumer', { message: 'x' }))).toBe('info');
+    expect(serviceLevelFor(entry(logLevel.DEBUG, 'Consumer', { message: 'x' }))).toBe('debug');
+  });
+
+  it('are written as fields plus the message, tagged as coming from kafkajs', () => {
+    const lines: [string, Record<string, unknown>, string][] = [];
+    const record = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push([level, fields, message]);
+    const logger: ServiceLogger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+
+    kafkaLogCreator(logger)(logLevel.INFO)(entry(logLevel.INFO, 'Consumer', { message: 'Starting', groupId: 'g' }));
+
+    expect(lines).toEqual([['info', { component: 'kafkajs', namespace: 'Consumer', groupId: 'g' }, 'Starting']]);
+  });
+});

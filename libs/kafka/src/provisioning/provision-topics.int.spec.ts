@@ -1,0 +1,84 @@
+import { defaultTopicSettings, type TopicSettings } from '@orderflow/events';
+import { describePartitions, testKafka, uniqueTopicName } from '@orderflow/testing';
+import kafkajs, { type Kafka } from 'kafkajs';
+
+const { ConfigResourceTypes } = kafkajs;
+import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
+import { provisionTopics } from './provision-topics.ts';
+
+const topicSettings = (changes: Partial<TopicSettings> = {}): TopicSettings => ({
+  ...defaultTopicSettings,
+  name: uniqueTopicName('provisioned'),
+  ...changes,
+});
+
+async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, string>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    return Object.fromEntries((resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('topic provisioning', () => {
+  let kafka: Kafka;
+  beforeAll(async () => {
+    kafka = await testKafka('provision-topics-spec');
+  });
+
+  it('creates missing topics with their partitions, replication and config, and changes nothing on a second run', async () => {
+    const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'retention.ms': 3_600_000 } });
+    const deadLetter = topicSettings({ name: `${topic.name}.some-group.dlt`, partitions: 3 });
+
+    const first = await provisionTopics({ kafka, topics: [topic, deadLetter] });
+    const second = await provisionTopics({ kafka, topics: [topic, deadLetter] });
+
+    expect(first.created).toEqual([topic.name, deadLetter.name]);
+    expect(second).toEqual({ created: [], partitionsAdded: [], configUpdated: [], unchanged: [topic.name, deadLetter.name] });
+    const partitions = await describePartitions(kafka, topic.name);
+    expect(partitions).toHaveLength(6);
+    expect(partitions.every((partition) => partition.replicas.length === 3 && partition.leader >= 0)).toBe(true);
+    expect(await describePartitions(kafka, deadLetter.name)).toHaveLength(3);
+    expect(await topicConfig(kafka, topic.name)).toMatchObject({
+      'min.insync.replicas': '2',
+      'retention.ms': '3600000',
+      'cleanup.policy': 'delete',
+      'message.timestamp.type': 'CreateTime',
+    });
+  });
+
+  it('is safe when several services provision the same topics at once', async () => {
+    const topic = topicSettings();
+    const reports = await Promise.all([1, 2, 3].map(() => provisionTopics({ kafka, topics: [topic] })));
+    expect(reports.flatMap((report) => report.created)).toEqual([topic.name]);
+    expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
+  });
+
+  it('adds partitions and restores config values when the catalogue asks for them', async () => {
+    const topic = topicSettings({ partitions: 3, config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
+    await provisionTopics({ kafka, topics: [topic] });
+
+    const report = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 6, config: defaultTopicSettings.config }] });
+
+    expect(report.partitionsAdded).toEqual([{ topic: topic.name, from: 3, to: 6 }]);
+    expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
+    expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
+    expect(await topicConfig(kafka, topic.name)).toMatchObject({ 'min.insync.replicas': '2', 'retention.ms': String(defaultTopicSettings.config['retention.ms']) });
+  });
+
+  it('refuses, with a clear message and no changes, fewer partitions or another replication factor', async () => {
+    const topic = topicSettings({ replicationFactor: 2 });
+    await provisionTopics({ kafka, topics: [topic] });
+
+    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 3, replicationFactor: 3 }] }).catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(TopicProvisioningError);
+    expect(refused).toMatchObject({ code: 'topic-mismatch', retriable: false });
+    expect((refused as Error).message).toContain(`topic ${topic.name} has 6 partitions, the catalogue asks for 3`);
+    expect((refused as Error).message).toContain(`topic ${topic.name} has replication factor 2, the catalogue asks for 3`);
+    expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
+  });
+});

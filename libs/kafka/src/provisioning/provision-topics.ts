@@ -1,0 +1,202 @@
+import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+
+// Not a named ES export of the CommonJS kafkajs module (Node's import sees only some names).
+const { ConfigResourceTypes } = kafkajs;
+import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
+import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
+import { planTopic, type ExistingTopic, type TopicPlan } from './topic-plan.ts';
+
+export type ProvisionTopicsOptions = {
+  readonly kafka: Kafka;
+  /** The topics to provision. Default: the whole catalogue, dead-letter topics included. */
+  readonly topics?: readonly TopicSettings[];
+  readonly logger?: ServiceLogger;
+  /** How long to wait for new topics and partitions to get leaders. Default 30 s. */
+  readonly timeoutMs?: number;
+};
+
+/** What provisioning did, topic by topic. */
+export type ProvisioningReport = {
+  readonly created: readonly string[];
+  readonly partitionsAdded: readonly { topic: string; from: number; to: number }[];
+  readonly configUpdated: readonly { topic: string; names: readonly string[] }[];
+  readonly unchanged: readonly string[];
+};
+
+/**
+ * Makes the cluster's topics match the catalogue: creates missing topics with their config,
+ * verifies existing ones, adds partitions and sets config values where the catalogue asks,
+ * and throws TopicProvisioningError (changing nothing) when a difference cannot be fixed
+ * automatically. Safe to run again, and by several services at once: every step first
+ * looks at what is there, and losing a race to create a topic or add partitions is fine.
+ */
+export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
+  const wanted = options.topics ?? allTopicSettings();
+  const logger = options.logger ?? silentLogger;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const admin = options.kafka.admin();
+  await admin.connect();
+  try {
+    const onCluster = new Set(await admin.listTopics());
+    const created: string[] = [];
+    for (const topic of wanted.filter((candidate) => !onCluster.has(candidate.name))) {
+      // One topic per request: kafkajs answers `false` when it already exists (another
+      // service won the race), and only throws for real errors.
+      const createdNow = await admin.createTopics({
+        topics: [
+          {
+            topic: topic.name,
+            numPartitions: topic.partitions,
+            replicationFactor: topic.replicationFactor,
+            configEntries: topicConfigEntries(topic),
+          },
+        ],
+        // kafkajs's own wait asks one broker, whose metadata may lag; waitForLeaders below asks again until all agree.
+        waitForLeaders: false,
+      });
+      if (createdNow) {
+        created.push(topic.name);
+        logger.info({ topic: topic.name, partitions: topic.partitions }, `created topic ${topic.name}`);
+      }
+    }
+    await waitForLeaders(admin, wanted, timeoutMs);
+
+    const described = await retryWhileMetadataSpreads(() => describeTopics(admin, wanted), timeoutMs);
+    const plans = described.map(({ settings, existing }) => ({
+      plan: planTopic(settings, existing),
+      existing,
+    }));
+    const problems = plans.flatMap(({ plan }) => plan.problems);
+    if (problems.length > 0) throw new TopicProvisioningError(problems);
+
+    const partitionsAdded = await growPartitions(admin, plans, logger);
+    const configUpdated = await fixConfig(admin, wanted, plans, logger);
+    if (partitionsAdded.length > 0) await waitForLeaders(admin, wanted, timeoutMs, true);
+    const changed = new Set([...created, ...partitionsAdded.map((p) => p.topic), ...configUpdated.map((c) => c.topic)]);
+    return { created, partitionsAdded, configUpdated, unchanged: wanted.map((t) => t.name).filter((n) => !changed.has(n)) };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+type Planned = { plan: TopicPlan; existing: ExistingTopic };
+
+async function growPartitions(admin: Admin, plans: readonly Planned[], logger: ServiceLogger) {
+  const added: { topic: string; from: number; to: number }[] = [];
+  for (const { plan, existing } of plans) {
+    if (plan.growPartitionsTo === undefined) continue;
+    try {
+      await admin.createPartitions({ topicPartitions: [{ topic: plan.name, count: plan.growPartitionsTo }] });
+    } catch (error) {
+      // Another service may have grown it first: fine if the count is now what we want.
+      const [now] = await fetchPartitionCounts(admin, [plan.name]);
+      if (now?.partitions !== plan.growPartitionsTo) throw error;
+      continue;
+    }
+    added.push({ topic: plan.name, from: existing.partitions, to: plan.growPartitionsTo });
+    logger.warn(
+      { topic: plan.name, from: existing.partitions, to: plan.growPartitionsTo },
+      `added partitions to ${plan.name}: ${existing.partitions} -> ${plan.growPartitionsTo} (keys now map to other partitions)`,
+    );
+  }
+  return added;
+}
+
+async function fixConfig(admin: Admin, wanted: readonly TopicSettings[], plans: readonly Planned[], logger: ServiceLogger) {
+  const updated: { topic: string; names: string[] }[] = [];
+  for (const { plan } of plans) {
+    if (plan.configDrift.length === 0) continue;
+    const settings = wanted.find((topic) => topic.name === plan.name);
+    if (settings === undefined) continue;
+    // AlterConfigs (the API kafkajs speaks) replaces the topic's whole config: send every
+    // catalogue entry, so none of them falls back to the broker default.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries: topicConfigEntries(settings) }],
+    });
+    updated.push({ topic: plan.name, names: plan.configDrift.map((drift) => drift.name) });
+    logger.warn({ topic: plan.name, drift: plan.configDrift }, `set config of ${plan.name} to the catalogue's values`);
+  }
+  return updated;
+}
+
+/** Partition counts and replication factors, from the cluster metadata. */
+async function fetchPartitionCounts(admin: Admin, names: readonly string[]) {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+  return topics.map((topic) => ({
+    name: topic.name,
+    partitions: topic.partitions.length,
+    leadersKnown: topic.partitions.every((partition) => partition.leader >= 0),
+    replicationFactor: Math.max(0, ...topic.partitions.map((partition) => partition.replicas.length)),
+  }));
+}
+
+async function describeTopics(admin: Admin, wanted: readonly TopicSettings[]) {
+  const counts = await fetchPartitionCounts(admin, wanted.map((topic) => topic.name));
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: wanted.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name })),
+  });
+  return wanted.map((settings) => {
+    const count = counts.find((candidate) => candidate.name === settings.name);
+    const resource = resources.find((candidate) => candidate.resourceName === settings.name);
+    const config = Object.fromEntries((resource?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]));
+    const existing: ExistingTopic = {
+      name: settings.name,
+      partitions: count?.partitions ?? 0,
+      replicationFactor: count?.replicationFactor ?? 0,
+      config,
+    };
+    return { settings, existing };
+  });
+}
+
+/**
+ * Waits until the metadata shows every wanted topic, each partition with a leader (and,
+ * after growing, with all the partitions the catalogue asks for). Metadata spreads through the cluster asynchronously, so a topic created a moment
+ * ago may still be unknown to the broker that answers; that is retried too.
+ */
+async function waitForLeaders(
+  admin: Admin,
+  wanted: readonly TopicSettings[],
+  timeoutMs: number,
+  afterGrowing = false,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = '';
+  for (;;) {
+    try {
+      const counts = await fetchPartitionCounts(admin, wanted.map((topic) => topic.name));
+      const waiting = wanted.filter((topic) => {
+        const count = counts.find((candidate) => candidate.name === topic.name);
+        const enough = count !== undefined && count.partitions >= (afterGrowing ? topic.partitions : 1);
+        return !enough || !count.leadersKnown;
+      });
+      if (waiting.length === 0) return;
+      lastProblem = `no leaders yet for ${waiting.map((topic) => topic.name).join(', ')}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for topic leaders: ${lastProblem}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Runs `read` again while it fails with a retriable error. Right after a topic is created,
+ * a broker that has not caught up with the metadata yet answers "This server does not host
+ * this topic-partition" (retriable), although another broker already showed the leaders.
+ */
+async function retryWhileMetadataSpreads<T>(read: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      const retriable = typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
