@@ -1,2 +1,25 @@
-// Composition root of order-service. Placeholder: the service is not implemented yet.
-console.log('order-service: not implemented yet');
+// Composition root of order-service: config → logger → database → Kafka → service → shutdown.
+import { createKafkaClient } from '@orderflow/kafka';
+import { connectDatabase, createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { orderServiceConfig } from './config.ts';
+import { createOrderService } from './create-order-service.ts';
+
+const config = loadConfigOrExit(orderServiceConfig);
+const logger = createLogger({ serviceName: config.SERVICE_NAME, level: config.LOG_LEVEL });
+let startFailed = false;
+// A failed start still stops what did start, but must not end with exit code 0.
+const shutdown = onShutdown({ logger, exit: (code) => process.exit(startFailed ? 1 : code) });
+
+try {
+  // Migrations run in service.start(), so the tests' databases get them the same way.
+  const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, logger });
+  shutdown.register('database', () => database.stop());
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const service = createOrderService({ serviceName: config.SERVICE_NAME, port: config.PORT, bodyLimit: config.HTTP_BODY_LIMIT, pool: database.pool, kafka, logger });
+  shutdown.register('order-service', () => service.stop());
+  await service.start();
+} catch (error) {
+  logger.fatal({ err: error }, 'order-service failed to start');
+  startFailed = true;
+  await shutdown.shutdown('start failed');
+}

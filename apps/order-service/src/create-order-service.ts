@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import { createConsumerRunner, createOutboxRelay, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
+import {
+  createHttpApp,
+  createMetrics,
+  databaseReadinessCheck,
+  runMigrations,
+  startHttpServer,
+  type HttpServer,
+  type Logger,
+  type ServiceMetrics,
+} from '@orderflow/service';
+import { Router } from 'express';
+import type { Admin, Kafka } from 'kafkajs';
+import type pg from 'pg';
+import { orderRoutes } from './http/order-routes.ts';
+import { serviceRoutes } from './http/service-routes.ts';
+import { kafkaMetricsFor } from './kafka-metrics-bridge.ts';
+import { inventoryHandler, type InventoryTopic } from './messaging/inventory-handler.ts';
+import { pgOrderQueries } from './persistence/pg-order-store.ts';
+import { pgTransaction, pgUnitOfWork, type OrdersTopic } from './persistence/pg-unit-of-work.ts';
+
+export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
+
+export type OrderServiceOptions = {
+  readonly serviceName?: string;
+  readonly port: number;
+  readonly host?: string;
+  readonly bodyLimit?: string;
+  /** The service's database; migrated by start(). The caller owns (and ends) the pool. */
+  readonly pool: pg.Pool;
+  readonly kafka: Kafka;
+  readonly logger: Logger;
+  readonly metrics?: ServiceMetrics;
+  /** The catalogue's topics by default; tests pass copies under unique names. */
+  readonly topics?: { readonly orders: OrdersTopic; readonly inventory: InventoryTopic };
+  /** The consumer group reading the inventory topic; `order-service` by default. */
+  readonly groupId?: string;
+  /** How often the relay looks at the outbox without a NOTIFY. */
+  readonly relayPollIntervalMs?: number;
+};
+
+export type OrderService = {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Where the HTTP server listens; only after start(). */
+  readonly url: string;
+};
+
+/** order-service wired together: migrations, topics, outbox relay, inventory consumer, HTTP API. */
+export function createOrderService(options: OrderServiceOptions): OrderService {
+  const { pool, kafka, logger } = options;
+  const serviceName = options.serviceName ?? 'order-service';
+  const groupId = options.groupId ?? 'order-service';
+  const topics = options.topics ?? { orders: ordersTopic, inventory: inventoryTopic };
+  const metrics = options.metrics ?? createMetrics({ serviceName });
+  const kafkaMetrics = kafkaMetricsFor(metrics);
+  const unitOfWork = pgUnitOfWork(pool, topics.orders);
+
+  const relay = createOutboxRelay({ pool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const consumer = createConsumerRunner({
+    kafka,
+    groupId,
+    topics: [topics.inventory],
+    logger,
+    metrics: kafkaMetrics,
+    handler: inventoryHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
+  });
+  // One admin kept connected, so /ready asks the cluster without a new connection each time.
+  let admin: Admin | undefined;
+  let server: HttpServer | undefined;
+
+  const routes = Router();
+  routes.use(orderRoutes({ unitOfWork, queries: pgOrderQueries(pool) }));
+  routes.use(serviceRoutes({ status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }) }));
+  const app = createHttpApp({
+    serviceName,
+    logger,
+    metrics,
+    routes,
+    bodyLimit: options.bodyLimit ?? '100kb',
+    readinessChecks: [databaseReadinessCheck(pool), { name: 'kafka', check: async () => admin?.describeCluster() ?? Promise.reject(new Error('not started')) }],
+  });
+
+  return {
+    async start() {
+      await runMigrations({ pool, directory: migrationsDirectory, logger });
+      await migrateKafkaTables(pool);
+      await provisionTopics({ kafka, logger, topics: [topics.orders, topics.inventory, deadLetterTopic(topics.inventory, groupId)] });
+      admin = kafka.admin();
+      await admin.connect();
+      await relay.start();
+      await consumer.start();
+      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
+      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
+    },
+    async stop() {
+      // Reverse order: no new requests, then no new records, then flush the outbox.
+      await server?.stop();
+      await consumer.stop();
+      await relay.stop();
+      await admin?.disconnect();
+    },
+    get url() {
+      if (!server) throw new Error(`${serviceName} is not started`);
+      return server.url;
+    },
+  };
+}

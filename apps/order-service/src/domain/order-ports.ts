@@ -1,0 +1,60 @@
+import type { EventPayload, ordersTopic } from '@orderflow/events';
+import type { Order, OrderStatus } from './order.ts';
+
+// The ports the use cases need. persistence/ implements them on PostgreSQL; a use case never
+// sees a connection, only one transaction's view of the store and the outbox.
+
+export type OrderFilter = {
+  readonly status?: OrderStatus | undefined;
+  readonly customerId?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+};
+
+export interface OrderRepository {
+  insert(order: Order): Promise<void>;
+  /** Reads and locks the order for the rest of the transaction (serialises its changes and events). */
+  findForUpdate(id: string): Promise<Order | undefined>;
+  update(order: Order): Promise<void>;
+}
+
+export interface OrderQueries {
+  findById(id: string): Promise<Order | undefined>;
+  list(filter: OrderFilter): Promise<Order[]>;
+}
+
+export type StoredIdempotencyKey = { readonly requestHash: string; readonly orderId: string };
+
+export interface IdempotencyKeyStore {
+  /** Claims the key; returns what was stored before if someone claimed it already. */
+  claim(key: string, requestHash: string, orderId: string): Promise<StoredIdempotencyKey | undefined>;
+}
+
+/** Every event order-service writes, by name: the events of the orders topic. */
+type OrderTopicEvents = (typeof ordersTopic)['events'];
+export type OrderEventType = keyof OrderTopicEvents & string;
+export type OrderEvent<Type extends OrderEventType> = EventPayload<OrderTopicEvents[Type]>;
+
+/** The business flow an action belongs to: carried into the event headers. */
+export type ActionContext = {
+  readonly correlationId: string;
+  /** The event that caused this action, when it came from Kafka. */
+  readonly causationId?: string;
+  readonly now: Date;
+};
+
+export interface OrderOutbox {
+  /** Adds the event to the transaction's outbox: published after (and only if) it commits. */
+  append<Type extends OrderEventType>(type: Type, event: OrderEvent<Type>, context: ActionContext): Promise<void>;
+}
+
+/** One transaction's view: what it writes commits together, or not at all. */
+export type OrderTransaction = {
+  readonly orders: OrderRepository;
+  readonly idempotencyKeys: IdempotencyKeyStore;
+  readonly outbox: OrderOutbox;
+};
+
+export interface UnitOfWork {
+  run<T>(work: (transaction: OrderTransaction) => Promise<T>): Promise<T>;
+}

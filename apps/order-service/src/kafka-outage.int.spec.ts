@@ -1,0 +1,55 @@
+import { recordToEvent } from '@orderflow/events';
+import { consumeFromBeginning, localTestCluster, waitFor } from '@orderflow/testing';
+import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+
+// Stops every broker of the local test cluster: run with the cluster `npm test` (or the dev
+// profile) manages, never against an external one.
+describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => {
+  let app: TestOrderService;
+
+  beforeAll(async () => {
+    app = await startTestOrderService();
+  });
+  afterAll(async () => {
+    // Whatever happened, leave the shared cluster running for the next suites.
+    await (await localTestCluster()).up();
+    await app?.stop();
+  });
+
+  type ConsumerStatus = { rebalances: number; assignment: Record<string, number[]> };
+  const consumerStatus = async () => (await request(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
+
+  it('keeps answering POST /orders with 201, and the events arrive once the brokers are back', async () => {
+    const cluster = await localTestCluster();
+    const joinsBefore = (await consumerStatus()).rebalances;
+    await Promise.all(cluster.nodes().map((node) => cluster.stopBroker(node.id)));
+
+    const placed = [];
+    for (let index = 0; index < 3; index += 1) placed.push(await request(`${app.url}/orders`, 'POST', validOrder()));
+    expect(placed.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    const ready = await request(`${app.url}/ready`, 'GET');
+    expect(ready.status).toBe(503);
+    expect(ready.body['checks']).toMatchObject({ kafka: { status: 'down' }, database: { status: 'up' } });
+
+    await cluster.up();
+
+    const records = await consumeFromBeginning(app.kafka, app.topics.orders.name, 3, 120_000);
+    const orderIds = records.map((record) => {
+      const decoded = recordToEvent(app.topics.orders, record.message);
+      return decoded.ok && decoded.type === 'OrderPlacedEvent' ? decoded.event.orderId : undefined;
+    });
+    expect(orderIds.sort()).toEqual(placed.map((answer) => String(answer.body['id'])).sort());
+    await waitFor(async () => (await app.database.pool.query('SELECT 1 FROM kafka_outbox WHERE sent_at IS NULL')).rowCount === 0, {
+      description: 'the outbox to be marked sent',
+    });
+    // The inventory consumer crashed with the cluster and must have joined its group again.
+    // (Stopping it while kafkajs's restart is still pending would leave a consumer running.)
+    await waitFor(
+      async () => {
+        const status = await consumerStatus();
+        return status.rebalances > joinsBefore && status.assignment[app.topics.inventory.name]?.length === 6;
+      },
+      { description: 'the inventory consumer to rejoin its group', timeoutMs: 120_000 },
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import type { ordersTopic } from '@orderflow/events';
+import { appendToOutbox } from '@orderflow/kafka';
+import { withTransaction } from '@orderflow/service';
+import type pg from 'pg';
+import type { IdempotencyKeyStore, OrderOutbox, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
+import { pgOrderRepository } from './pg-order-store.ts';
+
+/** The orders topic, or a test's copy of it under another name. */
+export type OrdersTopic = typeof ordersTopic;
+
+/** A transaction's ports, all on one client: state, idempotency keys and outbox commit together. */
+export function pgTransaction(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderTransaction {
+  return {
+    orders: pgOrderRepository(client),
+    idempotencyKeys: pgIdempotencyKeys(client),
+    outbox: pgOutbox(client, ordersTopic),
+  };
+}
+
+export function pgUnitOfWork(pool: pg.Pool, ordersTopic: OrdersTopic): UnitOfWork {
+  return { run: (work) => withTransaction(pool, (client) => work(pgTransaction(client, ordersTopic))) };
+}
+
+function pgOutbox(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderOutbox {
+  return {
+    async append(type, event, context) {
+      await appendToOutbox(client, ordersTopic, type, event, {
+        occurredAt: context.now,
+        correlationId: context.correlationId,
+        ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+      });
+    },
+  };
+}
+
+function pgIdempotencyKeys(client: pg.ClientBase): IdempotencyKeyStore {
+  return {
+    async claim(key, requestHash, orderId) {
+      // A concurrent claim of the same key waits here for the first transaction, then sees its row.
+      const inserted = await client.query(
+        `INSERT INTO order_idempotency_keys (idempotency_key, request_hash, order_id)
+         VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [key, requestHash, orderId],
+      );
+      if (inserted.rowCount === 1) return undefined;
+      const { rows } = await client.query<{ request_hash: string; order_id: string }>(
+        'SELECT request_hash, order_id FROM order_idempotency_keys WHERE idempotency_key = $1',
+        [key],
+      );
+      const row = rows[0];
+      return row && { requestHash: row.request_hash, orderId: row.order_id };
+    },
+  };
+}

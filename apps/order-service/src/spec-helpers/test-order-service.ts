@@ -1,0 +1,97 @@
+import { defineTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import { createKafkaClient } from '@orderflow/kafka';
+import { createLogger } from '@orderflow/service';
+import { testCluster, testDatabase, uniqueGroupId, uniqueTopicName, type TestDatabase } from '@orderflow/testing';
+import type { Kafka } from 'kafkajs';
+import { createOrderService, type OrderService } from '../create-order-service.ts';
+
+export type TestOrderService = {
+  readonly service: OrderService;
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly kafka: Kafka;
+  readonly topics: { readonly orders: typeof ordersTopic; readonly inventory: typeof inventoryTopic };
+  readonly groupId: string;
+  /** Rows in the outbox, sent or not. */
+  outboxRows(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The real service on a fresh database and its own copies of the topics (other suites share
+ * the cluster, so tests never touch the real `orders` and `inventory`), on a free port.
+ */
+export async function startTestOrderService(): Promise<TestOrderService> {
+  const database = await testDatabase('order_service');
+  const { brokers } = await testCluster();
+  const kafka = createKafkaClient({ brokers, clientId: 'order-service-test' });
+  const topics = {
+    orders: defineTopic({ ...ordersTopic, name: uniqueTopicName('orders') }),
+    inventory: defineTopic({ ...inventoryTopic, name: uniqueTopicName('inventory') }),
+  };
+  const groupId = uniqueGroupId('order-service');
+  const service = createOrderService({
+    port: 0,
+    host: '127.0.0.1',
+    pool: database.pool,
+    kafka,
+    logger: createLogger({ serviceName: 'order-service', level: 'silent' }),
+    topics,
+    groupId,
+    relayPollIntervalMs: 200,
+  });
+  await service.start();
+  return {
+    service,
+    url: service.url,
+    database,
+    kafka,
+    topics,
+    groupId,
+    async outboxRows() {
+      const { rows } = await database.pool.query<{ count: string }>('SELECT count(*) FROM kafka_outbox');
+      return Number(rows[0]?.count);
+    },
+    async stop() {
+      await service.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** A JSON request to the service; the answer with its parsed body. */
+export async function request(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** The total of a topic's high watermarks: how many records it ever received. */
+export async function recordsOn(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export const validOrder = () => ({
+  customerId: '0195f0a0-0000-7000-8000-00000000c001',
+  email: 'ada@example.com',
+  items: [
+    { sku: 'BOOK-1', quantity: 2 },
+    { sku: 'PEN-7', quantity: 1 },
+  ],
+});
