@@ -1,5 +1,5 @@
 import { recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, localTestCluster, waitFor } from '@orderflow/testing';
+import { consumeFromBeginning, localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
 import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
 // Stops every broker of the local test cluster: run with the cluster `npm test` (or the dev
@@ -12,7 +12,7 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
   });
   afterAll(async () => {
     // Whatever happened, leave the shared cluster running for the next suites.
-    await (await localTestCluster()).up();
+    await restoreTestCluster(await localTestCluster());
     await app?.stop();
   });
 

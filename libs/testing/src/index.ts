@@ -1,4 +1,4 @@
-export { localTestCluster, testCluster, testKafka, type TestCluster } from './test-cluster.ts';
+export { localTestCluster, restoreTestCluster, testCluster, testKafka, type TestCluster } from './test-cluster.ts';
 export { consumeFromBeginning, createTestTopic, describePartitions, type ConsumedRecord } from './test-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';

@@ -55,3 +55,14 @@ export async function testKafka(clientId: string, config: Partial<KafkaConfig> =
   // as an ERROR, which buries real failures; tests assert on behaviour instead.
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, ...config });
 }
+
+/**
+ * Brings every stopped or paused broker of the local cluster back and waits until all
+ * partitions have their full ISR: what a fault-injecting suite does in `afterAll`, so the
+ * shared cluster is left as it was found even when the test failed half-way. The brokers start
+ * together (`up()`): with all three down, one alone cannot form the KRaft quorum.
+ */
+export async function restoreTestCluster(cluster: LocalKafkaCluster): Promise<void> {
+  await cluster.up();
+  await cluster.waitForFullIsr();
+}

@@ -1,12 +1,9 @@
-import { localTestCluster, waitFor } from '@orderflow/testing';
+import { localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
 import { createEventProducer } from '../producer/event-producer.ts';
 import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 
 type LocalKafkaCluster = Awaited<ReturnType<typeof localTestCluster>>;
-
-/** All at once: a lone combined broker+controller cannot register without a KRaft quorum, and gives up. */
-const startAllBrokers = (cluster: LocalKafkaCluster) => Promise.all(cluster.nodes().map((node) => cluster.startBroker(node.id)));
 
 describe('the consumer runner across a Kafka restart', () => {
   let cluster: LocalKafkaCluster | undefined;
@@ -15,9 +12,7 @@ describe('the consumer runner across a Kafka restart', () => {
   afterAll(async () => {
     await fixture?.stopAll();
     // Leave the shared cluster as we found it, even if the test failed half-way.
-    if (!cluster) return;
-    await startAllBrokers(cluster);
-    await cluster.waitForFullIsr();
+    if (cluster) await restoreTestCluster(cluster);
   }, 180_000);
 
   it('comes back by itself after every broker restarted, and handles what was published since', async () => {
@@ -44,7 +39,7 @@ describe('the consumer runner across a Kafka restart', () => {
     await waitFor(() => handled.has(before), { description: 'the event before the restart to be handled' });
 
     for (const node of cluster.nodes()) await cluster.stopBroker(node.id);
-    await startAllBrokers(cluster);
+    await cluster.up();
     const after = await waitFor(() => publish().catch(() => undefined), { description: 'Kafka to take writes again', timeoutMs: 120_000 });
 
     await waitFor(() => handled.has(after), { description: 'the runner to handle the event published after the restart', timeoutMs: 120_000 });

@@ -1,5 +1,5 @@
 import { withTransaction } from '@orderflow/service';
-import { consumeFromBeginning, localTestCluster, testDatabase, testKafka, waitFor, type TestDatabase } from '@orderflow/testing';
+import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, testKafka, waitFor, type TestDatabase } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
@@ -10,9 +10,6 @@ import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
 
 type Topic = ReturnType<typeof uniqueOrdersTopic>;
 type LocalKafkaCluster = Awaited<ReturnType<typeof localTestCluster>>;
-
-/** All at once: a lone combined broker+controller cannot register without a KRaft quorum, and gives up. */
-const startAllBrokers = (cluster: LocalKafkaCluster) => Promise.all(cluster.nodes().map((node) => cluster.startBroker(node.id)));
 
 describe('the outbox relay', () => {
   let db: TestDatabase;
@@ -104,9 +101,7 @@ describe('the outbox relay', () => {
 
     afterAll(async () => {
       // Leave the shared cluster as we found it, even if the test failed half-way.
-      if (!cluster) return;
-      await startAllBrokers(cluster);
-      await cluster.waitForFullIsr();
+      if (cluster) await restoreTestCluster(cluster);
     }, 180_000);
 
     it('keeps the rows unsent, and publishes them all in order once Kafka is back', async () => {
@@ -123,7 +118,7 @@ describe('the outbox relay', () => {
       await waitFor(() => relay.status().lastError !== undefined, { description: 'the relay to notice the outage', timeoutMs: 90_000 });
       expect(await unsentRows()).toBe(3);
 
-      await startAllBrokers(cluster);
+      await cluster.up();
       await waitFor(async () => (await unsentRows()) === 0, { description: 'the relay to publish the rows kept during the outage', timeoutMs: 120_000 });
 
       const records = await consumeFromBeginning(kafka, topic.name, 5);

@@ -5,6 +5,7 @@ import {
   createTestTopic,
   describePartitions,
   localTestCluster,
+  restoreTestCluster,
   testKafka,
   waitFor,
 } from '../index.ts';
@@ -47,9 +48,7 @@ describe('replication when brokers fail', () => {
 
   afterAll(async () => {
     // Leave the shared cluster as we found it, even when the test failed half-way.
-    if (!cluster) return;
-    for (const node of cluster.nodes()) await cluster.startBroker(node.id);
-    await cluster.waitForFullIsr();
+    if (cluster) await restoreTestCluster(cluster);
   }, 180_000);
 
   it('keeps acks=all writes with one broker down, refuses them with two down, and recovers', async () => {
