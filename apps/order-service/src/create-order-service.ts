@@ -5,6 +5,7 @@ import {
   createHttpApp,
   createMetrics,
   databaseReadinessCheck,
+  kafkaMetricsFor,
   runMigrations,
   startHttpServer,
   type HttpServer,
@@ -15,8 +16,7 @@ import { Router } from 'express';
 import type { Admin, Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { orderRoutes } from './http/order-routes.ts';
-import { serviceRoutes } from './http/service-routes.ts';
-import { kafkaMetricsFor } from './kafka-metrics-bridge.ts';
+import { openApiRoutes } from './http/openapi-routes.ts';
 import { inventoryHandler, type InventoryTopic } from './messaging/inventory-handler.ts';
 import { pgOrderQueries } from './persistence/pg-order-store.ts';
 import { pgTransaction, pgUnitOfWork, type OrdersTopic } from './persistence/pg-unit-of-work.ts';
@@ -73,13 +73,14 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
 
   const routes = Router();
   routes.use(orderRoutes({ unitOfWork, queries: pgOrderQueries(pool) }));
-  routes.use(serviceRoutes({ status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }) }));
+  routes.use(openApiRoutes());
   const app = createHttpApp({
     serviceName,
     logger,
     metrics,
     routes,
     bodyLimit: options.bodyLimit ?? '100kb',
+    status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }),
     readinessChecks: [databaseReadinessCheck(pool), { name: 'kafka', check: async () => admin?.describeCluster() ?? Promise.reject(new Error('not started')) }],
   });
 
@@ -97,7 +98,9 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     },
     async stop() {
       // Reverse order: no new requests, then no new records, then flush the outbox.
+      // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
       await server?.stop();
+      server = undefined;
       await consumer.stop();
       await relay.stop();
       await admin?.disconnect();

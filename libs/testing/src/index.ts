@@ -1,5 +1,6 @@
 export { localTestCluster, restoreTestCluster, testCluster, testKafka, type TestCluster } from './test-cluster.ts';
 export { consumeFromBeginning, createTestTopic, describePartitions, type ConsumedRecord } from './test-topics.ts';
+export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';
 

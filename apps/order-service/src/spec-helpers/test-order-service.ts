@@ -1,7 +1,7 @@
-import { defineTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import type { inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
-import { testCluster, testDatabase, uniqueGroupId, uniqueTopicName, type TestDatabase } from '@orderflow/testing';
+import { testCluster, testDatabase, uniqueGroupId, uniqueInventoryTopic, uniqueOrdersTopic, type TestDatabase } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createOrderService, type OrderService } from '../create-order-service.ts';
 
@@ -25,10 +25,7 @@ export async function startTestOrderService(): Promise<TestOrderService> {
   const database = await testDatabase('order_service');
   const { brokers } = await testCluster();
   const kafka = createKafkaClient({ brokers, clientId: 'order-service-test' });
-  const topics = {
-    orders: defineTopic({ ...ordersTopic, name: uniqueTopicName('orders') }),
-    inventory: defineTopic({ ...inventoryTopic, name: uniqueTopicName('inventory') }),
-  };
+  const topics = { orders: uniqueOrdersTopic(), inventory: uniqueInventoryTopic() };
   const groupId = uniqueGroupId('order-service');
   const service = createOrderService({
     port: 0,

@@ -78,7 +78,8 @@ export type ConsumerRunner = {
  * Failures: an undecodable record, or a handler error that is not retriable, goes to the
  * dead-letter topic at once; a retriable one is tried again with doubling pauses, then
  * dead-lettered. Either way the partition moves on. Only if dead-lettering itself fails
- * is the offset left uncommitted, and kafkajs restarts the consumer from there.
+ * is the offset left uncommitted: kafkajs retries, then the member crashes and the runner starts
+ * a new one, which reads on from the last committed offset.
  */
 export function createConsumerRunner<Topic extends TopicDefinition>(options: ConsumerRunnerOptions<Topic>): ConsumerRunner {
   const { kafka, groupId } = options;
@@ -97,6 +98,9 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
   let assignment: Assignment = {};
   const counts = { processed: 0, duplicates: 0, retried: 0, deadLettered: 0, rebalances: 0 };
   let lastError: LastError | undefined;
+  let crashes = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
 
   async function deadLetter(payload: EachMessagePayload, error: unknown, attempts: number): Promise<void> {
     const { topic, partition, message } = payload;
@@ -202,8 +206,64 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
     });
     member.on(member.events.CRASH, ({ payload }) => {
       lastError = { code: errorCode(payload.error), message: errorMessage(payload.error), at: new Date() };
-      logger.error({ groupId, err: payload.error, restart: payload.restart }, `consumer of group ${groupId} crashed: ${lastError.message}`);
+      logger.error({ groupId, err: payload.error }, `consumer of group ${groupId} crashed: ${lastError.message}`);
+      crashes += 1;
+      restartAfterCrash(crashes);
     });
+    // A member that works again resets the pause before the next restart.
+    member.on(member.events.FETCH_START, () => {
+      crashes = 0;
+    });
+  }
+
+  /** Creates a group member, joins and starts it. Used by start() and by restarts after a crash. */
+  async function runMember(): Promise<void> {
+    const member = kafka.consumer({
+      groupId,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: heartbeatIntervalMs,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
+      allowAutoTopicCreation: false,
+      // The runner restarts a crashed member itself (see restartAfterCrash): kafkajs's own
+      // restart timer cannot be cancelled by stop() while it is starting a new member.
+      retry: { restartOnFailure: async () => false },
+    });
+    watch(member);
+    consumer = member;
+    try {
+      await member.connect();
+      // A new group starts at the oldest record: events published before the service's
+      // first start are still its business.
+      await member.subscribe({ topics: options.topics.map((topic) => topic.name), fromBeginning: true });
+      await member.run({
+        // See above: commits only what eachMessage finished, per batch and every second.
+        autoCommit: true,
+        autoCommitInterval: 1_000,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+        eachMessage,
+      });
+    } catch (error) {
+      await member.disconnect().catch(() => {});
+      throw error;
+    }
+  }
+
+  /**
+   * Whatever the crash (e.g. a broker restart outlasting kafkajs's retries), start a new
+   * member after a pause that doubles up to 30 s: a consumer that stays down silently is
+   * worse than one that keeps trying. kafkajs has disconnected the crashed one already.
+   */
+  function restartAfterCrash(failures: number): void {
+    // Also while starting: a member whose first join fails crashes instead of throwing.
+    if (state !== 'running' && state !== 'starting') return;
+    const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5));
+    logger.warn({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
+    restartTimer = setTimeout(() => {
+      restarting = runMember().catch((error: unknown) => {
+        logger.error({ groupId, err: error }, `group ${groupId}: the consumer could not restart: ${errorMessage(error)}`);
+        restartAfterCrash(failures + 1);
+      });
+    }, delayMs);
   }
 
   return {
@@ -211,33 +271,12 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
       if (state !== 'stopped') throw new Error(`consumer runner of ${groupId} is ${state}`);
       state = 'starting';
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-      consumer = kafka.consumer({
-        groupId,
-        sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-        heartbeatInterval: heartbeatIntervalMs,
-        maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
-        allowAutoTopicCreation: false,
-        // Whatever the crash (a broker restart outlasting kafkajs's retries), start again:
-        // a consumer that stays down silently is worse than one that keeps trying.
-        retry: { restartOnFailure: async () => state === 'running' || state === 'starting' },
-      });
-      watch(consumer);
       try {
         await producer.connect();
-        await consumer.connect();
-        // A new group starts at the oldest record: events published before the service's
-        // first start are still its business.
-        await consumer.subscribe({ topics: options.topics.map((topic) => topic.name), fromBeginning: true });
-        await consumer.run({
-          // See above: commits only what eachMessage finished, per batch and every second.
-          autoCommit: true,
-          autoCommitInterval: 1_000,
-          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-          eachMessage,
-        });
+        await runMember();
         state = 'running';
       } catch (error) {
-        await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+        await producer.disconnect().catch(() => {});
         state = 'stopped';
         throw error;
       }
@@ -246,6 +285,9 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
       if (state === 'stopped') return;
       state = 'stopping';
       try {
+        // No restart may begin now; one already under way is waited for, then stopped below.
+        clearTimeout(restartTimer);
+        await restarting;
         // disconnect() waits for eachMessage in flight (which commits), then leaves the group.
         await consumer?.disconnect();
       } finally {

@@ -1,10 +1,10 @@
 import { withTransaction } from '@orderflow/service';
-import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, testKafka, waitFor, type TestDatabase } from '@orderflow/testing';
+import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, type TestDatabase, testKafka, uniqueOrdersTopic, waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
+import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
-import { uniqueOrdersTopic } from '../spec-helpers/test-topics.ts';
 import { appendToOutbox } from './append-to-outbox.ts';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
 
@@ -15,8 +15,8 @@ describe('the outbox relay', () => {
   let db: TestDatabase;
   let kafka: Kafka;
   const relays: OutboxRelay[] = [];
-  const startRelay = async () => {
-    const relay = createOutboxRelay({ pool: db.pool, kafka, pollIntervalMs: 500, standbyIntervalMs: 300, maxBackoffMs: 2_000 });
+  const startRelay = async (metrics?: KafkaMetrics) => {
+    const relay = createOutboxRelay({ pool: db.pool, kafka, metrics, pollIntervalMs: 500, standbyIntervalMs: 300, maxBackoffMs: 2_000 });
     relays.push(relay);
     await relay.start();
     return relay;
@@ -62,6 +62,18 @@ describe('the outbox relay', () => {
     expect(await unsentRows()).toBe(0);
     expect((await db.pool.query('SELECT count(*) FROM kafka_outbox')).rows[0].count).toBe('1');
   });
+
+  it('reports the backlog while rows cannot be published, and 0 once they are', async () => {
+    // A topic that does not exist yet: every send fails (auto-creation is off) until it is created.
+    const topic = uniqueOrdersTopic();
+    await appendCommitted(topic, [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]);
+    const backlog: number[] = [];
+    const relay = await startRelay({ outboxPending: (count) => backlog.push(count) });
+    await waitFor(() => backlog.at(-1) === 3, { description: 'the gauge to show 3 rows waiting', timeoutMs: 90_000 });
+
+    await provisionTopics({ kafka, topics: [topic] });
+    await waitFor(() => relay.status().published === 3 && backlog.at(-1) === 0, { description: 'the rows published and the gauge at 0', timeoutMs: 90_000 });
+  }, 200_000);
 
   it('publishes in order per key, led by one relay while another stands by and takes over', async () => {
     const topic = uniqueOrdersTopic();

@@ -134,6 +134,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return rows.length;
   }
 
+  /** The backlog gauge: rows waiting to be published (grows while Kafka is unreachable). */
+  async function reportPending(client: pg.PoolClient): Promise<void> {
+    if (!options.metrics?.outboxPending) return;
+    const { rows } = await client.query<{ pending: number }>('SELECT count(*)::int AS pending FROM kafka_outbox WHERE sent_at IS NULL');
+    options.metrics.outboxPending(rows[0]?.pending ?? 0);
+  }
+
   async function run(): Promise<void> {
     let backoffMs = initialBackoffMs;
     while (running) {
@@ -146,6 +153,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const client = leaderClient;
         if (!client) continue;
         const count = await publishBatch(client);
+        await reportPending(client);
         backoffMs = initialBackoffMs;
         // A full batch means more is waiting: go on at once. Otherwise sleep until NOTIFY or the poll.
         if (count < batchSize) await wakeUp.wait(pollIntervalMs);
@@ -157,6 +165,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         await producer?.stop().catch(() => {});
         producer = undefined;
         if (isDatabaseError(error)) await stepDown(true);
+        else if (leaderClient) await reportPending(leaderClient).catch(() => {});
         await wakeUp.wait(backoffMs);
         backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
       }

@@ -1,9 +1,8 @@
 import { recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, testCluster } from '@orderflow/testing';
+import { consumeFromBeginning, testCluster, uniqueOrdersTopic } from '@orderflow/testing';
 import { createKafkaClient } from '../client/kafka-client.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
-import { uniqueOrdersTopic } from '../spec-helpers/test-topics.ts';
 import { createEventProducer } from './event-producer.ts';
 
 describe('the event producer', () => {

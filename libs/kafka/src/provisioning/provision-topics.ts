@@ -38,7 +38,8 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
   const admin = options.kafka.admin();
   await admin.connect();
   try {
-    const onCluster = new Set(await admin.listTopics());
+    // Asked during a broker restart, the answer may be "leader election in progress": ask again.
+    const onCluster = new Set(await retryWhileMetadataSpreads(() => admin.listTopics(), timeoutMs));
     const created: string[] = [];
     for (const topic of wanted.filter((candidate) => !onCluster.has(candidate.name))) {
       // One topic per request: kafkajs answers `false` when it already exists (another

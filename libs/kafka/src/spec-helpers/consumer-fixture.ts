@@ -1,12 +1,11 @@
 // Shared set-up for the consumer integration tests: a fresh topic with its dead-letter
 // topic, a quiet client, and runners with fast rebalances.
 import { deadLetterTopic, type TopicDefinition } from '@orderflow/events';
-import { testKafka, uniqueGroupId } from '@orderflow/testing';
+import { testKafka, uniqueGroupId, uniqueOrdersTopic } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createConsumerRunner, type ConsumerRunner, type ConsumerRunnerOptions, type EventHandler } from '../consumer/consumer-runner.ts';
 import type { RetryPolicy } from '../consumer/retry-policy.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
-import { uniqueOrdersTopic } from './test-topics.ts';
 
 export async function consumerFixture(label: string) {
   const kafka: Kafka = await testKafka(label);

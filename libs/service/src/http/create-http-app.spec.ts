@@ -23,6 +23,7 @@ const logger = createLogger({
 });
 
 let databaseUp = true;
+let processedSoFar = 0;
 const routes = express.Router();
 routes.post('/orders', (request, response) => {
   const order = parseBody(PlaceOrder, request.body);
@@ -56,6 +57,7 @@ beforeAll(async () => {
       },
     ],
     routes,
+    status: () => ({ consumer: { groupId: 'order-service', processed: processedSoFar } }),
   });
   server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
 });
@@ -179,7 +181,16 @@ describe('the HTTP shell', () => {
     });
   });
 
-  describe('health, readiness and metrics', () => {
+  describe('health, readiness, status and metrics', () => {
+    it('/status answers what the service reports at the moment of the request', async () => {
+      processedSoFar = 7;
+
+      const response = await fetch(`${server.url}/status`);
+
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ consumer: { groupId: 'order-service', processed: 7 } });
+    });
+
     it('/health answers 200 while the process runs, whatever the dependencies do', async () => {
       databaseUp = false;
 

@@ -16,13 +16,15 @@ export interface HttpAppOptions {
   readonly routes?: Router;
   /** Largest JSON body accepted; bigger ones get 413. Events stay small, so requests do too. */
   readonly bodyLimit?: string;
+  /** What `GET /status` shows: what the service's Kafka parts are doing (consumer group, relay). */
+  readonly status?: () => unknown;
   /** Statuses for the service's own OrderflowError codes, beyond the built-in error classes. */
   readonly errorStatuses?: ErrorStatuses;
 }
 
 /**
  * The Express 5 app every service shares: request and correlation ids, JSON bodies only,
- * access log and metrics, `/health`, `/ready`, `/metrics`, the service's routes, and errors
+ * access log and metrics, `/health`, `/ready`, `/metrics`, `/status`, the service's routes, and errors
  * answered as `application/problem+json`. Express 5 passes a rejected async route to the error
  * handler by itself, so routes need no try/catch.
  */
@@ -68,6 +70,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  const { status } = options;
+  if (status) {
+    app.get('/status', (_request, response) => {
+      response.json(status());
+    });
+  }
 
   if (options.routes) app.use(options.routes);
   app.use(unknownRoute);
