@@ -5,4 +5,9 @@ export default {
   preset: '../../jest.preset.ts',
   // Set here, not in the preset, so Nx sees it and caches coverage as the target's output.
   coverageDirectory: 'coverage',
+  // The integration suites start several instances of the service on the real cluster.
+  testTimeout: 120_000,
+  // One PostgreSQL server for the run's testDatabase() calls (embedded unless DATABASE_URL is set).
+  globalSetup: '<rootDir>/../../libs/testing/src/database/global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/testing/src/database/global-teardown.ts',
 } satisfies Config;

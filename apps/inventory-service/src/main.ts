@@ -1,2 +1,25 @@
-// Composition root of inventory-service. Placeholder: the service is not implemented yet.
-console.log('inventory-service: not implemented yet');
+// Composition root of inventory-service: config → logger → database → Kafka → service → shutdown.
+import { createKafkaClient } from '@orderflow/kafka';
+import { connectDatabase, createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { inventoryServiceConfig } from './config.ts';
+import { createInventoryService } from './create-inventory-service.ts';
+
+const config = loadConfigOrExit(inventoryServiceConfig);
+const logger = createLogger({ serviceName: config.SERVICE_NAME, level: config.LOG_LEVEL });
+let startFailed = false;
+// A failed start still stops what did start, but must not end with exit code 0.
+const shutdown = onShutdown({ logger, exit: (code) => process.exit(startFailed ? 1 : code) });
+
+try {
+  // Several instances share one database (DATABASE_URL); migrations run in service.start().
+  const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, logger });
+  shutdown.register('database', () => database.stop());
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const service = createInventoryService({ serviceName: config.SERVICE_NAME, port: config.PORT, pool: database.pool, kafka, logger });
+  shutdown.register('inventory-service', () => service.stop());
+  await service.start();
+} catch (error) {
+  logger.fatal({ err: error }, 'inventory-service failed to start');
+  startFailed = true;
+  await shutdown.shutdown('start failed');
+}

@@ -1,2 +1,25 @@
-// Composition root of notification-service. Placeholder: the service is not implemented yet.
-console.log('notification-service: not implemented yet');
+// Composition root of notification-service: config → logger → database → Kafka → service → shutdown.
+import { createKafkaClient } from '@orderflow/kafka';
+import { connectDatabase, createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { notificationServiceConfig } from './config.ts';
+import { createNotificationService } from './create-notification-service.ts';
+
+const config = loadConfigOrExit(notificationServiceConfig);
+const logger = createLogger({ serviceName: config.SERVICE_NAME, level: config.LOG_LEVEL });
+let startFailed = false;
+// A failed start still stops what did start, but must not end with exit code 0.
+const shutdown = onShutdown({ logger, exit: (code) => process.exit(startFailed ? 1 : code) });
+
+try {
+  // Migrations run in service.start(), so the tests' databases get them the same way.
+  const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, logger });
+  shutdown.register('database', () => database.stop());
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const service = createNotificationService({ serviceName: config.SERVICE_NAME, port: config.PORT, pool: database.pool, kafka, logger });
+  shutdown.register('notification-service', () => service.stop());
+  await service.start();
+} catch (error) {
+  logger.fatal({ err: error }, 'notification-service failed to start');
+  startFailed = true;
+  await shutdown.shutdown('start failed');
+}

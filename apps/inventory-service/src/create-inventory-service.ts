@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import { createConsumerRunner, createOutboxRelay, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
+import {
+  createHttpApp,
+  createMetrics,
+  databaseReadinessCheck,
+  kafkaMetricsFor,
+  runMigrations,
+  startHttpServer,
+  type HttpServer,
+  type Logger,
+  type ServiceMetrics,
+} from '@orderflow/service';
+import { Router } from 'express';
+import type { Admin, Kafka } from 'kafkajs';
+import type pg from 'pg';
+import { inventoryRoutes } from './http/inventory-routes.ts';
+import { reservationRoutes } from './http/reservation-routes.ts';
+import { ordersHandler, type OrdersTopic } from './messaging/orders-handler.ts';
+import { pgStockQueries } from './persistence/pg-stock-store.ts';
+import { pgTransaction, type InventoryTopic } from './persistence/pg-unit-of-work.ts';
+
+export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
+
+export type InventoryServiceOptions = {
+  readonly serviceName?: string;
+  readonly port: number;
+  readonly host?: string;
+  /** The service's database, shared by all its instances; migrated by start(). The caller owns the pool. */
+  readonly pool: pg.Pool;
+  readonly kafka: Kafka;
+  readonly logger: Logger;
+  readonly metrics?: ServiceMetrics;
+  /** The catalogue's topics by default; tests pass copies under unique names. */
+  readonly topics?: { readonly orders: OrdersTopic; readonly inventory: InventoryTopic };
+  /** The consumer group reading the orders topic; `inventory-service` by default. */
+  readonly groupId?: string;
+  /** How often the relay looks at the outbox without a NOTIFY. */
+  readonly relayPollIntervalMs?: number;
+  /** How long the group waits for a silent member before handing its partitions to others. */
+  readonly sessionTimeoutMs?: number;
+};
+
+export type InventoryService = {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Where the HTTP server listens; only after start(). */
+  readonly url: string;
+};
+
+/** inventory-service wired together: migrations, topics, outbox relay, orders consumer, HTTP API. */
+export function createInventoryService(options: InventoryServiceOptions): InventoryService {
+  const { pool, kafka, logger } = options;
+  const serviceName = options.serviceName ?? 'inventory-service';
+  const groupId = options.groupId ?? 'inventory-service';
+  const topics = options.topics ?? { orders: ordersTopic, inventory: inventoryTopic };
+  const metrics = options.metrics ?? createMetrics({ serviceName });
+  const kafkaMetrics = kafkaMetricsFor(metrics);
+  const queries = pgStockQueries(pool);
+
+  // Every instance runs a relay; they elect one leader through PostgreSQL, the others stand by.
+  const relay = createOutboxRelay({ pool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const consumer = createConsumerRunner({
+    kafka,
+    groupId,
+    topics: [topics.orders],
+    logger,
+    metrics: kafkaMetrics,
+    ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
+    handler: ordersHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.inventory) }),
+  });
+  // One admin kept connected, so /ready asks the cluster without a new connection each time.
+  let admin: Admin | undefined;
+  let server: HttpServer | undefined;
+
+  const routes = Router();
+  routes.use(inventoryRoutes({ queries }));
+  routes.use(reservationRoutes({ queries }));
+  const app = createHttpApp({
+    serviceName,
+    logger,
+    metrics,
+    routes,
+    status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }),
+    readinessChecks: [databaseReadinessCheck(pool), { name: 'kafka', check: async () => admin?.describeCluster() ?? Promise.reject(new Error('not started')) }],
+  });
+
+  return {
+    async start() {
+      await runMigrations({ pool, directory: migrationsDirectory, logger });
+      await migrateKafkaTables(pool);
+      await provisionTopics({ kafka, logger, topics: [topics.orders, topics.inventory, deadLetterTopic(topics.orders, groupId)] });
+      admin = kafka.admin();
+      await admin.connect();
+      await relay.start();
+      await consumer.start();
+      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
+      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
+    },
+    async stop() {
+      // Reverse order: no new requests, then no new records, then flush the outbox.
+      // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
+      await server?.stop();
+      server = undefined;
+      await consumer.stop();
+      await relay.stop();
+      await admin?.disconnect();
+    },
+    get url() {
+      if (!server) throw new Error(`${serviceName} is not started`);
+      return server.url;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@orderflow/testing';
+import type { InventoryService } from './create-inventory-service.ts';
+import { customer, request } from './spec-helpers/http.ts';
+import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
+
+describe('inventory-service handling order events (real PostgreSQL and Kafka)', () => {
+  let bed: InventoryTestBed;
+  let service: InventoryService;
+
+  beforeAll(async () => {
+    bed = await inventoryTestBed();
+    service = await bed.startInstance();
+  });
+  afterAll(() => bed?.stop());
+
+  const stockOf = async (sku: string) => (await request(`${service.url}/inventory/${sku}`)).body;
+  const reservationOf = (orderId: string, status: string) =>
+    waitFor(
+      async () => {
+        const { body } = await request(`${service.url}/reservations/${orderId}`);
+        return body['status'] === status ? body : undefined;
+      },
+      { description: `the reservation of ${orderId} to be ${status}` },
+    );
+  /**
+   * Waits until every event published so far for the order has been handled: a marker event
+   * of the same key lands on the same partition, after them, so it is handled last.
+   */
+  const everythingHandledFor = async (orderId: string) => {
+    const marker = await bed.publish('OrderConfirmedEvent', { orderId, ...customer });
+    await waitFor(async () => (await bed.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [marker])).rowCount === 1, {
+      description: `the events of order ${orderId} to be handled`,
+    });
+  };
+  /** The inventory's events about one order, in topic order, once `total` events are on the topic. */
+  const eventsOf = async (orderId: string, total: number) =>
+    (await bed.inventoryEvents(total)).filter((decoded) => decoded.event.orderId === orderId);
+
+  it('reserves every item of a placed order and publishes StockReservedEvent keyed by the order id', async () => {
+    const [book, pen] = [await bed.stockUp(5), await bed.stockUp(2)];
+    const orderId = randomUUID();
+    const items = [{ sku: book, quantity: 2 }, { sku: pen, quantity: 2 }];
+    const placedEventId = await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
+
+    await reservationOf(orderId, 'HELD');
+    expect(await stockOf(book)).toMatchObject({ available: 3, reserved: 2, onHand: 5 });
+    expect(await stockOf(pen)).toMatchObject({ available: 0, reserved: 2, onHand: 2 });
+    const [reserved] = await eventsOf(orderId, 1);
+    expect(reserved).toMatchObject({
+      type: 'StockReservedEvent',
+      event: { orderId, items },
+      metadata: { key: orderId, causationId: placedEventId, correlationId: 'test-OrderPlacedEvent', source: 'inventory-service' },
+    });
+  });
+
+  it('reserves nothing when one item is short, and names each unavailable sku with its reason', async () => {
+    const [plenty, scarce] = [await bed.stockUp(10), await bed.stockUp(1)];
+    const orderId = randomUUID();
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku: plenty, quantity: 3 }, { sku: scarce, quantity: 2 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] });
+
+    const failed = await reservationOf(orderId, 'FAILED');
+    const expected = [
+      { sku: 'NO-SUCH-SKU', reason: 'unknown-sku', requested: 1, available: 0 },
+      { sku: scarce, reason: 'not-enough-stock', requested: 2, available: 1 },
+    ];
+    expect(failed['unavailableItems']).toEqual(expect.arrayContaining(expected));
+    expect(await stockOf(plenty)).toMatchObject({ available: 10, reserved: 0 });
+    const total = (await bed.inventoryEvents(2)).length;
+    const [event] = await eventsOf(orderId, total);
+    expect(event?.type).toBe('StockReservationFailedEvent');
+    expect(event?.event).toMatchObject({ orderId, unavailableItems: expect.arrayContaining(expected) });
+  });
+
+  it('releases a held reservation once on cancel, however many cancels arrive', async () => {
+    const sku = await bed.stockUp(4);
+    const orderId = randomUUID();
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 3 }] });
+    await reservationOf(orderId, 'HELD');
+
+    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+    await reservationOf(orderId, 'RELEASED');
+    await everythingHandledFor(orderId);
+
+    expect(await stockOf(sku)).toMatchObject({ available: 4, reserved: 0, onHand: 4 });
+    const released = (await eventsOf(orderId, 4)).map((decoded) => decoded.type);
+    expect(released).toEqual(['StockReservedEvent', 'StockReleasedEvent']);
+  });
+
+  it('takes shipped units out of the warehouse for good', async () => {
+    const sku = await bed.stockUp(6);
+    const orderId = randomUUID();
+    const items = [{ sku, quantity: 4 }];
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
+    await reservationOf(orderId, 'HELD');
+
+    await bed.publish('ProductShippedEvent', { orderId, ...customer, items });
+    await reservationOf(orderId, 'SHIPPED');
+
+    expect(await stockOf(sku)).toMatchObject({ available: 2, reserved: 0, onHand: 2 });
+  });
+
+  it('applies a redelivered event once: the inbox skips the second copy', async () => {
+    const sku = await bed.stockUp(5);
+    const orderId = randomUUID();
+    const eventId = randomUUID();
+    const before = (await request(`${service.url}/status`)).body['consumer'] as { duplicates: number };
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
+
+    await waitFor(async () => ((await request(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates === before.duplicates + 1, {
+      description: 'the second copy to be skipped as a duplicate',
+    });
+    expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 2 });
+  });
+
+  it('ignores a cancel of an order whose reservation failed: nothing to release', async () => {
+    const sku = await bed.stockUp(1);
+    const orderId = randomUUID();
+    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 5 }] });
+    await reservationOf(orderId, 'FAILED');
+    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+    await everythingHandledFor(orderId);
+
+    expect(await reservationOf(orderId, 'FAILED')).toMatchObject({ status: 'FAILED' });
+    expect(await stockOf(sku)).toMatchObject({ available: 1, reserved: 0 });
+  });
+});
