@@ -10,6 +10,7 @@ const depConstraints = [
   // libs/events holds the contracts; it depends on no other project. ([] = nothing)
   { sourceTag: 'scope:events', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:lib', 'type:tool'] },
 ];
 
 const moduleBoundaries = (constraints) => [

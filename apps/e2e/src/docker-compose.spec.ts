@@ -1,0 +1,248 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { inventoryServiceConfig } from '@orderflow/inventory-service/config';
+import { notificationServiceConfig } from '@orderflow/notification-service/config';
+import { orderServiceConfig } from '@orderflow/order-service/config';
+import { parse } from 'yaml';
+
+/**
+ * Docker cannot run here, so the Docker part of the stack is checked by reading it: every
+ * service in docker-compose.yml gets an environment its own config schema accepts, Kafka and
+ * PostgreSQL addresses that exist inside the compose network, and a start order that waits
+ * for what it needs; the Dockerfile builds what compose asks for. (The Kafka brokers
+ * themselves are checked by tools/local-kafka/src/docker-compose.spec.ts.)
+ */
+
+const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  container_name?: string;
+  build?: { context?: string; target?: string; args?: Record<string, string> };
+  restart?: string;
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test?: string[] };
+}
+
+const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+const services = compose.services;
+const service = (name: string): ComposeService => {
+  const found = services[name];
+  if (found === undefined) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+};
+
+/** The structural part of a zod object schema this spec uses (the apps export zod schemas). */
+interface ConfigSchema {
+  safeParse(input: unknown):
+    | { success: true; data: { PORT: number; KAFKA_BROKERS: string[]; DATABASE_URL?: string | undefined } }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** The three services, each with the config schema its main.ts parses the environment with. */
+const appServices: readonly (readonly [name: string, schema: ConfigSchema])[] = [
+  ['order-service', orderServiceConfig],
+  ['inventory-service', inventoryServiceConfig],
+  ['notification-service', notificationServiceConfig],
+];
+
+/** The environment as the service's main.ts would read it; throws naming every bad variable. */
+function configOf(name: string, schema: ConfigSchema) {
+  const result = schema.safeParse(service(name).environment ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+    throw new Error(`${name}'s environment in docker-compose.yml is invalid:\n- ${problems.join('\n- ')}`);
+  }
+  return result.data;
+}
+
+const brokers = Object.entries(services).filter(([, candidate]) => candidate.image?.startsWith('apache/kafka'));
+/** `INTERNAL://kafka-1:19092,EXTERNAL://localhost:9092` → 'kafka-1:19092' */
+const internalListener = (broker: ComposeService): string | undefined =>
+  (broker.environment?.['KAFKA_ADVERTISED_LISTENERS'] ?? '')
+    .split(',')
+    .map((listener) => listener.split('://'))
+    .find(([name]) => name === 'INTERNAL')?.[1];
+
+/** The container port of a compose `ports` entry: "3000:3000" → 3000, "3001" → 3001. */
+const containerPort = (entry: string): number => Number(entry.split(':').at(-1)?.split('/')[0]);
+
+/** docker/postgres/create-databases.sql, found through the postgres service's volume mount. */
+function initScript(): { path: string; sql: string } {
+  const mount = (service('postgres').volumes ?? []).find((volume) => volume.includes(':/docker-entrypoint-initdb.d/'));
+  const path = mount?.split(':')[0] ?? '';
+  return { path, sql: path === '' ? '' : read(path) };
+}
+const createdDatabases = (sql: string) =>
+  new Map([...sql.matchAll(/CREATE DATABASE\s+(\w+)(?:\s+OWNER\s+(\w+))?/gi)].map(([, name, owner]) => [name, owner]));
+const createdLogins = (sql: string) =>
+  new Map([...sql.matchAll(/CREATE ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+'([^']*)'/gi)].map(([, name, password]) => [name, password]));
+
+describe('docker-compose.yml, the services', () => {
+  it('runs order-service, inventory-service and notification-service, each built from the Dockerfile for its app', () => {
+    const built = Object.entries(services).filter(([, candidate]) => candidate.build?.args?.['SERVICE'] !== undefined);
+    expect(built.map(([name]) => name).sort()).toEqual(appServices.map(([name]) => name).sort());
+    for (const [name, { build }] of built) {
+      expect({ name, context: build?.context, service: build?.args?.['SERVICE'] }).toEqual({ name, context: '.', service: name });
+      // The Dockerfile's `service` stage runs apps/$SERVICE/src/main.ts.
+      expect(existsSync(join(repoRoot, 'apps', name, 'src', 'main.ts'))).toBe(true);
+    }
+  });
+
+  describe.each(appServices)('%s', (name, schema) => {
+    it('has an environment that its own config schema accepts (every required variable set and valid)', () => {
+      expect(() => configOf(name, schema)).not.toThrow();
+    });
+
+    it('listens on the port that the image is built for, that its healthcheck asks and that it publishes', () => {
+      const { PORT } = configOf(name, schema);
+      const { build, healthcheck, ports = [] } = service(name);
+      expect(build?.args?.['PORT']).toBe(String(PORT));
+      expect(healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${PORT}/ready`);
+      expect(ports.length).toBeGreaterThan(0);
+      for (const entry of ports) expect({ entry, port: containerPort(entry) }).toEqual({ entry, port: PORT });
+    });
+
+    it("bootstraps from exactly the brokers' INTERNAL listeners, the ones containers can reach", () => {
+      const { KAFKA_BROKERS } = configOf(name, schema);
+      expect(brokers).toHaveLength(3);
+      expect([...KAFKA_BROKERS].sort()).toEqual(brokers.map(([, broker]) => internalListener(broker)).sort());
+    });
+
+    it('uses a database on the postgres service that the init script creates, with the login that owns it', () => {
+      const { DATABASE_URL } = configOf(name, schema);
+      // Unset, the service would try to start an embedded PostgreSQL, which the image lacks.
+      expect(DATABASE_URL).toBeDefined();
+      const url = new URL(DATABASE_URL ?? '');
+      expect(url.hostname).toBe('postgres');
+      expect(['', '5432']).toContain(url.port);
+      const database = url.pathname.slice(1);
+      const { sql } = initScript();
+      expect(createdDatabases(sql).get(database)).toBe(url.username);
+      expect(createdLogins(sql).get(url.username)).toBe(decodeURIComponent(url.password));
+    });
+
+    it('starts only after the brokers and postgres are healthy and kafka-setup has finished successfully', () => {
+      expect(service(name).depends_on).toEqual({
+        'kafka-1': { condition: 'service_healthy' },
+        'kafka-2': { condition: 'service_healthy' },
+        'kafka-3': { condition: 'service_healthy' },
+        postgres: { condition: 'service_healthy' },
+        'kafka-setup': { condition: 'service_completed_successfully' },
+      });
+    });
+  });
+
+  it('gives every service a database of its own', () => {
+    const databases = appServices.map(([name, schema]) => new URL(configOf(name, schema).DATABASE_URL ?? '').pathname);
+    expect(new Set(databases).size).toBe(appServices.length);
+  });
+
+  it('names no container, so compose can run several instances of a service', () => {
+    const named = Object.entries(services).filter(([, candidate]) => candidate.container_name !== undefined);
+    expect(named.map(([name]) => name)).toEqual([]);
+  });
+
+  it('lets inventory-service scale (`--scale inventory-service=3`): it publishes no fixed host port', () => {
+    // "3001" publishes the container port on a free host port per instance; "3001:3001" would
+    // make the second instance fail to start.
+    for (const entry of service('inventory-service').ports ?? []) expect(entry).toMatch(/^\d+$/);
+  });
+});
+
+describe('docker-compose.yml, kafka-setup and postgres', () => {
+  it('provisions the topics once, with the Dockerfile kafka-setup stage, after all three brokers are healthy', () => {
+    const setup = service('kafka-setup');
+    expect(setup.build).toEqual({ context: '.', target: 'kafka-setup' });
+    expect(setup.restart).toBe('no');
+    expect(setup.depends_on).toEqual({
+      'kafka-1': { condition: 'service_healthy' },
+      'kafka-2': { condition: 'service_healthy' },
+      'kafka-3': { condition: 'service_healthy' },
+    });
+    expect((setup.environment?.['KAFKA_BROKERS'] ?? '').split(',').sort()).toEqual(
+      brokers.map(([, broker]) => internalListener(broker)).sort(),
+    );
+  });
+
+  it('runs PostgreSQL 17 with a healthcheck over TCP and the database init script mounted', () => {
+    const postgres = service('postgres');
+    expect(postgres.image).toMatch(/^postgres:17/);
+    // pg_isready over TCP: the image's temporary init-time server listens on a socket only.
+    expect(postgres.healthcheck?.test).toEqual(expect.arrayContaining(['pg_isready', '-h', '127.0.0.1']));
+    const { path, sql } = initScript();
+    expect(path).toBe('./docker/postgres/create-databases.sql');
+    expect(createdDatabases(sql).size).toBe(appServices.length);
+  });
+});
+
+/** Dockerfile instructions, continuation lines joined, comments dropped: ['FROM', 'node AS deps']. */
+const dockerfile = read('Dockerfile')
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#'))
+  .map((line) => {
+    const [instruction = '', ...rest] = line.split(/\s+/);
+    return [instruction.toUpperCase(), rest.join(' ')] as const;
+  });
+/** The instructions of one stage (`FROM ... AS name` up to the next FROM). */
+function stage(name: string) {
+  const start = dockerfile.findIndex(([instruction, args]) => instruction === 'FROM' && args.endsWith(` AS ${name}`));
+  if (start < 0) throw new Error(`the Dockerfile has no stage "${name}"`);
+  const end = dockerfile.findIndex(([instruction], index) => index > start && instruction === 'FROM');
+  return dockerfile.slice(start, end < 0 ? undefined : end);
+}
+
+describe('Dockerfile', () => {
+  it('builds on a Node.js 24 image, chosen by the NODE_IMAGE build arg', () => {
+    const arg = dockerfile.find(([instruction, args]) => instruction === 'ARG' && args.startsWith('NODE_IMAGE='));
+    expect(arg?.[1]).toMatch(/^NODE_IMAGE=node:24(-|$)/);
+    // Every stage starts from that image or from an earlier stage.
+    const stages: string[] = [];
+    for (const [instruction, args] of dockerfile.filter(([instruction]) => instruction === 'FROM')) {
+      const [base, , name] = args.split(/\s+/);
+      expect({ instruction, base: base === '${NODE_IMAGE}' || stages.includes(base ?? '') }).toEqual({ instruction, base: true });
+      stages.push(name ?? '');
+    }
+  });
+
+  it("copies every workspace's package.json before `npm ci`, which checks the lockfile against all of them", () => {
+    const workspaceGlobs = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+    const workspaces = workspaceGlobs.flatMap((glob) => {
+      const parent = glob.replace(/\/\*$/, '');
+      return readdirSync(join(repoRoot, parent), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(repoRoot, parent, entry.name, 'package.json')))
+        .map((entry) => `${parent}/${entry.name}/package.json`);
+    });
+    const deps = stage('deps');
+    const npmCi = deps.findIndex(([instruction, args]) => instruction === 'RUN' && args.startsWith('npm ci'));
+    const copied = deps
+      .slice(0, npmCi)
+      .filter(([instruction]) => instruction === 'COPY')
+      .flatMap(([, args]) => args.split(/\s+/).slice(0, -1));
+    expect(npmCi).toBeGreaterThan(0);
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', ...workspaces]));
+  });
+
+  it('runs as the non-root `node` user', () => {
+    expect(stage('runtime')).toContainEqual(['USER', 'node']);
+  });
+
+  it("runs the topic provisioning script in the kafka-setup stage and the service's main.ts by default", () => {
+    const [, command] = stage('kafka-setup').find(([instruction]) => instruction === 'CMD') ?? [];
+    const script = (JSON.parse(command ?? '[]') as string[]).at(-1) ?? '';
+    expect(script).toBe('libs/kafka/bin/provision-topics.ts');
+    expect(existsSync(join(repoRoot, script))).toBe(true);
+
+    // The last stage is what `docker build` makes without --target: the service.
+    const [[, from] = [], ...service] = stage('service');
+    expect(dockerfile.filter(([instruction]) => instruction === 'FROM').at(-1)?.[1]).toBe(from);
+    expect(service).toContainEqual(['WORKDIR', '/app/apps/${SERVICE}']);
+    expect(service).toContainEqual(['CMD', '["node", "src/main.ts"]']);
+  });
+});
