@@ -17,6 +17,7 @@ import { kafkaVersion } from './kafka-jars.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
 
 const USAGE = `usage: cli.ts <command> [--profile dev|test]
+  install                 npm ci, if node_modules is missing or older than package-lock.json
   up                      start the 3-node cluster and wait until it is healthy
   down [--wipe]           stop it; --wipe also deletes its data
   status                  show nodes, the active controller and topics
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   });
   // Imported only now: it needs kafkajs, which a fresh clone installs first.
   ensureDependencies((line) => console.log(line));
+  if (command === 'install') return 0;
   const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
   const cluster = new LocalKafkaCluster({ profile: values.profile, log: (line) => console.log(line) });
   const nodeId = Number(positionals[0]);

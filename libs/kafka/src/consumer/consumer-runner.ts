@@ -1,5 +1,5 @@
 import { deadLetterTopicName, recordToEvent, type DecodedEvent, type TopicDefinition } from '@orderflow/events';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
@@ -270,7 +270,8 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
     async start() {
       if (state !== 'stopped') throw new Error(`consumer runner of ${groupId} is ${state}`);
       state = 'starting';
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      // Dead letters keep the original key, so the Java-compatible partitioner, as everywhere.
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       try {
         await producer.connect();
         await runMember();

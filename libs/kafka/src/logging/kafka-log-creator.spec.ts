@@ -26,6 +26,12 @@ describe('kafkajs log lines in the service log', () => {
     expect(serviceLevelFor(entry(logLevel.DEBUG, 'Consumer', { message: 'x' }))).toBe('debug');
   });
 
+  it("quiet kafkajs's warning about the idempotent producer's limited retries, which are deliberate", () => {
+    const warning = entry(logLevel.WARN, 'Producer', { message: 'Limiting retries for the idempotent producer may invalidate EoS guarantees' });
+
+    expect(serviceLevelFor(warning)).toBe('debug');
+  });
+
   it('are written as fields plus the message, tagged as coming from kafkajs', () => {
     const lines: [string, Record<string, unknown>, string][] = [];
     const record = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push([level, fields, message]);

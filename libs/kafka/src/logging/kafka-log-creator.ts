@@ -23,7 +23,10 @@ export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'l
       return retried || brokerAnswer ? 'warn' : 'error';
     }
     case logLevel.WARN:
-      return 'warn';
+      // Our producers' retries are limited on purpose: a send that keeps failing must reach
+      // the outbox relay, which backs off, reports the outage and sends again with a new
+      // producer (the inbox absorbs a duplicate). kafkajs warns about that at every start.
+      return entry.log.message.startsWith('Limiting retries for the idempotent producer') ? 'debug' : 'warn';
     case logLevel.INFO:
       return 'info';
     default:
