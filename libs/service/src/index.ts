@@ -12,6 +12,7 @@ export {
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
 } from './database/embedded-postgres.ts';
+export { findFreePort } from './database/free-port.ts';
 
 // Logging: JSON lines with the service name and the correlation id of the work in progress.
 export { createLogger, logLevels, type LogLevel, type Logger, type LoggerOptions } from './logger/create-logger.ts';

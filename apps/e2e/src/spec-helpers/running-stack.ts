@@ -1,0 +1,64 @@
+import { planStack, startStack, type Stack, type StackShape } from '@orderflow/dev-stack';
+import { findFreePort } from '@orderflow/service';
+import { testCluster, waitFor } from '@orderflow/testing';
+
+export type RunningStack = {
+  readonly stack: Stack;
+  /** The base URL of the first instance of an app. */
+  urlOf(app: 'order-service' | 'inventory-service' | 'notification-service'): string;
+  /** What the services printed, labelled, for a failing test to show. */
+  readonly output: readonly string[];
+};
+
+/**
+ * The real system as `npm start` runs it, each service its own Node.js process, on the test
+ * run's Kafka cluster, a fresh embedded PostgreSQL and free ports. The services use the
+ * catalogue's real topic and group names: the test cluster's other suites use unique ones.
+ */
+export async function startRunningStack(shape: StackShape): Promise<RunningStack> {
+  const { brokers } = await testCluster();
+  const ports = new Map<string, number>();
+  for (const { app, instance } of planStack(shape)) ports.set(`${app}#${instance}`, await findFreePort());
+  const processes = planStack(shape, (app, instance) => ports.get(`${app}#${instance}`) ?? 0);
+  const output: string[] = [];
+  const stack = await startStack({ processes, brokers, output: (line) => output.push(line), logLevel: 'warn' });
+  return {
+    stack,
+    output,
+    urlOf: (app) => stack.services.find((service) => service.spec.app === app)?.url ?? '',
+  };
+}
+
+/** A JSON request; the answer's status and parsed body. */
+export async function call(url: string, method = 'GET', body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** Polls until the order has the status; returns the order. */
+export function orderReaches(stack: RunningStack, orderId: string, status: string): Promise<Record<string, unknown>> {
+  return waitFor(
+    async () => {
+      const { body } = await call(`${stack.urlOf('order-service')}/orders/${orderId}`);
+      return body['status'] === status ? body : undefined;
+    },
+    { description: `order ${orderId} to be ${status}`, timeoutMs: 60_000 },
+  );
+}
+
+/** The kinds of an order's notifications, in event order, once there are `count`. */
+export function notificationKinds(stack: RunningStack, orderId: string, count: number): Promise<string[]> {
+  return waitFor(
+    async () => {
+      const { body } = await call(`${stack.urlOf('notification-service')}/notifications?orderId=${orderId}`);
+      const kinds = (body['notifications'] as { kind: string }[]).map((notification) => notification.kind);
+      return kinds.length >= count ? kinds : undefined;
+    },
+    { description: `${count} notifications for order ${orderId}`, timeoutMs: 60_000 },
+  );
+}
