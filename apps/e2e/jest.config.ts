@@ -5,6 +5,7 @@ export default {
   preset: '../../jest.preset.ts',
   // Set here, not in the preset, so Nx sees it and caches coverage as the target's output.
   coverageDirectory: 'coverage',
-  // The end-to-end suites start every service as a process and drive hundreds of orders.
-  testTimeout: 180_000,
+  // The end-to-end suites start every service as a process and drive hundreds of orders;
+  // a fault scenario drives load through a fault and waits for the system to settle.
+  testTimeout: 600_000,
 } satisfies Config;

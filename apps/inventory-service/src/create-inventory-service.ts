@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
-import { createConsumerRunner, createOutboxRelay, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
+import { connectToKafka, kafkaReadinessCheck, createConsumerRunner, createOutboxRelay, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
 import {
   createHttpApp,
   createMetrics,
@@ -72,6 +72,9 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   });
   // One admin kept connected, so /ready asks the cluster without a new connection each time.
   let admin: Admin | undefined;
+  // Aborted by stop(): a start still waiting for Kafka gives up.
+  const starting = new AbortController();
+  let started = false;
   let server: HttpServer | undefined;
 
   const routes = Router();
@@ -83,22 +86,27 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     metrics,
     routes,
     status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }),
-    readinessChecks: [databaseReadinessCheck(pool), { name: 'kafka', check: async () => admin?.describeCluster() ?? Promise.reject(new Error('not started')) }],
+    readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
   });
 
   return {
     async start() {
       await runMigrations({ pool, directory: migrationsDirectory, logger });
       await migrateKafkaTables(pool);
-      await provisionTopics({ kafka, logger, topics: [topics.orders, topics.inventory, deadLetterTopic(topics.orders, groupId)] });
-      admin = kafka.admin();
-      await admin.connect();
-      await relay.start();
-      await consumer.start();
+      // Listening before Kafka answers: /health says the process is alive, /ready says 503
+      // until the cluster is reachable.
       server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
       logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
+      // Started before the brokers? Wait for them here instead of exiting.
+      admin = await connectToKafka({ kafka, logger, signal: starting.signal });
+      await provisionTopics({ kafka, logger, topics: [topics.orders, topics.inventory, deadLetterTopic(topics.orders, groupId)] });
+      await relay.start();
+      await consumer.start();
+      started = true;
     },
     async stop() {
+      starting.abort();
+      started = false;
       // Reverse order: no new requests, then no new records, then flush the outbox.
       // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
       await server?.stop();

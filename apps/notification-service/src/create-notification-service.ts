@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { deadLetterTopic, ordersTopic } from '@orderflow/events';
-import { createConsumerRunner, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
+import { connectToKafka, kafkaReadinessCheck, createConsumerRunner, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
 import {
   createHttpApp,
   createMetrics,
@@ -64,6 +64,9 @@ export function createNotificationService(options: NotificationServiceOptions): 
   });
   // One admin kept connected, so /ready asks the cluster without a new connection each time.
   let admin: Admin | undefined;
+  // Aborted by stop(): a start still waiting for Kafka gives up.
+  const starting = new AbortController();
+  let started = false;
   let server: HttpServer | undefined;
 
   const routes = Router();
@@ -75,23 +78,28 @@ export function createNotificationService(options: NotificationServiceOptions): 
     routes,
     // GET /status: which partitions this instance holds now, and what it did with them.
     status: () => ({ consumer: consumer.status() }),
-    readinessChecks: [databaseReadinessCheck(pool), { name: 'kafka', check: async () => admin?.describeCluster() ?? Promise.reject(new Error('not started')) }],
+    readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
   });
 
   return {
     async start() {
       await runMigrations({ pool, directory: migrationsDirectory, logger });
       await migrateKafkaTables(pool);
+      // Listening before Kafka answers: /health says the process is alive, /ready says 503
+      // until the cluster is reachable.
+      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
+      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
+      // Started before the brokers? Wait for them here instead of exiting.
+      admin = await connectToKafka({ kafka, logger, signal: starting.signal });
       // The orders topic is order-service's, but whoever starts first creates it (same
       // declaration, so provisioning agrees); the dead-letter topic is this group's own.
       await provisionTopics({ kafka, logger, topics: [topics.orders, deadLetterTopic(topics.orders, groupId)] });
-      admin = kafka.admin();
-      await admin.connect();
       await consumer.start();
-      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
-      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
+      started = true;
     },
     async stop() {
+      starting.abort();
+      started = false;
       // Reverse order: no new requests, then no new records (the one in flight finishes).
       // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
       await server?.stop();

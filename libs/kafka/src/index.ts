@@ -3,6 +3,7 @@
 
 // Client: one kafkajs client per service, logging through the service logger.
 export { createKafkaClient, defaultRetry, type KafkaClientOptions } from './client/kafka-client.ts';
+export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
 export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';
 export type { KafkaMetrics } from './metrics/kafka-metrics.ts';
@@ -38,6 +39,7 @@ export { describeAssignment, type Assignment } from './consumer/assignment-line.
 export { deadLetterHeaderNames, deadLetterMessage, type Failure, type FailedRecord } from './consumer/dead-letter-message.ts';
 export { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
 export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
+export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
 export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
 
 // Database: the outbox and inbox tables.

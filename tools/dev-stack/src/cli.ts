@@ -21,10 +21,20 @@ import { parseStackShape, planStack } from './stack-plan.ts';
 const log = (line: string) => console.log(`[orderflow] ${line}`);
 const started = Date.now();
 
+/** The processes asked for and the lock on this folder, or a one-line reason to stop. */
+function prepare() {
+  try {
+    const { values } = parseArgs({ options: { inventory: { type: 'string' }, notification: { type: 'string' } } });
+    const processes = planStack(parseStackShape(values));
+    return { processes, lock: takeStackLock(join(REPO_ROOT, '.data', 'stack.pid')) };
+  } catch (error) {
+    console.error(`[orderflow] ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { inventory: { type: 'string' }, notification: { type: 'string' } } });
-  const processes = planStack(parseStackShape(values));
-  const lock = takeStackLock(join(REPO_ROOT, '.data', 'stack.pid'));
+  const { processes, lock } = prepare();
   let stack: Stack | undefined;
   let cluster: LocalKafkaCluster | undefined;
   let kafkaWasRunning = false;

@@ -13,6 +13,10 @@ export type ServiceProcess = {
   readonly exited: Promise<string>;
   /** SIGTERM (a graceful shutdown), SIGKILL if it is not gone after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** Not exited yet. */
+  running(): boolean;
+  /** SIGKILL: the process dies at once, mid-request, mid-transaction (a crash). */
+  kill(): Promise<void>;
 };
 
 /**
@@ -44,6 +48,12 @@ export function startServiceProcess(spec: ServiceProcessSpec, environment: Recor
       const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(killer);
+    },
+    running: () => child.exitCode === null && child.signalCode === null,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -4,18 +4,31 @@ import type { ServiceProcessSpec } from './stack-plan.ts';
 
 export type StackOptions = {
   readonly processes: readonly ServiceProcessSpec[];
-  /** Bootstrap servers of a running cluster. */
+  /** Bootstrap servers of a cluster (it need not be up yet: services wait for it). */
   readonly brokers: readonly string[];
   /** Where PostgreSQL keeps its data between runs; omitted: a temporary server (tests). */
   readonly postgresDataDir?: string;
   /** Every line the services print, labelled. */
   readonly output: (line: string) => void;
   readonly logLevel?: string;
+  /** The URL an app's processes get for its database; the fault tests route one through a proxy. */
+  readonly databaseUrlFor?: (app: string, url: string) => string;
+  /** Called once PostgreSQL runs, before any service starts (the fault tests put a proxy in front). */
+  readonly onPostgres?: (port: number) => Promise<void>;
+  /** Wait for /ready before start returns (default). Off: services started before their brokers. */
+  readonly waitUntilReady?: boolean;
 };
 
 export type Stack = {
+  /** The processes started so far, the stopped ones included. */
   readonly services: readonly ServiceProcess[];
   readonly postgres: EmbeddedPostgres;
+  /** The database of each app, on `postgres`. */
+  readonly databaseUrls: ReadonlyMap<string, string>;
+  /** One more process (a new instance, or a stopped one again); resolves once it is ready. */
+  startProcess(spec: ServiceProcessSpec): Promise<ServiceProcess>;
+  /** The most recently started process with this label. */
+  process(label: string): ServiceProcess;
   /** Stops the services (gracefully, all at once), then PostgreSQL. */
   stop(): Promise<void>;
 };
@@ -31,28 +44,53 @@ const databaseName = (app: string) => app.replaceAll('-', '_');
 export async function startStack(options: StackOptions): Promise<Stack> {
   const postgres = await startEmbeddedPostgres(options.postgresDataDir ? { dataDir: options.postgresDataDir } : {});
   const services: ServiceProcess[] = [];
+  const databaseUrls = new Map<string, string>();
+
+  const launch = (spec: ServiceProcessSpec) => {
+    const databaseUrl = databaseUrls.get(spec.app) ?? '';
+    const service = startServiceProcess(
+      spec,
+      {
+        KAFKA_BROKERS: options.brokers.join(','),
+        DATABASE_URL: options.databaseUrlFor ? options.databaseUrlFor(spec.app, databaseUrl) : databaseUrl,
+        KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
+        LOG_LEVEL: options.logLevel ?? 'info',
+      },
+      options.output,
+    );
+    services.push(service);
+    return service;
+  };
   const stop = async () => {
     await Promise.all(services.map((service) => service.stop()));
     await postgres.stop();
   };
+
   try {
-    const databaseUrls = new Map<string, string>();
+    await options.onPostgres?.(postgres.port);
     for (const app of new Set(options.processes.map((spec) => spec.app))) {
       databaseUrls.set(app, await postgres.createDatabase(databaseName(app)));
     }
-    for (const spec of options.processes) {
-      const environment = {
-        KAFKA_BROKERS: options.brokers.join(','),
-        DATABASE_URL: databaseUrls.get(spec.app) ?? '',
-        KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
-        LOG_LEVEL: options.logLevel ?? 'info',
-      };
-      services.push(startServiceProcess(spec, environment, options.output));
-    }
-    await Promise.all(services.map((service) => waitUntilReady(service)));
-    return { services, postgres, stop };
+    const started = options.processes.map(launch);
+    if (options.waitUntilReady ?? true) await Promise.all(started.map((service) => waitUntilReady(service)));
   } catch (error) {
     await stop();
     throw error;
   }
+  return {
+    services,
+    postgres,
+    databaseUrls,
+    async startProcess(spec) {
+      const service = launch(spec);
+      await waitUntilReady(service);
+      return service;
+    },
+    process(label) {
+      const found = services.findLast((service) => service.spec.label === label);
+      if (!found) throw new Error(`no process ${label} in this stack`);
+      return found;
+    },
+    stop,
+  };
 }

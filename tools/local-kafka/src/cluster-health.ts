@@ -39,9 +39,9 @@ export class ClusterHealth {
    * Partitions whose in-sync replica set is smaller than their replica set, over all topics
    * (internal ones included). An empty list means every replica has caught up.
    */
-  async underReplicatedPartitions(): Promise<string[]> {
+  async underReplicatedPartitions(only?: readonly string[]): Promise<string[]> {
     await this.#connect();
-    const { topics } = await this.#admin.fetchTopicMetadata();
+    const { topics } = await this.#admin.fetchTopicMetadata(only ? { topics: [...only] } : undefined);
     return topics.flatMap((topic) =>
       topic.partitions
         .filter((partition) => partition.isr.length < partition.replicas.length || partition.leader < 0)

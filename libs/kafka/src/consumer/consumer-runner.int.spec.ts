@@ -87,6 +87,29 @@ describe('the consumer runner', () => {
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');
   });
 
+  it('waits out a database outage longer than all its retries, without dead-lettering, and then handles the record once', async () => {
+    const { topic } = fixture;
+    const event = orderPlaced();
+    await producer.publish(topic, 'OrderPlacedEvent', event, testContext());
+    const outageEnds = Date.now() + 6_000;
+    let tries = 0;
+    const effects: string[] = [];
+    // 2 attempts would be all a failing record gets; the outage outlasts many more tries.
+    const runner = await fixture.startRunner(
+      async (decoded) => {
+        tries += 1;
+        if (Date.now() < outageEnds) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        if (decoded.type === 'OrderPlacedEvent') effects.push(decoded.event.orderId);
+      },
+      { attempts: 2, initialDelayMs: 50, maxDelayMs: 100 },
+    );
+
+    await waitFor(() => runner.status().processed === 1, { description: 'the record to be handled after the outage', timeoutMs: 30_000 });
+    expect(effects).toEqual([event.orderId]);
+    expect(tries).toBeGreaterThan(2);
+    expect(runner.status()).toMatchObject({ deadLettered: 0, lastError: { code: 'ECONNREFUSED' } });
+  });
+
   it('splits the partitions between two instances, and when one stops the other takes them all and misses nothing', async () => {
     const { topic } = fixture;
     const handled = new Set<string>();

@@ -1,5 +1,6 @@
 import { deadLetterTopicName, recordToEvent, type DecodedEvent, type TopicDefinition } from '@orderflow/events';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
+import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
@@ -77,7 +78,8 @@ export type ConsumerRunner = {
  *
  * Failures: an undecodable record, or a handler error that is not retriable, goes to the
  * dead-letter topic at once; a retriable one is tried again with doubling pauses, then
- * dead-lettered. Either way the partition moves on. Only if dead-lettering itself fails
+ * dead-lettered. An unavailable dependency (the database is down) is no failure of the
+ * record: the runner waits for it as long as it takes and never dead-letters for it. Either way the partition moves on. Only if dead-lettering itself fails
  * is the offset left uncommitted: kafkajs retries, then the member crashes and the runner starts
  * a new one, which reads on from the last committed offset.
  */
@@ -158,6 +160,7 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
   async function handle(event: EventOf<Topic>, payload: EachMessagePayload): Promise<void> {
     const { topic, partition, message } = payload;
     const started = Date.now();
+    let outageWaits = 0;
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         const outcome = (await attempt(event, payload, attemptNumber)) ?? 'processed';
@@ -165,6 +168,24 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
         options.metrics?.processed?.({ group: groupId, topic, outcome }, Date.now() - started);
         return;
       } catch (error) {
+        if (isDependencyUnavailable(error)) {
+          // Not this record's fault: every record would fail until the database is back. The
+          // partition waits (later records of a key must not overtake), however long it takes,
+          // and the attempt does not count towards dead-lettering.
+          if (state === 'stopping') throw error; // leaves the offset uncommitted: redelivered later
+          outageWaits += 1;
+          attemptNumber -= 1;
+          const delayMs = Math.min(5_000, 250 * 2 ** Math.min(outageWaits, 5));
+          counts.retried += 1;
+          lastError = { code: errorCode(error), message: errorMessage(error), at: new Date(), topic, partition, offset: message.offset };
+          options.metrics?.retried?.({ group: groupId, topic, code: errorCode(error) });
+          logger.warn(
+            { groupId, topic, partition, offset: message.offset, delayMs, err: error },
+            `a dependency is unavailable while handling ${topic}[${partition}]@${message.offset} (${errorMessage(error)}); waiting ${delayMs} ms, the record is kept`,
+          );
+          await pauseWithHeartbeats(delayMs, payload.heartbeat);
+          continue;
+        }
         if (!isRetriable(error) || attemptNumber >= retry.attempts) {
           await deadLetter(payload, error, attemptNumber);
           return;
@@ -226,7 +247,9 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
       allowAutoTopicCreation: false,
       // The runner restarts a crashed member itself (see restartAfterCrash): kafkajs's own
       // restart timer cannot be cancelled by stop() while it is starting a new member.
-      retry: { restartOnFailure: async () => false },
+      // Short: a member stuck retrying a dead broker (kafkajs keeps asking the old leader
+      // for a while) gives up after ~8 s; a new member starts with fresh metadata.
+      retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 3_000, restartOnFailure: async () => false },
     });
     watch(member);
     consumer = member;
@@ -250,13 +273,14 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
 
   /**
    * Whatever the crash (e.g. a broker restart outlasting kafkajs's retries), start a new
-   * member after a pause that doubles up to 30 s: a consumer that stays down silently is
-   * worse than one that keeps trying. kafkajs has disconnected the crashed one already.
+   * member after a pause that doubles up to 5 s: a consumer that stays down silently is
+   * worse than one that keeps trying, and a try is cheap. kafkajs has disconnected the
+   * crashed one already.
    */
   function restartAfterCrash(failures: number): void {
     // Also while starting: a member whose first join fails crashes instead of throwing.
     if (state !== 'running' && state !== 'starting') return;
-    const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5));
+    const delayMs = Math.min(5_000, 500 * 2 ** Math.min(failures, 4));
     logger.warn({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
     restartTimer = setTimeout(() => {
       restarting = runMember().catch((error: unknown) => {

@@ -19,7 +19,7 @@ export type OutboxRelayOptions = {
   readonly pollIntervalMs?: number;
   /** How often a standby relay tries to become the leader. Default 2 s. */
   readonly standbyIntervalMs?: number;
-  /** After a failure the relay waits this long, doubling up to maxBackoffMs. Defaults 250 ms, 10 s. */
+  /** After a failure the relay waits this long, doubling up to maxBackoffMs. Defaults 250 ms, 5 s. */
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
 };
@@ -73,7 +73,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const standbyIntervalMs = options.standbyIntervalMs ?? 2_000;
   const initialBackoffMs = options.initialBackoffMs ?? 250;
-  const maxBackoffMs = options.maxBackoffMs ?? 10_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 5_000;
   const wakeUp = createWakeUp();
 
   let running = false;

@@ -38,6 +38,9 @@ const acksAll = -1;
  * never overtake the batch before it: records with one key stay in order.
  */
 export function createEventProducer(options: EventProducerOptions): EventProducer {
+  // The partition kafkajs chose for each message object, to check every partition was written.
+  const partitionOf = new WeakMap<object, number>();
+  const murmur2 = Partitioners.DefaultPartitioner();
   const producer: Producer = options.kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -45,7 +48,11 @@ export function createEventProducer(options: EventProducerOptions): EventProduce
     allowAutoTopicCreation: false,
     // murmur2 of the key, as the Java client does: a key lands on the same partition whoever
     // writes it. (Named explicitly, which also silences kafkajs's reminder that v2 changed it.)
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: () => (args) => {
+      const partition = murmur2(args);
+      partitionOf.set(args.message, partition);
+      return partition;
+    },
   });
   const timeout = options.ackTimeoutMs ?? 30_000;
   const count = (topic: string, n: number) => options.metrics?.published?.({ topic }, n);
@@ -66,8 +73,32 @@ export function createEventProducer(options: EventProducerOptions): EventProduce
         .filter((entry) => entry.messages.length > 0)
         .map((entry) => ({ topic: entry.topic, messages: asKafkaMessages(entry.messages) }));
       if (topicMessages.length === 0) return;
-      await producer.sendBatch({ acks: acksAll, timeout, topicMessages });
+      const written = await producer.sendBatch({ acks: acksAll, timeout, topicMessages });
+      assertEveryPartitionWritten(topicMessages, written, partitionOf);
       for (const entry of topicMessages) count(entry.topic, entry.messages.length);
     },
   };
+}
+
+/**
+ * A batch spans partitions led by several brokers. kafkajs 2.2.4 retries a failed batch only
+ * towards brokers that have not answered yet; if a partition's leader moved meanwhile to a
+ * broker that had answered for its other partitions, that partition's messages are never
+ * sent, and sendBatch still resolves. (Found by the rolling-restart fault scenario.) So the
+ * answer is checked: every partition the batch was split into must have an acknowledgement.
+ * If one is missing, this throws and the outbox relay sends the batch again; records that
+ * were written come twice, which the consumers' inbox absorbs.
+ */
+function assertEveryPartitionWritten(
+  batch: readonly { topic: string; messages: readonly object[] }[],
+  written: readonly { topicName: string; partition: number }[],
+  partitionOf: WeakMap<object, number>,
+): void {
+  const acknowledged = new Set(written.map((record) => `${record.topicName}[${record.partition}]`));
+  const missing = new Set(
+    batch.flatMap(({ topic, messages }) => messages.map((message) => `${topic}[${partitionOf.get(message) ?? '?'}]`)).filter((partition) => !acknowledged.has(partition)),
+  );
+  if (missing.size > 0) {
+    throw new Error(`the brokers acknowledged the batch without ${[...missing].join(', ')}: sending it again`);
+  }
 }

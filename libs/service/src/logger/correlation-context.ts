@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What every log line inside one request or one message handler carries. */
 export interface CorrelationContext {
-  /** Follows one business flow across services: HTTP header `X-Correlation-Id`, Kafka header `correlationId`. */
+  /** Follows one business flow across services: HTTP header `X-Correlation-Id`, Kafka header `correlation-id`. */
   readonly correlationId: string;
   /** One HTTP request, for matching a log line to an access log entry. */
   readonly requestId?: string;

@@ -1,0 +1,51 @@
+import { recordToEvent, type TopicDefinition } from '@orderflow/events';
+import { consumeFromBeginning } from '@orderflow/testing';
+import type { Kafka } from 'kafkajs';
+
+/** Records a topic holds now: the sum over partitions of high minus low watermark. */
+export async function recordCount(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+  } catch {
+    return 0; // a topic that does not exist (yet) holds nothing
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export type TopicEvent = {
+  readonly partition: number;
+  readonly offset: number;
+  readonly type: string;
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly customerId?: string;
+};
+
+/**
+ * Everything the topic holds, decoded, read from the earliest offset by a brand-new consumer
+ * group: the checker's independent view, whatever the services' groups committed.
+ */
+export async function readTopic<Topic extends TopicDefinition>(kafka: Kafka, topic: Topic): Promise<TopicEvent[]> {
+  const count = await recordCount(kafka, topic.name);
+  if (count === 0) return [];
+  const records = await consumeFromBeginning(kafka, topic.name, count, 120_000);
+  const events: TopicEvent[] = [];
+  for (const record of records) {
+    const decoded = recordToEvent(topic, record.message);
+    if (!decoded.ok) continue; // poison a test wrote on purpose; the dead-letter count covers it
+    const payload = decoded.event as { orderId: string; customerId?: string };
+    events.push({
+      partition: record.partition,
+      offset: Number(record.offset),
+      type: decoded.type,
+      eventId: decoded.metadata.eventId,
+      orderId: payload.orderId,
+      ...(payload.customerId ? { customerId: payload.customerId } : {}),
+    });
+  }
+  return events.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}

@@ -1,0 +1,54 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { errorMessage } from '../consumer/retry-policy.ts';
+import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
+
+export type ConnectToKafkaOptions = {
+  readonly kafka: Kafka;
+  readonly logger?: ServiceLogger;
+  /** Aborted (e.g. by a SIGTERM during start-up): stop waiting and throw. */
+  readonly signal?: AbortSignal;
+  /** The longest pause between two tries. Default 5 s. */
+  readonly maxDelayMs?: number;
+};
+
+/**
+ * A connected admin client, once the cluster answers, however long that takes. A service
+ * started before its brokers (docker compose without healthchecks, a whole-cluster restart)
+ * waits here and then carries on, instead of exiting and relying on someone to restart it.
+ */
+export async function connectToKafka({ kafka, logger = silentLogger, signal, maxDelayMs = 5_000 }: ConnectToKafkaOptions): Promise<Admin> {
+  for (let tries = 1; ; tries += 1) {
+    signal?.throwIfAborted();
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      // connect() alone can succeed against a broker that is still starting; ask something.
+      await admin.describeCluster();
+      if (tries > 1) logger.info({ tries }, `Kafka is reachable after ${tries} tries`);
+      return admin;
+    } catch (error) {
+      await admin.disconnect().catch(() => {});
+      const delayMs = Math.min(maxDelayMs, 250 * 2 ** Math.min(tries, 5));
+      logger.warn({ err: error, tries, delayMs }, `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`);
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        signal?.addEventListener('abort', () => resolve(clearTimeout(timer)), { once: true });
+      });
+    }
+  }
+}
+
+/**
+ * /ready's Kafka check (shaped like libs/service's ReadinessCheck): down until the service
+ * has finished starting, then up while the cluster answers through the service's admin.
+ */
+export function kafkaReadinessCheck(startedAdmin: () => Admin | undefined) {
+  return {
+    name: 'kafka',
+    check: async (): Promise<void> => {
+      const admin = startedAdmin();
+      if (!admin) throw new Error('still starting: waiting for Kafka, its topics or the consumer group');
+      await admin.describeCluster();
+    },
+  };
+}
