@@ -35,6 +35,7 @@ COPY libs/events/package.json libs/events/
 COPY libs/kafka/package.json libs/kafka/
 COPY libs/service/package.json libs/service/
 COPY libs/testing/package.json libs/testing/
+COPY tools/dev-stack/package.json tools/dev-stack/
 COPY tools/local-kafka/package.json tools/local-kafka/
 
 # --workspace ...   only what the three services need (their libs come with them); the test

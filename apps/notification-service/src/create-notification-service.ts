@@ -1,19 +1,9 @@
 import { join } from 'node:path';
 import { deadLetterTopic, ordersTopic } from '@orderflow/events';
-import { connectToKafka, kafkaReadinessCheck, createConsumerRunner, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
-import {
-  createHttpApp,
-  createMetrics,
-  databaseReadinessCheck,
-  kafkaMetricsFor,
-  runMigrations,
-  startHttpServer,
-  type HttpServer,
-  type Logger,
-  type ServiceMetrics,
-} from '@orderflow/service';
+import { createConsumerRunner, createServiceLifecycle } from '@orderflow/kafka';
+import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { notificationRoutes } from './http/notification-routes.ts';
 import { orderEventsHandler, type OrdersTopic } from './messaging/order-events-handler.ts';
@@ -62,12 +52,19 @@ export function createNotificationService(options: NotificationServiceOptions): 
     metrics: kafkaMetricsFor(metrics),
     handler: orderEventsHandler({ pool, logger, repositoryOn: pgNotificationRepository }),
   });
-  // One admin kept connected, so /ready asks the cluster without a new connection each time.
-  let admin: Admin | undefined;
-  // Aborted by stop(): a start still waiting for Kafka gives up.
-  const starting = new AbortController();
-  let started = false;
-  let server: HttpServer | undefined;
+
+  const lifecycle = createServiceLifecycle({
+    serviceName,
+    pool,
+    kafka,
+    logger,
+    migrationsDirectory,
+    // The orders topic is order-service's, but whoever starts first creates it (same
+    // declaration, so provisioning agrees); the dead-letter topic is this group's own.
+    topics: [topics.orders, deadLetterTopic(topics.orders, groupId)],
+    consumer,
+    listen: { port: options.port, host: options.host },
+  });
 
   const routes = Router();
   routes.use(notificationRoutes({ queries: pgNotificationQueries(pool) }));
@@ -77,39 +74,15 @@ export function createNotificationService(options: NotificationServiceOptions): 
     metrics,
     routes,
     // GET /status: which partitions this instance holds now, and what it did with them.
-    status: () => ({ consumer: consumer.status() }),
-    readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
+    status: lifecycle.status,
+    readinessChecks: lifecycle.readinessChecks,
   });
 
   return {
-    async start() {
-      await runMigrations({ pool, directory: migrationsDirectory, logger });
-      await migrateKafkaTables(pool);
-      // Listening before Kafka answers: /health says the process is alive, /ready says 503
-      // until the cluster is reachable.
-      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
-      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
-      // Started before the brokers? Wait for them here instead of exiting.
-      admin = await connectToKafka({ kafka, logger, signal: starting.signal });
-      // The orders topic is order-service's, but whoever starts first creates it (same
-      // declaration, so provisioning agrees); the dead-letter topic is this group's own.
-      await provisionTopics({ kafka, logger, topics: [topics.orders, deadLetterTopic(topics.orders, groupId)] });
-      await consumer.start();
-      started = true;
-    },
-    async stop() {
-      starting.abort();
-      started = false;
-      // Reverse order: no new requests, then no new records (the one in flight finishes).
-      // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
-      await server?.stop();
-      server = undefined;
-      await consumer.stop();
-      await admin?.disconnect();
-    },
+    start: () => lifecycle.start(app),
+    stop: () => lifecycle.stop(),
     get url() {
-      if (!server) throw new Error(`${serviceName} is not started`);
-      return server.url;
+      return lifecycle.url;
     },
   };
 }

@@ -53,6 +53,13 @@ const cases: BadRequest[] = [
   { name: 'a text/plain body', raw: JSON.stringify(order), headers: { 'content-type': 'text/plain' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'a form body', raw: 'customerId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'a body over the limit', body: { ...order, padding: 'x'.repeat(200_000) }, status: 413, code: 'BODY_TOO_LARGE' },
+  { name: 'a sku with a control character', body: withItem({ sku: 'BOOK\u0000-1', quantity: 1 }), status: 400, paths: ['items.0.sku'] },
+  { name: 'a sku with a newline', body: withItem({ sku: 'BOOK-1\nINFO forged log line', quantity: 1 }), status: 400, paths: ['items.0.sku'] },
+  { name: 'a sku like a path', body: withItem({ sku: '../../etc/passwd', quantity: 1 }), status: 400, paths: ['items.0.sku'] },
+  { name: 'a sku like SQL', body: withItem({ sku: "A'; DROP TABLE orders; --", quantity: 1 }), status: 400, paths: ['items.0.sku'] },
+  { name: 'a huge quantity', body: withItem({ sku: 'A', quantity: 1e308 }), status: 400, paths: ['items.0.quantity'] },
+  { name: 'a customerId of 10,000 characters', body: { ...order, customerId: 'c'.repeat(10_000) }, status: 400, paths: ['customerId'] },
+  { name: '10,000 items', body: { ...order, items: Array.from({ length: 10_000 }, (_, index) => ({ sku: `SKU-${index}`, quantity: 1 })) }, status: 413, code: 'BODY_TOO_LARGE' },
   { name: 'an Idempotency-Key with spaces', body: order, headers: { 'Idempotency-Key': 'not a key' }, status: 400, paths: ['Idempotency-Key'] },
   { name: 'an Idempotency-Key too long', body: order, headers: { 'Idempotency-Key': 'k'.repeat(256) }, status: 400, paths: ['Idempotency-Key'] },
 ];
@@ -89,7 +96,24 @@ describe('POST /orders with bad input (real PostgreSQL and Kafka)', () => {
     },
   );
 
-  it('left the orders topic empty', async () => {
+  it.each([
+    ['a path traversal', '/orders/..%2F..%2Fetc%2Fpasswd', 400],
+    ['SQL', `/orders/${encodeURIComponent("1' OR '1'='1")}`, 400],
+    ['a number', '/orders/42', 400],
+    ['an unknown route', '/orders/0195f0a0-0000-7000-8000-00000000c001/refund', 404],
+    ['an unknown top-level route', '/admin', 404],
+  ])('answers a request with %s for an id or route with a problem, not an error', async (_name, path, status) => {
+    const response = await fetch(`${app.url}${path}`, { method: path.endsWith('/refund') ? 'POST' : 'GET' });
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('left the orders topic empty, and still takes a valid order afterwards', async () => {
     expect(await recordsOn(app.kafka, app.topics.orders.name)).toBe(0);
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+
+    const placed = await fetch(`${app.url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
+    expect(placed.status).toBe(201);
   });
 });

@@ -1,19 +1,9 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
-import { connectToKafka, kafkaReadinessCheck, createConsumerRunner, createOutboxRelay, migrateKafkaTables, provisionTopics } from '@orderflow/kafka';
-import {
-  createHttpApp,
-  createMetrics,
-  databaseReadinessCheck,
-  kafkaMetricsFor,
-  runMigrations,
-  startHttpServer,
-  type HttpServer,
-  type Logger,
-  type ServiceMetrics,
-} from '@orderflow/service';
+import { createConsumerRunner, createOutboxRelay, createServiceLifecycle } from '@orderflow/kafka';
+import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { orderRoutes } from './http/order-routes.ts';
 import { openApiRoutes } from './http/openapi-routes.ts';
@@ -67,12 +57,18 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     metrics: kafkaMetrics,
     handler: inventoryHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
   });
-  // One admin kept connected, so /ready asks the cluster without a new connection each time.
-  let admin: Admin | undefined;
-  // Aborted by stop(): a start still waiting for Kafka gives up.
-  const starting = new AbortController();
-  let started = false;
-  let server: HttpServer | undefined;
+
+  const lifecycle = createServiceLifecycle({
+    serviceName,
+    pool,
+    kafka,
+    logger,
+    migrationsDirectory,
+    topics: [topics.orders, topics.inventory, deadLetterTopic(topics.inventory, groupId)],
+    relay,
+    consumer,
+    listen: { port: options.port, host: options.host },
+  });
 
   const routes = Router();
   routes.use(orderRoutes({ unitOfWork, queries: pgOrderQueries(pool) }));
@@ -83,39 +79,15 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     metrics,
     routes,
     bodyLimit: options.bodyLimit ?? '100kb',
-    status: () => ({ consumer: consumer.status(), outboxRelay: relay.status() }),
-    readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
+    status: lifecycle.status,
+    readinessChecks: lifecycle.readinessChecks,
   });
 
   return {
-    async start() {
-      await runMigrations({ pool, directory: migrationsDirectory, logger });
-      await migrateKafkaTables(pool);
-      // Listening before Kafka answers: /health says the process is alive, /ready says 503
-      // until the cluster is reachable.
-      server = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
-      logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
-      // Started before the brokers? Wait for them here instead of exiting.
-      admin = await connectToKafka({ kafka, logger, signal: starting.signal });
-      await provisionTopics({ kafka, logger, topics: [topics.orders, topics.inventory, deadLetterTopic(topics.inventory, groupId)] });
-      await relay.start();
-      await consumer.start();
-      started = true;
-    },
-    async stop() {
-      starting.abort();
-      started = false;
-      // Reverse order: no new requests, then no new records, then flush the outbox.
-      // Idempotent: a second stop (e.g. a test's clean-up after the test stopped it) does nothing.
-      await server?.stop();
-      server = undefined;
-      await consumer.stop();
-      await relay.stop();
-      await admin?.disconnect();
-    },
+    start: () => lifecycle.start(app),
+    stop: () => lifecycle.stop(),
     get url() {
-      if (!server) throw new Error(`${serviceName} is not started`);
-      return server.url;
+      return lifecycle.url;
     },
   };
 }

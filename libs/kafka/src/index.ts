@@ -44,3 +44,6 @@ export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
 
 // Database: the outbox and inbox tables.
 export { kafkaMigrationsDirectory, migrateKafkaTables } from './database/kafka-migrations.ts';
+
+// A service's start and stop, in the one order all services share.
+export { createServiceLifecycle, type ServiceLifecycle, type ServiceLifecycleOptions } from './service/service-lifecycle.ts';

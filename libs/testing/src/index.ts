@@ -2,6 +2,7 @@ export { localTestCluster, restoreTestCluster, testCluster, testKafka, type Test
 export { consumeFromBeginning, createTestTopic, describePartitions, type ConsumedRecord } from './test-topics.ts';
 export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
+export { requestJson, type JsonAnswer } from './request-json.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';
 
 // PostgreSQL for tests: a fresh database per suite on the run's shared server.

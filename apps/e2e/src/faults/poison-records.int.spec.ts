@@ -73,9 +73,10 @@ describe('nothing lost, nothing applied twice: poison and duplicate records', ()
       warmUpMs: seconds(4, 15),
       coolDownMs: seconds(2, 5),
       fault: async () => {
-        // Copy the records of orders placed in the last seconds, byte for byte (same event id).
+        // Copy records of orders placed during this scenario, byte for byte (same event id).
+        const scenarioStarted = Date.now() - seconds(4, 15);
         const records = await consumeFromBeginning(faultStack.kafka, ordersTopic.name, await recordCount(faultStack.kafka, ordersTopic.name));
-        const recent = records.filter((record) => Number(record.message.timestamp) > Date.now() - 3_000).slice(-20);
+        const recent = records.filter((record) => Number(record.message.timestamp) >= scenarioStarted).slice(-20);
         for (const { message } of recent) {
           await producer.send({
             topic: ordersTopic.name,

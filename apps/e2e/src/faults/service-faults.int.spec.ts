@@ -40,7 +40,7 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
       coolDownMs: seconds(3, 15),
       fault: async () => {
         await faultStack.stack.process('inventory-service#1').kill();
-        // The group notices only when the session times out (30 s); the other instance then
+        // The group notices only when the session times out (10 s); the other instance then
         // takes the partitions over and reads on from the last committed offsets.
         await loadFor(seconds(5, 40));
         await faultStack.stack.startProcess(faultStack.spec('inventory-service', 1));

@@ -1,6 +1,6 @@
 import { planStack, startStack, type Stack, type StackShape } from '@orderflow/dev-stack';
 import { findFreePort } from '@orderflow/service';
-import { testCluster, waitFor } from '@orderflow/testing';
+import { requestJson, testCluster, waitFor } from '@orderflow/testing';
 
 export type RunningStack = {
   readonly stack: Stack;
@@ -30,15 +30,7 @@ export async function startRunningStack(shape: StackShape): Promise<RunningStack
 }
 
 /** A JSON request; the answer's status and parsed body. */
-export async function call(url: string, method = 'GET', body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+export const call = requestJson;
 
 /** Polls until the order has the status; returns the order. */
 export function orderReaches(stack: RunningStack, orderId: string, status: string): Promise<Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventContext } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
-import { testCluster, testDatabase, uniqueGroupId, uniqueOrdersTopic, type TestDatabase } from '@orderflow/testing';
+import { requestJson, testCluster, type TestDatabase, testDatabase, uniqueGroupId, uniqueOrdersTopic } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createNotificationService, type NotificationService } from '../create-notification-service.ts';
 import type { NotificationResponse } from '../http/notification-response.ts';
@@ -73,11 +73,7 @@ async function freshSetup(): Promise<SharedSetup> {
 }
 
 /** A JSON request to the service; the answer with its parsed body. */
-export async function request(url: string): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const response = await fetch(url);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+export const request = requestJson;
 
 /** GET /notifications with a query string; the notifications of the answer. */
 export async function notificationsFor(app: Pick<TestNotificationService, 'url'>, query: string): Promise<NotificationResponse[]> {

@@ -1,7 +1,7 @@
 import type { inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
-import { testCluster, testDatabase, uniqueGroupId, uniqueInventoryTopic, uniqueOrdersTopic, type TestDatabase } from '@orderflow/testing';
+import { requestJson, testCluster, testDatabase, uniqueGroupId, uniqueInventoryTopic, uniqueOrdersTopic, type TestDatabase } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createOrderService, type OrderService } from '../create-order-service.ts';
 
@@ -57,20 +57,7 @@ export async function startTestOrderService(): Promise<TestOrderService> {
 }
 
 /** A JSON request to the service; the answer with its parsed body. */
-export async function request(
-  url: string,
-  method: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+export const request = requestJson;
 
 /** The total of a topic's high watermarks: how many records it ever received. */
 export async function recordsOn(kafka: Kafka, topic: string): Promise<number> {

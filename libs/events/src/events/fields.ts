@@ -9,7 +9,13 @@ export const CustomerId = z.uuid();
 export const Email = z.email().max(254);
 
 /** A stock keeping unit: the product code the warehouse counts. */
-export const Sku = z.string().min(1).max(64);
+export const Sku = z
+  .string()
+  .min(1)
+  .max(64)
+  // A code, not text: no spaces, control characters, slashes or quotes to trip up a URL
+  // (/inventory/:sku), a log line or a terminal.
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected letters, digits, ".", "_" or "-", starting with a letter or digit' });
 
 /** Quantities are whole, positive and small enough to be a typo guard, not a limit. */
 export const Quantity = z.int().positive().max(10_000);

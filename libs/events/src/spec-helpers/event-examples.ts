@@ -39,6 +39,7 @@ const zeroQuantity: Breakage = {
   path: 'items[0].quantity',
 };
 const noSku: Breakage = { why: 'an empty sku', change: { items: [{ sku: '', quantity: 1 }] }, path: 'items[0].sku' };
+const controlSku: Breakage = { why: 'a sku with a control character', change: { items: [{ sku: 'BOOK\u00001', quantity: 1 }] }, path: 'items[0].sku' };
 const unknownReason: Breakage = {
   why: 'an unknown reason',
   change: { unavailableItems: [{ sku: 'SKU-1', reason: 'sold-out', requested: 1, available: 0 }] },
@@ -47,7 +48,7 @@ const unknownReason: Breakage = {
 const noReasons: Breakage = { why: 'no unavailable items', change: { unavailableItems: [] }, path: 'unavailableItems' };
 
 export const invalidExamples: Record<EventName, readonly Breakage[]> = {
-  OrderPlacedEvent: [notUuid, badEmail, noItems, zeroQuantity, noSku],
+  OrderPlacedEvent: [notUuid, badEmail, noItems, zeroQuantity, noSku, controlSku],
   OrderConfirmedEvent: [notUuid, badEmail, { why: 'no customer id', change: { customerId: undefined }, path: 'customerId' }],
   OrderRejectedEvent: [notUuid, unknownReason, noReasons],
   OrderCancelledEvent: [notUuid, badEmail],
