@@ -1,4 +1,5 @@
-import { recordsOn, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import { recordCount } from '@orderflow/testing';
+import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
 type BadRequest = {
   readonly name: string;
@@ -110,7 +111,7 @@ describe('POST /orders with bad input (real PostgreSQL and Kafka)', () => {
   });
 
   it('left the orders topic empty, and still takes a valid order afterwards', async () => {
-    expect(await recordsOn(app.kafka, app.topics.orders.name)).toBe(0);
+    expect(await recordCount(app.kafka, app.topics.orders.name)).toBe(0);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
 
     const placed = await fetch(`${app.url}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });

@@ -1,6 +1,6 @@
 import { headerNames, recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, waitFor } from '@orderflow/testing';
-import { recordsOn, request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import { consumeFromBeginning, recordCount, waitFor } from '@orderflow/testing';
+import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
 describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
   let app: TestOrderService;
@@ -136,6 +136,6 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
 
   it('publishes every written event: the topic ends up with as many records as the outbox has rows', async () => {
     const rows = await app.outboxRows();
-    await waitFor(async () => (await recordsOn(app.kafka, app.topics.orders.name)) === rows, { description: `${rows} records on the orders topic` });
+    await waitFor(async () => (await recordCount(app.kafka, app.topics.orders.name)) === rows, { description: `${rows} records on the orders topic` });
   });
 });

@@ -1,5 +1,5 @@
 export { localTestCluster, restoreTestCluster, testCluster, testKafka, type TestCluster } from './test-cluster.ts';
-export { consumeFromBeginning, createTestTopic, describePartitions, type ConsumedRecord } from './test-topics.ts';
+export { consumeFromBeginning, createTestTopic, describePartitions, recordCount, type ConsumedRecord } from './test-topics.ts';
 export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { requestJson, type JsonAnswer } from './request-json.ts';

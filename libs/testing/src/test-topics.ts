@@ -47,6 +47,20 @@ export async function describePartitions(kafka: Kafka, topic: string): Promise<P
   }
 }
 
+/** Records a topic holds now: over its partitions, high minus low watermark. 0 if it does not exist. */
+export async function recordCount(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+  } catch {
+    return 0;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ConsumedRecord {
   readonly partition: number;
   readonly offset: string;

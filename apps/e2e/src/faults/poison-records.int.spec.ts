@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopicName, eventToMessage, ordersTopic } from '@orderflow/events';
-import { consumeFromBeginning } from '@orderflow/testing';
+import { consumeFromBeginning, recordCount } from '@orderflow/testing';
 import type { Producer } from 'kafkajs';
 import { loadFor, seconds } from './harness/fault-form.ts';
 import { startFaultStack, type FaultStack } from './harness/fault-stack.ts';
 import { expectSound, runScenario } from './harness/run-scenario.ts';
-import { recordCount } from './harness/topic-reader.ts';
 
 // Bad records on the topic itself, written around the services: what a buggy or foreign
 // producer could do. Each consumer group must dead-letter them with the reason and go on.

@@ -1,4 +1,4 @@
-import { planStack, startStack, type Stack, type StackShape } from '@orderflow/dev-stack';
+import { planStack, startStack, type ServiceProcessSpec, type Stack, type StackShape } from '@orderflow/dev-stack';
 import { findFreePort } from '@orderflow/service';
 import { requestJson, testCluster, waitFor } from '@orderflow/testing';
 
@@ -17,9 +17,7 @@ export type RunningStack = {
  */
 export async function startRunningStack(shape: StackShape): Promise<RunningStack> {
   const { brokers } = await testCluster();
-  const ports = new Map<string, number>();
-  for (const { app, instance } of planStack(shape)) ports.set(`${app}#${instance}`, await findFreePort());
-  const processes = planStack(shape, (app, instance) => ports.get(`${app}#${instance}`) ?? 0);
+  const processes = await planOnFreePorts(shape);
   const output: string[] = [];
   const stack = await startStack({ processes, brokers, output: (line) => output.push(line), logLevel: 'warn' });
   return {
@@ -27,6 +25,13 @@ export async function startRunningStack(shape: StackShape): Promise<RunningStack
     output,
     urlOf: (app) => stack.services.find((service) => service.spec.app === app)?.url ?? '',
   };
+}
+
+/** The processes of `shape`, each on a port that is free now (a test run never takes 3000-3002). */
+export async function planOnFreePorts(shape: StackShape): Promise<ServiceProcessSpec[]> {
+  const ports = new Map<string, number>();
+  for (const { label } of planStack(shape)) ports.set(label, await findFreePort());
+  return planStack(shape).map((spec) => ({ ...spec, port: ports.get(spec.label) ?? 0 }));
 }
 
 /** A JSON request; the answer's status and parsed body. */

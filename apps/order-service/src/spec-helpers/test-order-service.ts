@@ -59,18 +59,6 @@ export async function startTestOrderService(): Promise<TestOrderService> {
 /** A JSON request to the service; the answer with its parsed body. */
 export const request = requestJson;
 
-/** The total of a topic's high watermarks: how many records it ever received. */
-export async function recordsOn(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 export const validOrder = () => ({
   customerId: '0195f0a0-0000-7000-8000-00000000c001',
   email: 'ada@example.com',

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { planStack, startStack, type ServiceProcessSpec, type Stack } from '@orderflow/dev-stack';
+import { startStack, type ServiceProcessSpec, type Stack } from '@orderflow/dev-stack';
 import { deadLetterTopicName, inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
-import { findFreePort } from '@orderflow/service';
-import { testCluster, waitFor } from '@orderflow/testing';
+import { recordCount, testCluster, waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
+import { planOnFreePorts } from '../../spec-helpers/running-stack.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
-import { recordCount } from './topic-reader.ts';
 
 export type FaultStack = {
   readonly stack: Stack;
@@ -44,11 +43,7 @@ export const systemTopics = [ordersTopic.name, inventoryTopic.name, ...deadLette
 export async function startFaultStack(options: { inventory: number; waitUntilReady?: boolean }): Promise<FaultStack> {
   const { brokers } = await testCluster();
   const kafka = createKafkaClient({ brokers, clientId: 'fault-checker' });
-  const ports = new Map<string, number>();
-  const maxInstances = 4;
-  const all = planStack({ inventory: maxInstances, notification: 1 });
-  for (const { app, instance } of all) ports.set(`${app}#${instance}`, await findFreePort());
-  const specs = planStack({ inventory: maxInstances, notification: 1 }, (app, instance) => ports.get(`${app}#${instance}`) ?? 0);
+  const specs = await planOnFreePorts({ inventory: 4, notification: 1 });
   const spec = (app: string, instance: number) => {
     const found = specs.find((candidate) => candidate.app === app && candidate.instance === instance);
     if (!found) throw new Error(`no port planned for ${app}#${instance}`);

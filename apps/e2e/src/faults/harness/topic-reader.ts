@@ -1,20 +1,6 @@
 import { recordToEvent, type TopicDefinition } from '@orderflow/events';
-import { consumeFromBeginning } from '@orderflow/testing';
+import { consumeFromBeginning, recordCount } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
-
-/** Records a topic holds now: the sum over partitions of high minus low watermark. */
-export async function recordCount(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
-  } catch {
-    return 0; // a topic that does not exist (yet) holds nothing
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 export type TopicEvent = {
   readonly partition: number;
