@@ -1,4 +1,4 @@
-import { LocalKafkaCluster } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, testProfile } from '@orderflow/local-kafka';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 /**
@@ -32,7 +32,7 @@ async function connectTestCluster(): Promise<TestCluster> {
   if (external) {
     return { brokers: external.split(','), local: profile ? new LocalKafkaCluster({ profile }) : undefined };
   }
-  const local = new LocalKafkaCluster({ profile: 'test' });
+  const local = new LocalKafkaCluster({ profile: testProfile() });
   return { brokers: await local.up(), local };
 }
 

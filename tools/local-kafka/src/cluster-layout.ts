@@ -37,12 +37,29 @@ export const CLUSTER_PROFILES: Readonly<Record<string, ClusterLayout>> = Object.
   test: layoutFor('test', 29092, 29192),
 });
 
+/**
+ * `test-1` ... `test-9`: more test clusters beside `test`, for running several test runs on one
+ * machine at once (`ORDERFLOW_TEST_PROFILE=test-2 npm test`). Cluster N sits 10·N ports above
+ * `test`, so none of them overlap.
+ */
+const EXTRA_TEST_PROFILE = /^test-([1-9])$/;
+
 export function clusterLayout(profile: string): ClusterLayout {
   const layout = CLUSTER_PROFILES[profile];
-  if (!layout) {
-    throw new Error(`Unknown cluster profile "${profile}"; use one of: ${Object.keys(CLUSTER_PROFILES).join(', ')}`);
+  if (layout) return layout;
+  const extra = EXTRA_TEST_PROFILE.exec(profile);
+  if (extra) {
+    const offset = 10 * Number(extra[1]);
+    return layoutFor(profile, 29092 + offset, 29192 + offset);
   }
-  return layout;
+  throw new Error(
+    `Unknown cluster profile "${profile}"; use one of: ${Object.keys(CLUSTER_PROFILES).join(', ')}, test-1 ... test-9`,
+  );
+}
+
+/** The profile `npm test` runs on: `test`, or the one ORDERFLOW_TEST_PROFILE names. */
+export function testProfile(): string {
+  return process.env['ORDERFLOW_TEST_PROFILE'] || 'test';
 }
 
 export function brokerPort(layout: ClusterLayout, nodeId: number): number {

@@ -12,3 +12,4 @@ export { kafkaVersion } from './kafka-jars.ts';
 export { LocalKafkaCluster, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
 export { LocalKafkaError } from './local-kafka-error.ts';
 export { REPO_ROOT } from './paths.ts';
+export { testProfile } from './cluster-layout.ts';

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
+import { testProfile } from './cluster-layout.ts';
 import { REPO_ROOT } from './paths.ts';
 
 const log = (line: string) => console.log(`[npm test] ${line}`);
@@ -66,14 +67,14 @@ async function runWithCluster(): Promise<number> {
   }
   // Imported only now: it needs kafkajs, which step 1 may just have installed.
   const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
-  const cluster = new LocalKafkaCluster({ profile: 'test', log });
+  const cluster = new LocalKafkaCluster({ profile: testProfile(), log });
   try {
     await cluster.down({ wipe: true }); // leftovers of an interrupted run
     const clusterStart = Date.now();
     const brokers = await cluster.up();
     log(`3-broker cluster ready in ${seconds(clusterStart)}: ${brokers.join(',')}`);
     process.env['KAFKA_BROKERS'] = brokers.join(',');
-    process.env['ORDERFLOW_KAFKA_PROFILE'] = 'test';
+    process.env['ORDERFLOW_KAFKA_PROFILE'] = testProfile();
     return await runNx(process.argv.slice(2));
   } finally {
     await cluster.down({ wipe: true });
