@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { inventoryServiceConfig } from '@orderflow/inventory-service/config';
 import { notificationServiceConfig } from '@orderflow/notification-service/config';
 import { orderServiceConfig } from '@orderflow/order-service/config';
+import { composeFileWithDefaults } from '@orderflow/local-kafka';
 import { parse } from 'yaml';
 
 /**
- * Docker cannot run here, so the Docker part of the stack is checked by reading it: every
+ * The Docker part of the stack, checked by reading it (with its settings at their defaults;
+ * apps/e2e/src/docker/ runs it for real): every
  * service in docker-compose.yml gets an environment its own config schema accepts, Kafka and
  * PostgreSQL addresses that exist inside the compose network, and a start order that waits
  * for what it needs; the Dockerfile builds what compose asks for. (The Kafka brokers
@@ -28,7 +30,7 @@ interface ComposeService {
   healthcheck?: { test?: string[] };
 }
 
-const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(composeFileWithDefaults(), { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 const service = (name: string): ComposeService => {
   const found = services[name];
@@ -227,6 +229,20 @@ describe('Dockerfile', () => {
       .flatMap(([, args]) => args.split(/\s+/).slice(0, -1));
     expect(npmCi).toBeGreaterThan(0);
     expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', ...workspaces]));
+  });
+
+  it('lets every workspace package.json through .dockerignore by name, the only exception form Docker honours', () => {
+    const lines = read('.dockerignore').split('\n').map((line) => line.trim());
+    const exceptions = lines.filter((line) => line.startsWith('!'));
+    // An exception with a wildcard inside an excluded folder is silently ignored by Docker.
+    expect(exceptions.filter((line) => line.includes('*'))).toEqual([]);
+    const excludedFolders = lines.filter((line) => /^[\w/-]+\/\*\*$/.test(line)).map((line) => line.slice(0, -3));
+    const copied = stage('deps')
+      .filter(([instruction]) => instruction === 'COPY')
+      .flatMap(([, args]) => args.split(/\s+/).slice(0, -1))
+      .filter((path) => excludedFolders.some((folder) => path.startsWith(folder)));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const path of copied) expect({ path, excepted: exceptions.includes(`!${path}`) }).toEqual({ path, excepted: true });
   });
 
   it('runs as the non-root `node` user', () => {

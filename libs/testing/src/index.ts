@@ -4,6 +4,7 @@ export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { requestJson, type JsonAnswer } from './request-json.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';
+export { describeWithDocker } from './docker-suite.ts';
 
 // PostgreSQL for tests: a fresh database per suite on the run's shared server.
 export { testDatabase, testDatabaseServerVariable, type TestDatabase } from './database/test-database.ts';

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BROKER_DEFAULTS } from './broker-defaults.ts';
+import { composeFileWithDefaults } from './compose-file.ts';
 import { kafkaVersion } from './kafka-jars.ts';
-import { REPO_ROOT } from './paths.ts';
 
 /**
- * Docker cannot run here, so docker-compose.yml is checked by reading it: the Kafka part must
- * describe the same cluster as the local tool, with listeners that work from the host and
- * between containers.
+ * docker-compose.yml, checked by reading it (with its settings at their defaults, as a user
+ * gets it): the Kafka part must describe the same cluster as the local tool, with listeners
+ * that work from the host and between containers. apps/e2e/src/docker/ runs the file for real.
  */
 interface ComposeService {
   image?: string;
@@ -18,7 +16,7 @@ interface ComposeService {
   healthcheck?: { test?: string[] };
 }
 
-const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+const compose = parse(composeFileWithDefaults(), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 const brokers = Object.entries(compose.services).filter(([, service]) => service.image?.startsWith('apache/kafka'));

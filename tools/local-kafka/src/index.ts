@@ -1,4 +1,5 @@
 export { BROKER_DEFAULTS } from './broker-defaults.ts';
+export { composeFileWithDefaults } from './compose-file.ts';
 export {
   CLUSTER_PROFILES,
   bootstrapServers,
@@ -8,7 +9,8 @@ export {
   type ClusterLayout,
 } from './cluster-layout.ts';
 export { KAFKA_CLI_TOOLS, runKafkaTool, type KafkaToolResult } from './kafka-cli-tools.ts';
-export { kafkaVersion } from './kafka-jars.ts';
+export { ensureKafkaJars, kafkaVersion } from './kafka-jars.ts';
+export { LOG4J2_PROPERTIES } from './node-config.ts';
 export { LocalKafkaCluster, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
 export { LocalKafkaError } from './local-kafka-error.ts';
 export { REPO_ROOT } from './paths.ts';

@@ -38,7 +38,7 @@ export async function planOnFreePorts(shape: StackShape): Promise<ServiceProcess
 export const call = requestJson;
 
 /** Polls until the order has the status; returns the order. */
-export function orderReaches(stack: RunningStack, orderId: string, status: string): Promise<Record<string, unknown>> {
+export function orderReaches(stack: Pick<RunningStack, 'urlOf'>, orderId: string, status: string): Promise<Record<string, unknown>> {
   return waitFor(
     async () => {
       const { body } = await call(`${stack.urlOf('order-service')}/orders/${orderId}`);
@@ -49,7 +49,7 @@ export function orderReaches(stack: RunningStack, orderId: string, status: strin
 }
 
 /** The kinds of an order's notifications, in event order, once there are `count`. */
-export function notificationKinds(stack: RunningStack, orderId: string, count: number): Promise<string[]> {
+export function notificationKinds(stack: Pick<RunningStack, 'urlOf'>, orderId: string, count: number): Promise<string[]> {
   return waitFor(
     async () => {
       const { body } = await call(`${stack.urlOf('notification-service')}/notifications?orderId=${orderId}`);

@@ -1,0 +1,29 @@
+# Sourced by .ci/run: makes a Docker engine answer, so the Docker suites run (CI requires them).
+# Nothing here runs on a developer's machine: `npm test` never installs system packages; it
+# runs the Docker suites where an engine answers and skips them, saying why, where none does.
+#
+# On a fresh CI machine (root, Debian): the Docker CLI on PATH may have no engine behind it.
+# Debian's docker.io (engine + its own client, /usr/bin/docker) and docker-compose (v1) are
+# installed, dockerd is started in the background, and this waits until it answers.
+
+orderflow_engine_answers() { timeout 10 docker info > /dev/null 2>&1; }
+
+if ! orderflow_engine_answers; then
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get > /dev/null; then
+    echo "No Docker engine answers, and this is not root on Debian: start Docker, then run again." >&2
+    exit 1
+  fi
+  if [ ! -x /usr/bin/dockerd ] || ! command -v docker-compose > /dev/null || ! command -v debootstrap > /dev/null; then
+    echo "Installing Docker (docker.io, docker-compose) and debootstrap from Debian's packages..." >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-compose debootstrap > /dev/null
+  fi
+  if ! pgrep -x dockerd > /dev/null; then
+    echo "Starting dockerd (log: /var/log/orderflow-dockerd.log)..." >&2
+    nohup /usr/bin/dockerd > /var/log/orderflow-dockerd.log 2>&1 &
+  fi
+  for _ in $(seq 1 60); do orderflow_engine_answers && break; sleep 1; done
+  orderflow_engine_answers || { echo "dockerd did not answer within 60 s; see /var/log/orderflow-dockerd.log" >&2; exit 1; }
+fi
+command -v debootstrap > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap > /dev/null; }
+echo "Docker: $(docker info --format 'engine {{.ServerVersion}}')" >&2

@@ -1,0 +1,25 @@
+import { checkDockerEngine } from '@orderflow/offline-images';
+
+/**
+ * `describe` for the suites that need a Docker engine (the compose e2e, the testcontainers
+ * mode). Where no engine answers they skip themselves and say why in one line, so `npm test`
+ * passes on a machine without Docker. With ORDERFLOW_REQUIRE_DOCKER=1 (CI sets it) a missing
+ * engine fails the suite instead: there, a skip would hide that the Docker path was never run.
+ */
+export function describeWithDocker(name: string, suite: () => void): void {
+  const engine = checkDockerEngine();
+  if (engine.answers) {
+    describe(name, suite);
+    return;
+  }
+  if (process.env['ORDERFLOW_REQUIRE_DOCKER'] === '1') {
+    describe(name, () => {
+      it('needs a Docker engine (ORDERFLOW_REQUIRE_DOCKER=1)', () => {
+        throw new Error(`ORDERFLOW_REQUIRE_DOCKER=1, but ${engine.detail}`);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping "${name}": ${engine.detail}. Start Docker to run it.`);
+  describe.skip(name, suite);
+}
