@@ -4,14 +4,16 @@
  * 1. Installs dependencies if node_modules is missing (`npm ci`, from the committed lockfile).
  * 2. Brings up the `test` profile's 3-broker cluster from scratch (off the dev cluster's ports),
  *    or uses the cluster named by KAFKA_BROKERS when that is set.
- * 3. Runs typecheck, lint and test of every project through Nx, one project at a time: all
- *    suites share the one cluster, and some of them stop brokers on purpose.
+ * 3. Runs the tests of every project through Nx, one project at a time (all suites share the
+ *    one cluster, and some of them stop brokers on purpose) and, beside them in a second Nx,
+ *    the static checks (typecheck, lint), which need no cluster: on two cores the checks fill
+ *    the time the tests spend waiting for Kafka. The checks' output is printed after the tests'.
  * 4. Stops the cluster and deletes its data, also when tests fail or the run is interrupted.
  *
  * Extra arguments go to Nx, e.g. `npm test -- --projects=local-kafka`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
@@ -34,18 +36,51 @@ function printSummary(summaryFile: string): void {
   console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 }
 
-function runNx(extraArgs: string[]): Promise<number> {
+interface NxRun {
+  /** The targets, e.g. ['test'] or ['typecheck', 'lint']. */
+  readonly targets: string[];
+  /** Where its output goes: this terminal, or a file printed later. */
+  readonly outputFile?: string;
+  /** A workspace-data folder of its own, so that two Nx processes never share one. */
+  readonly workspaceData?: string;
+}
+
+function runNx(run: NxRun, extraArgs: string[]): Promise<number> {
   const nx = join(REPO_ROOT, 'node_modules', '.bin', 'nx');
-  const args = ['run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=1', '--skip-nx-cache', '--outputStyle=static', ...extraArgs];
-  log(`nx ${args.join(' ')}`);
+  const args = ['run-many', '-t', ...run.targets, '--parallel=1', '--skip-nx-cache', '--outputStyle=static', ...extraArgs];
+  log(`nx ${args.join(' ')}${run.outputFile ? ` (output: ${run.outputFile})` : ''}`);
+  const output = run.outputFile ? openSync(run.outputFile, 'w') : 'inherit';
   const child = spawn(nx, args, {
     cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    stdio: ['ignore', output, output],
+    env: {
+      ...process.env,
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_TUI: 'false',
+      ...(run.workspaceData ? { NX_WORKSPACE_DATA_DIRECTORY: run.workspaceData } : {}),
+    },
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward).on('SIGTERM', forward);
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+/** The tests (on the cluster) and the static checks (typecheck, lint) side by side. */
+async function runChecksAndTests(extraArgs: string[]): Promise<number> {
+  const checksOutput = join(mkdtempSync(join(tmpdir(), 'orderflow-checks-')), 'checks.log');
+  const started = Date.now();
+  const checks = runNx(
+    { targets: ['typecheck', 'lint'], outputFile: checksOutput, workspaceData: join(REPO_ROOT, '.nx', 'workspace-data-checks') },
+    extraArgs,
+  ).then((code) => {
+    log(`typecheck and lint finished in ${seconds(started)} (exit code ${code})`);
+    return code;
+  });
+  const tests = await runNx({ targets: ['test'] }, extraArgs);
+  const checksCode = await checks;
+  console.log(`\n[npm test] ---- typecheck and lint ----\n${readFileSync(checksOutput, 'utf8')}`);
+  return tests || checksCode;
 }
 
 async function main(): Promise<number> {
@@ -63,7 +98,7 @@ async function runWithCluster(): Promise<number> {
   ensureDependencies(log);
   if (process.env['KAFKA_BROKERS']) {
     log(`Using the external cluster KAFKA_BROKERS=${process.env['KAFKA_BROKERS']}`);
-    return runNx(process.argv.slice(2));
+    return runChecksAndTests(process.argv.slice(2));
   }
   // Imported only now: it needs kafkajs, which step 1 may just have installed.
   const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
@@ -75,7 +110,7 @@ async function runWithCluster(): Promise<number> {
     log(`3-broker cluster ready in ${seconds(clusterStart)}: ${brokers.join(',')}`);
     process.env['KAFKA_BROKERS'] = brokers.join(',');
     process.env['ORDERFLOW_KAFKA_PROFILE'] = testProfile();
-    return await runNx(process.argv.slice(2));
+    return await runChecksAndTests(process.argv.slice(2));
   } finally {
     await cluster.down({ wipe: true });
     log(`Cluster stopped. Whole run: ${seconds(started)}`);

@@ -38,7 +38,13 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     notifications = `http://127.0.0.1:${notificationPort}`;
     recorder = recordComposeEvents(name);
     await compose.run(['build']);
-    await compose.run(['up', '-d']);
+    try {
+      await compose.run(['up', '-d']);
+    } catch (error) {
+      // What the containers said is the clue when one never became healthy.
+      console.error(await compose.run(['logs', '--tail', '40']).catch(() => 'no logs'));
+      throw error;
+    }
   }, 1_200_000);
 
   afterAll(async () => {
