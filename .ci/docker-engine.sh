@@ -26,4 +26,12 @@ if ! orderflow_engine_answers; then
   orderflow_engine_answers || { echo "dockerd did not answer within 60 s; see /var/log/orderflow-dockerd.log" >&2; exit 1; }
 fi
 command -v debootstrap > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap > /dev/null; }
+# On cgroup v1 with the tests' own processes in the root cgroup (as on these machines), the
+# kernel weighs all containers together like ONE process against every busy host process:
+# with a Kafka cluster, jest and tsc busy on the host, a container's JVM got a few percent of a
+# core and needed minutes to start. A larger weight for the docker group gives the containers
+# their fair part while both run. (cgroup v2 machines with systemd slices do not need this.)
+if [ -d /sys/fs/cgroup/cpu ] && [ -w /sys/fs/cgroup/cpu ]; then
+  mkdir -p /sys/fs/cgroup/cpu/docker && echo 8192 > /sys/fs/cgroup/cpu/docker/cpu.shares || true
+fi
 echo "Docker: $(docker info --format 'engine {{.ServerVersion}}')" >&2

@@ -39,7 +39,7 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     recorder = recordComposeEvents(name);
     await compose.run(['build']);
     try {
-      await compose.run(['up', '-d']);
+      await compose.run(['up', '-d'], { timeoutMs: 900_000 });
     } catch (error) {
       // What the containers said is the clue when one never became healthy.
       console.error(await compose.run(['logs', '--tail', '40']).catch(() => 'no logs'));
