@@ -6,20 +6,23 @@ import { createInterface } from 'node:readline';
 import { findFreePort } from '@orderflow/service';
 import { testCluster, testKafka, waitFor } from '@orderflow/testing';
 import { assertPortsFree } from './ports.ts';
+import { planStack, portsFrom } from './stack-plan.ts';
 
-const labels = ['order-service', 'inventory-service', 'notification-service'];
+/** What plain `npm start` runs: one process per service, the standard layout moved to `basePort`. */
+const planFrom = (basePort: number) => planStack({ inventory: 1, notification: 1 }, portsFrom(basePort));
+const labels = planFrom(0).map((spec) => spec.label);
 
-/** Three consecutive free ports: the stack's layout moved off 3000-3002. */
+/** A base port whose whole layout is free, so the stack can start off the dev ports. */
 async function freeBasePort(): Promise<number> {
   return waitFor(
     async () => {
       const base = await findFreePort();
-      return assertPortsFree([base + 1, base + 2].map((port) => ({ port, label: 'test' }))).then(
+      return assertPortsFree(planFrom(base)).then(
         () => base,
         () => undefined,
       );
     },
-    { description: 'three free ports in a row' },
+    { description: 'a free base port for the stack' },
   );
 }
 
@@ -55,7 +58,7 @@ async function startInTerminal() {
     lines,
     exited,
     printed,
-    ports: [basePort, basePort + 1, basePort + 2],
+    ports: planFrom(basePort).map((spec) => spec.port),
     ctrlC: () => process.kill(-(launcher.pid ?? 0), 'SIGINT'),
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
   };
