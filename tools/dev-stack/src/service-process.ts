@@ -13,6 +13,11 @@ export type ServiceProcess = {
   readonly exited: Promise<string>;
   /** SIGTERM (a graceful shutdown), SIGKILL if it is not gone after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * During a stop, a second SIGTERM: the service's own rule ("a second signal means now") ends
+   * it at once. SIGKILL if it is still there after `graceMs` (a process too busy to react).
+   */
+  hurry(graceMs?: number): Promise<void>;
   /** Not exited yet. */
   running(): boolean;
   /** SIGKILL: the process dies at once, mid-request, mid-transaction (a crash). */
@@ -37,18 +42,20 @@ export function startServiceProcess(spec: ServiceProcessSpec, environment: Recor
     child.once('exit', (code, signal) => resolve(signal ? `was stopped by ${signal}` : `exited with code ${code}`));
     child.once('error', (error) => resolve(`could not start: ${error.message}`));
   });
+  const signalThenKill = async (graceMs: number) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(killer);
+  };
   return {
     spec,
     url: `http://127.0.0.1:${spec.port}`,
     pid: child.pid ?? 0,
     exited,
-    async stop(graceMs = 15_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(killer);
-    },
+    stop: (graceMs = 15_000) => signalThenKill(graceMs),
+    hurry: (graceMs = 2_000) => signalThenKill(graceMs),
     running: () => child.exitCode === null && child.signalCode === null,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,4 +1,4 @@
-import { parseStackShape, planStack } from './stack-plan.ts';
+import { parseStackShape, planStack, portsFrom } from './stack-plan.ts';
 
 describe('planning the stack', () => {
   it('runs one process per service on the standard ports by default', () => {
@@ -23,6 +23,17 @@ describe('planning the stack', () => {
     const ports = planStack({ inventory: 2, notification: 1 }, (app, instance) => 40_000 + app.length * 10 + instance).map((spec) => spec.port);
 
     expect(ports).toEqual([40_131, 40_171, 40_172, 40_201]);
+  });
+
+  it('moves the standard layout to another base port, keeping the offsets', () => {
+    const ports = planStack({ inventory: 2, notification: 1 }, portsFrom(4000)).map(({ label, port }) => [label, port]);
+
+    expect(ports).toEqual([
+      ['order-service', 4000],
+      ['inventory-service#1', 4001],
+      ['inventory-service#2', 4011],
+      ['notification-service', 4002],
+    ]);
   });
 
   it('reads --inventory and --notification, one instance each when absent', () => {

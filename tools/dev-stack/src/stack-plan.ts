@@ -35,6 +35,15 @@ export function planStack(shape: StackShape, portFor?: (app: string, instance: n
   return [...processes('order-service', 1), ...processes('inventory-service', shape.inventory), ...processes('notification-service', shape.notification)];
 }
 
+/**
+ * The ports of `npm start -- --base-port=4000`: the standard layout moved, order-service on the
+ * base port (4000), inventory-service on base + 1, its second instance on base + 11, and so on.
+ */
+export function portsFrom(basePort: number): (app: string, instance: number) => number {
+  const first = standardPorts['order-service'];
+  return (app, instance) => basePort + (standardPorts[app as keyof typeof standardPorts] - first) + 10 * (instance - 1);
+}
+
 /** `--inventory=3 --notification=2` → the shape, with a clear error for anything else. */
 export function parseStackShape(values: { inventory?: string | undefined; notification?: string | undefined }): StackShape {
   const count = (name: string, value: string | undefined) => {

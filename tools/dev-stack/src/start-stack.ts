@@ -10,6 +10,7 @@ export type StackOptions = {
   readonly postgresDataDir?: string;
   /** Every line the services print, labelled. */
   readonly output: (line: string) => void;
+  /** Every service's LOG_LEVEL; default: this process's LOG_LEVEL, else info. */
   readonly logLevel?: string;
   /** The URL an app's processes get for its database; the fault tests route one through a proxy. */
   readonly databaseUrlFor?: (app: string, url: string) => string;
@@ -54,7 +55,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         KAFKA_BROKERS: options.brokers.join(','),
         DATABASE_URL: options.databaseUrlFor ? options.databaseUrlFor(spec.app, databaseUrl) : databaseUrl,
         KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
-        LOG_LEVEL: options.logLevel ?? 'info',
+        // `LOG_LEVEL=debug npm start` reaches every service (and shows the probes' access log).
+        LOG_LEVEL: options.logLevel ?? process.env['LOG_LEVEL'] ?? 'info',
       },
       options.output,
     );

@@ -48,13 +48,20 @@ interface ClusterState {
 }
 
 const READY_TIMEOUT_MS = 120_000;
-const GRACEFUL_STOP_TIMEOUT_MS = 30_000;
 /**
- * When the whole cluster stops, the last node standing cannot finish its controlled shutdown:
- * the KRaft quorum (2 of 3 voters) is already gone. It is killed after this long instead of
- * the full timeout; its next start recovers the log, as after any crash.
+ * How long a node may take over its controlled shutdown before it is killed. Generous on
+ * purpose: a node killed before it closed its logs leaves no clean-shutdown marker, so its next
+ * start recovers the logs. On a busy machine a node needs several seconds for its broker part,
+ * and the last node of a stopping cluster adds 5 s more: its KRaft client waits that long (a
+ * fixed timeout) for the other voters to acknowledge its resignation, and they are gone.
  */
-const CLUSTER_STOP_TIMEOUT_MS = 10_000;
+const CLUSTER_STOP_LIMIT_MS = 60_000;
+/**
+ * One node stopped while the others run: the quorum approves at once, a few seconds suffice.
+ * (Stopping the nodes one by one until none is left makes the last one wait for an approval
+ * that cannot come, for Kafka's 5 minutes; down() avoids that.)
+ */
+const NODE_STOP_LIMIT_MS = 30_000;
 
 /**
  * A three-node Apache Kafka cluster (KRaft, each node broker + controller) running as local
@@ -116,22 +123,38 @@ export class LocalKafkaCluster {
     return this.brokers;
   }
 
-  /** Stops every node gracefully (SIGTERM, SIGKILL after a timeout); `wipe` deletes all data. */
+  /**
+   * Stops every node with a controlled shutdown; `wipe` deletes all data. All nodes get SIGTERM
+   * at once, so each broker asks the controller quorum for its controlled shutdown while the
+   * quorum still stands (a node stopped after two others would find no quorum to approve it).
+   * Then each is given CLUSTER_STOP_LIMIT_MS to finish.
+   */
   async down(options: { wipe?: boolean } = {}): Promise<void> {
-    await Promise.all(this.nodes().map((node) => this.stopBroker(node.id, CLUSTER_STOP_TIMEOUT_MS)));
+    const running = this.nodes().filter((node) => node.state !== 'stopped');
+    for (const node of running) this.#requestStop(node);
+    await Promise.all(running.map((node) => this.#awaitStop(node, CLUSTER_STOP_LIMIT_MS)));
     if (options.wipe) rmSync(this.layout.dir, { recursive: true, force: true });
   }
 
   /** Controlled shutdown: the broker hands its partition leaderships over, then exits. */
-  async stopBroker(id: number, timeoutMs = GRACEFUL_STOP_TIMEOUT_MS): Promise<void> {
+  async stopBroker(id: number, timeoutMs = NODE_STOP_LIMIT_MS): Promise<void> {
     const node = this.#node(id);
-    if (node.state === 'stopped' || !node.pid) return;
-    if (node.state === 'paused') process.kill(node.pid, 'SIGCONT');
+    if (node.state === 'stopped') return;
+    this.#requestStop(node);
+    await this.#awaitStop(node, timeoutMs);
+  }
+
+  #requestStop(node: NodeStatus): void {
+    if (!node.pid) return;
+    if (node.state === 'paused') process.kill(node.pid, 'SIGCONT'); // a stopped process cannot act on SIGTERM
     process.kill(node.pid, 'SIGTERM');
-    if (!(await waitForExit(node.pid, this.#configFile(id), timeoutMs))) {
-      this.#log(`Node ${id} did not stop within ${timeoutMs / 1000} s; killing it`);
-      await this.killBroker(id);
-    }
+  }
+
+  /** Waits for a node that got SIGTERM to exit; kills it only past `timeoutMs`, and says so. */
+  async #awaitStop(node: NodeStatus, timeoutMs: number): Promise<void> {
+    if (!node.pid || (await waitForExit(node.pid, this.#configFile(node.id), timeoutMs))) return;
+    this.#log(`Node ${node.id} did not finish its controlled shutdown within ${timeoutMs / 1000} s; killing it (its next start recovers its logs)`);
+    await this.killBroker(node.id);
   }
 
   /** A crash: no controlled shutdown, the other brokers notice by missed heartbeats. */

@@ -25,6 +25,7 @@ describe('loadConfig with the shared service variables', () => {
     expect(config).toEqual({
       SERVICE_NAME: 'order-service',
       PORT: 3000,
+      HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: ['127.0.0.1:19092', '127.0.0.1:19093', 'kafka-3:9092'],
       KAFKA_CLIENT_ID: 'order-service',
@@ -36,12 +37,13 @@ describe('loadConfig with the shared service variables', () => {
       ...validEnv,
       SERVICE_NAME: 'order-service-2',
       PORT: '8080',
+      HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
       KAFKA_CLIENT_ID: 'orders-2',
       DATABASE_URL: 'postgres://orders:secret@postgres:5432/orders',
     });
 
-    expect(config).toMatchObject({ SERVICE_NAME: 'order-service-2', PORT: 8080, LOG_LEVEL: 'debug', KAFKA_CLIENT_ID: 'orders-2' });
+    expect(config).toMatchObject({ SERVICE_NAME: 'order-service-2', PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'debug', KAFKA_CLIENT_ID: 'orders-2' });
     expect(config.DATABASE_URL).toBe('postgres://orders:secret@postgres:5432/orders');
   });
 
@@ -64,6 +66,7 @@ describe('loadConfig with the shared service variables', () => {
     ['KAFKA_BROKERS', '127.0.0.1:19092,,127.0.0.1:19093', 'KAFKA_BROKERS: expected a comma-separated list of host:port'],
     ['PORT', 'eighty', 'PORT: expected a port number'],
     ['PORT', '70000', 'PORT: expected a port number from 0 to 65535'],
+    ['HOST', 'localhost', 'HOST: expected an IP address to listen on'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent'],
     ['DATABASE_URL', 'mysql://db/orders', 'DATABASE_URL: expected a postgres:// URL'],
   ])('names %s when it is %p', (variable, value, problem) => {

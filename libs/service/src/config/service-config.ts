@@ -30,6 +30,12 @@ export function serviceConfig(defaults: { serviceName: string; port: number }) {
   return z.object({
     SERVICE_NAME: z.string().min(1).default(defaults.serviceName),
     PORT: portVariable(defaults.port),
+    /**
+     * The address to listen on. Loopback by default: the API has no authentication, so on a
+     * laptop only this machine may call it. A container sets 0.0.0.0 (docker-compose.yml), or
+     * its published port would reach nothing.
+     */
+    HOST: z.union([z.ipv4(), z.ipv6()], { error: 'expected an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
     LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
     KAFKA_BROKERS: kafkaBrokersVariable,
     /** Shown in broker logs and quotas; the service name when unset. */

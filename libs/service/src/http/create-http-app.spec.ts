@@ -176,8 +176,34 @@ describe('the HTTP shell', () => {
 
       expect(logLines).toEqual([
         expect.objectContaining({ msg: 'placing order', correlationId: 'corr-7', requestId: 'req-7', service: 'order-service' }),
-        expect.objectContaining({ msg: 'request answered', correlationId: 'corr-7', route: '/orders', status: '201' }),
+        expect.objectContaining({ level: 'info', correlationId: 'corr-7', method: 'POST', route: '/orders', status: '201' }),
       ]);
+    });
+  });
+
+  describe('the access log', () => {
+    const accessLog = () => logLines.filter((line) => 'durationMs' in line);
+
+    it('writes one info line per API request that names method, route, status and duration', async () => {
+      await fetch(`${server.url}/orders/o-42`);
+
+      const [line, ...more] = accessLog();
+      expect(more).toEqual([]);
+      expect(line).toMatchObject({ level: 'info', method: 'GET', route: '/orders/:id', status: '404', path: '/orders/o-42' });
+      expect(line?.['durationMs']).toEqual(expect.any(Number));
+      expect(line?.['msg']).toBe(`GET /orders/:id 404 ${String(line?.['durationMs'])} ms`);
+    });
+
+    it('names the path of a request no route matched', async () => {
+      await fetch(`${server.url}/no/such/thing?x=1`);
+
+      expect(accessLog()[0]).toMatchObject({ level: 'info', route: 'unmatched', status: '404', msg: expect.stringMatching(/^GET \/no\/such\/thing 404 \d+ ms$/) });
+    });
+
+    it.each(['/health', '/ready', '/status', '/metrics'])('logs a poll of %s at debug, below the default level info', async (probe) => {
+      await fetch(`${server.url}${probe}`);
+
+      expect(accessLog()).toEqual([expect.objectContaining({ level: 'debug', method: 'GET', route: probe, status: '200' })]);
     });
   });
 

@@ -100,6 +100,12 @@ const requireJsonBody: RequestHandler = (request, _response, next) => {
   next();
 };
 
+/**
+ * The endpoints that monitors, load balancers and the dev stack poll every few seconds. Their
+ * access log lines go to debug (LOG_LEVEL=debug shows them): at info they would bury the API.
+ */
+const probeRoutes: ReadonlySet<string> = new Set(['/health', '/ready', '/status', '/metrics']);
+
 /** Counts and times every answered request and writes one access log line for it. */
 function observe(logger: Logger, metrics: ServiceMetrics): RequestHandler {
   return (request, response, next) => {
@@ -111,10 +117,10 @@ function observe(logger: Logger, metrics: ServiceMetrics): RequestHandler {
       const labels = { method: request.method, route, status: String(response.statusCode) };
       metrics.httpRequests.inc(labels);
       metrics.httpRequestDuration.observe(labels, seconds);
-      logger.info(
-        { ...requestContext(response), ...labels, path: request.originalUrl, durationMs: Math.round(seconds * 1000) },
-        'request answered',
-      );
+      const durationMs = Math.round(seconds * 1000);
+      // The message says it all for a person reading a terminal; the fields are for log queries.
+      const line = `${request.method} ${route === 'unmatched' ? request.path : route} ${labels.status} ${durationMs} ms`;
+      logger[probeRoutes.has(route) ? 'debug' : 'info']({ ...requestContext(response), ...labels, path: request.originalUrl, durationMs }, line);
     });
     next();
   };

@@ -41,10 +41,10 @@ export function onShutdown(options: ShutdownOptions): Shutdown {
     for (const { name, stop } of [...stoppables].reverse()) {
       try {
         await stop();
-        logger.info({ component: name }, 'stopped');
+        logger.info({ component: name }, `${name} stopped`); // the name in the message too: a terminal shows only that
       } catch (error) {
         failed = true;
-        logger.error({ err: error, component: name }, 'failed to stop');
+        logger.error({ err: error, component: name }, `${name} failed to stop`);
       }
     }
     clearTimeout(timer);

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { findFreePort } from '@orderflow/service';
+import { testCluster, testKafka, waitFor } from '@orderflow/testing';
+import { assertPortsFree } from './ports.ts';
+import { planStack, portsFrom } from './stack-plan.ts';
+
+/** What plain `npm start` runs: one process per service, the standard layout moved to `basePort`. */
+const planFrom = (basePort: number) => planStack({ inventory: 1, notification: 1 }, portsFrom(basePort));
+const labels = planFrom(0).map((spec) => spec.label);
+
+/** A base port whose whole layout is free, so the stack can start off the dev ports. */
+async function freeBasePort(): Promise<number> {
+  return waitFor(
+    async () => {
+      const base = await findFreePort();
+      return assertPortsFree(planFrom(base)).then(
+        () => base,
+        () => undefined,
+      );
+    },
+    { description: 'a free base port for the stack' },
+  );
+}
+
+/**
+ * `npm start` as a person runs it in a terminal: cli.ts as the job in the terminal's
+ * foreground, that is a process group of its own, to which the terminal sends Ctrl-C's SIGINT.
+ * On the test run's Kafka cluster (KAFKA_BROKERS: neither started nor stopped), its own data
+ * folder and free ports, with LOG_LEVEL=debug.
+ */
+async function startInTerminal() {
+  const { brokers } = await testCluster();
+  const basePort = await freeBasePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'orderflow-npm-start-'));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user, who must get in
+  const launcher = spawn(process.execPath, [join(import.meta.dirname, 'cli.ts'), `--base-port=${basePort}`, `--data-dir=${dataDir}`], {
+    detached: true,
+    env: { ...process.env, KAFKA_BROKERS: brokers.join(','), LOG_LEVEL: 'debug' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  for (const stream of [launcher.stdout, launcher.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
+  const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+  const failure = (what: string) => new Error(`${what}; the stack printed:\n${lines.join('\n')}`);
+  /** The first line matching `pattern`; fails at once if the launcher exits without printing one. */
+  const printed = (pattern: RegExp) =>
+    Promise.race([
+      waitFor(() => lines.find((line) => pattern.test(line)), { description: `a line like ${pattern}`, timeoutMs: 120_000 }).catch(
+        (error: Error) => Promise.reject(failure(error.message)),
+      ),
+      exited.then(() => lines.find((line) => pattern.test(line)) ?? Promise.reject(failure(`the launcher exited before a line like ${pattern}`))),
+    ]);
+  return {
+    lines,
+    exited,
+    printed,
+    ports: planFrom(basePort).map((spec) => spec.port),
+    ctrlC: () => process.kill(-(launcher.pid ?? 0), 'SIGINT'),
+    cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+describe('npm start in a terminal', () => {
+  it('stops every service gracefully on one Ctrl-C: each shuts down completely and leaves its group', async () => {
+    const stack = await startInTerminal();
+    await stack.printed(/Orderflow is ready/);
+
+    stack.ctrlC();
+    const exitCode = await stack.exited;
+
+    expect({ exitCode, output: stack.lines.join('\n') }).toMatchObject({ exitCode: 0 });
+    for (const label of labels) {
+      expect(stack.lines).toContainEqual(expect.stringMatching(new RegExp(`^${label} \\| \\S+ INFO  shutdown complete$`)));
+    }
+    expect(stack.lines.filter((line) => line.includes('second signal'))).toEqual([]);
+    // Left, not merely gone: a member that just vanished stays listed until its session times out.
+    const admin = (await testKafka('npm-start-spec')).admin();
+    await admin.connect();
+    const { groups } = await admin.describeGroups(['inventory-service', 'notification-service']).finally(() => admin.disconnect());
+    expect(groups.map(({ groupId, members }) => [groupId, members.length])).toEqual([
+      ['inventory-service', 0],
+      ['notification-service', 0],
+    ]);
+    stack.cleanUp();
+  }, 240_000);
+
+  it('passes LOG_LEVEL on (debug shows the probes) and listens on 127.0.0.1 only; a second Ctrl-C stops it at once', async () => {
+    const stack = await startInTerminal();
+    await stack.printed(/Orderflow is ready/);
+
+    // The launcher polled every /ready until it answered 200: those lines are at debug.
+    for (const label of labels) {
+      expect(stack.lines).toContainEqual(expect.stringMatching(new RegExp(`^${label} \\| \\S+ DEBUG GET /ready 200 \\d+ ms$`)));
+    }
+    // 127.0.0.2 is this machine too (all of 127/8 is loopback), but not the address listened on.
+    for (const port of stack.ports) {
+      await expect(fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status)).resolves.toBe(200);
+      await expect(fetch(`http://127.0.0.2:${port}/health`)).rejects.toThrow();
+    }
+
+    stack.ctrlC();
+    await stack.printed(/stopping gracefully/);
+    // A person's second Ctrl-C comes a moment later; within a second it counts as the same one.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    stack.ctrlC();
+    const exitCode = await stack.exited;
+
+    expect(stack.lines).toContainEqual(expect.stringContaining('Stopping at once'));
+    expect(exitCode).toBe(1);
+    stack.cleanUp();
+  }, 240_000);
+});
