@@ -6,6 +6,13 @@ export { createPool, poolDefaults, type PoolOptions } from './database/create-po
 export { checkOutClient } from './database/check-out-client.ts';
 export { isDatabaseUnavailable } from './database/database-unavailable.ts';
 export { withTransaction } from './database/with-transaction.ts';
+export {
+  createRetentionJob,
+  retentionJobDefaults,
+  type RetentionJob,
+  type RetentionJobOptions,
+  type RetentionRule,
+} from './database/retention.ts';
 export { MigrationError, runMigrations, type MigrationOptions } from './database/run-migrations.ts';
 export { createDatabase, databaseUrl, dropDatabase } from './database/database-admin.ts';
 export { connectDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './database/connect-database.ts';
