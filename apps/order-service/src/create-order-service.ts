@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { orderRoutes } from './http/order-routes.ts';
 import { openApiRoutes } from './http/openapi-routes.ts';
 import { inventoryHandler, type InventoryTopic } from './messaging/inventory-handler.ts';
+import { idempotencyKeyRetention } from './persistence/idempotency-key-retention.ts';
 import { pgOrderQueries } from './persistence/pg-order-store.ts';
 import { pgTransaction, pgUnitOfWork, type OrdersTopic } from './persistence/pg-unit-of-work.ts';
 
@@ -67,6 +68,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     topics: [topics.orders, topics.inventory, deadLetterTopic(topics.inventory, groupId)],
     relay,
     consumer,
+    retention: [idempotencyKeyRetention],
     listen: { port: options.port, host: options.host },
   });
 

@@ -1,5 +1,8 @@
 // Measures the outbox relay on the real cluster, acks=all:
-//   1. publish rate: rows already in the outbox, published and marked sent, per second;
+//   0. the yardstick: a plain kafkajs producer (idempotent, acks=all, awaited batches of 100)
+//      sending the same encoded events to a topic of the same settings;
+//   1. publish rate: rows already in the outbox, published and marked sent, per second, and
+//      its ratio to the yardstick;
 //   2. latency: from the COMMIT of a transaction that wrote an outbox row to the moment a
 //      consumer's handler sees the event (median and p99).
 //
@@ -9,8 +12,9 @@
 // embedded server in a temporary directory. Options: BENCH_ROWS (default 5000),
 // BENCH_LATENCY_EVENTS (default 300).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { defineTopic, deadLetterTopic, ordersTopic } from '@orderflow/events';
+import { defineTopic, deadLetterTopic, eventToMessage, ordersTopic } from '@orderflow/events';
 import { createDatabase, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
+import { Partitioners } from 'kafkajs';
 import pg from 'pg';
 import {
   appendToOutbox,
@@ -54,13 +58,46 @@ const serverUrl = process.env['DATABASE_URL'] ?? embedded?.connectionString() ??
 const databaseName = `bench_${suffix.replaceAll('-', '_')}`;
 const pool = new pg.Pool({ connectionString: await createDatabase(serverUrl, databaseName), max: 10 });
 const kafka = createKafkaClient({ brokers, clientId: 'outbox-relay-bench' });
+const plainTopic = defineTopic({ ...ordersTopic, name: `bench-plain-${suffix}` });
 const throughputTopic = defineTopic({ ...ordersTopic, name: `bench-outbox-${suffix}` });
 const latencyTopic = defineTopic({ ...ordersTopic, name: `bench-latency-${suffix}` });
 const groupId = `bench-consumer-${suffix}`;
 
+/** Records/s of a plain idempotent kafkajs producer, acks=all, one awaited batch of 100 at a time. */
+async function plainProducerRate(): Promise<number> {
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  try {
+    const encode = (count: number) =>
+      Array.from({ length: count }, () => {
+        const message = eventToMessage(plainTopic, 'OrderPlacedEvent', placed(), context());
+        return { ...message, headers: { ...message.headers } };
+      });
+    const messages = encode(rows);
+    // One batch first, untimed, so metadata and connections are in place as they are for the relay.
+    await producer.send({ topic: plainTopic.name, acks: -1, messages: encode(100) });
+    const started = performance.now();
+    for (let sent = 0; sent < rows; sent += 100) {
+      await producer.send({ topic: plainTopic.name, acks: -1, messages: messages.slice(sent, sent + 100) });
+    }
+    return rows / ((performance.now() - started) / 1000);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 try {
   await migrateKafkaTables(pool);
-  await provisionTopics({ kafka, topics: [throughputTopic, latencyTopic, deadLetterTopic(latencyTopic, groupId)] });
+  await provisionTopics({ kafka, topics: [plainTopic, throughputTopic, latencyTopic, deadLetterTopic(latencyTopic, groupId)] });
+
+  // 0. The yardstick: what kafkajs itself does with the same records on the same cluster.
+  const plainRate = await plainProducerRate();
+  console.log(`plain kafkajs: ${rows} events = ${Math.round(plainRate)} events/s (idempotent, acks=all, awaited batches of 100)`);
 
   // 1. Publish rate: fill the outbox first, then time the relay draining it.
   for (let written = 0; written < rows; written += 100) {
@@ -75,7 +112,11 @@ try {
   await relay.start();
   await waitUntil(() => relay.status().published >= rows, `${rows} rows to be published`);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`publish rate: ${rows} events in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} events/s (acks=all, batches of 500, 3 brokers)`);
+  const relayRate = rows / seconds;
+  console.log(
+    `publish rate: ${rows} events in ${seconds.toFixed(2)} s = ${Math.round(relayRate)} events/s ` +
+      `(acks=all, batches of 500, 3 brokers): ${Math.round((100 * relayRate) / plainRate)} % of plain kafkajs`,
+  );
 
   // 2. Commit-to-handler latency: one event per transaction, paced like real requests.
   const committedAt = new Map<string, number>();

@@ -37,7 +37,6 @@ try {
   logger.info(
     {
       created: report.created,
-      partitionsAdded: report.partitionsAdded,
       configUpdated: report.configUpdated.map((update) => update.topic),
       verified: report.unchanged,
     },

@@ -9,6 +9,6 @@ describe('@orderflow/kafka public API', () => {
   });
 
   it('ships its table migrations, named so they sort and never clash with a service’s own', () => {
-    expect(readdirSync(publicApi.kafkaMigrationsDirectory).sort()).toEqual(['kafka-001-outbox.sql', 'kafka-002-inbox.sql']);
+    expect(readdirSync(publicApi.kafkaMigrationsDirectory).sort()).toEqual(['kafka-001-outbox.sql', 'kafka-002-inbox.sql', 'kafka-003-retention-indexes.sql']);
   });
 });

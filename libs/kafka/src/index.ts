@@ -22,7 +22,14 @@ export {
   type TopicMessages,
 } from './producer/event-producer.ts';
 export { appendToOutbox, outboxChannel } from './outbox/append-to-outbox.ts';
-export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type OutboxRelayStatus } from './outbox/outbox-relay.ts';
+export {
+  createOutboxRelay,
+  outboxRelayDefaults,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxRelayStatus,
+} from './outbox/outbox-relay.ts';
+export { sentOutboxRetention } from './outbox/outbox-retention.ts';
 
 // Consuming: decode at the edge, retry, dead-letter, commit after the inbox transaction.
 export {
@@ -41,6 +48,7 @@ export { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs, type RetryPol
 export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
 export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
 export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
+export { inboxRetention } from './inbox/inbox-retention.ts';
 
 // Database: the outbox and inbox tables.
 export { kafkaMigrationsDirectory, migrateKafkaTables } from './database/kafka-migrations.ts';

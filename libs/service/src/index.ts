@@ -2,8 +2,17 @@
 // import only what this file exports.
 
 // PostgreSQL: pool, transactions, migrations, and an embedded server for local runs and tests.
-export { createPool, type PoolOptions } from './database/create-pool.ts';
+export { createPool, poolDefaults, type PoolOptions } from './database/create-pool.ts';
+export { checkOutClient } from './database/check-out-client.ts';
+export { isDatabaseUnavailable } from './database/database-unavailable.ts';
 export { withTransaction } from './database/with-transaction.ts';
+export {
+  createRetentionJob,
+  retentionJobDefaults,
+  type RetentionJob,
+  type RetentionJobOptions,
+  type RetentionRule,
+} from './database/retention.ts';
 export { MigrationError, runMigrations, type MigrationOptions } from './database/run-migrations.ts';
 export { createDatabase, databaseUrl, dropDatabase } from './database/database-admin.ts';
 export { connectDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './database/connect-database.ts';

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka } from 'kafkajs';
 import { errorMessage } from '../consumer/retry-policy.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
@@ -30,10 +31,9 @@ export async function connectToKafka({ kafka, logger = silentLogger, signal, max
       await admin.disconnect().catch(() => {});
       const delayMs = Math.min(maxDelayMs, 250 * 2 ** Math.min(tries, 5));
       logger.warn({ err: error, tries, delayMs }, `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`);
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, delayMs);
-        signal?.addEventListener('abort', () => resolve(clearTimeout(timer)), { once: true });
-      });
+      // Node's abortable sleep removes its abort listener when it ends: none piles up per try.
+      // An abort ends the pause early; throwIfAborted above then throws.
+      await sleep(delayMs, undefined, signal ? { signal } : {}).catch(() => {});
     }
   }
 }

@@ -65,4 +65,31 @@ describe('the inbox', () => {
     expect(runner.status()).toMatchObject({ retried: 1, deadLettered: 0, duplicates: 0 });
     expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 2 }]);
   });
+
+  it('when the connection drops mid-handler, waits as for an outage (no dead letter), and the retry has the only effect', async () => {
+    const event = orderPlaced();
+    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, testContext());
+    let calls = 0;
+
+    const runner = await fixture.startRunner(
+      withInbox(db.pool, async (decoded, _handlerContext, client) => {
+        if (decoded.type !== 'OrderPlacedEvent') return;
+        calls += 1;
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, calls]);
+        if (calls > 1) return;
+        // A failover, as PostgreSQL's side sees it: the session ends while the transaction is open.
+        const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        const ended = new Promise((resolve) => client.once('end', resolve));
+        await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+        await ended;
+        await client.query('SELECT 1');
+      }),
+      // One attempt only: were the drop a failure of the record, it would be dead-lettered at once.
+      { attempts: 1, initialDelayMs: 50, maxDelayMs: 100 },
+    );
+
+    await waitFor(() => runner.status().processed === 1, { description: 'the event to be processed after the drop' });
+    expect(runner.status()).toMatchObject({ deadLettered: 0, duplicates: 0 });
+    expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 2 }]);
+  });
 });

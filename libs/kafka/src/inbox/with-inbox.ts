@@ -1,4 +1,5 @@
 import type { TopicDefinition } from '@orderflow/events';
+import { withTransaction } from '@orderflow/service';
 import type pg from 'pg';
 import type { EventHandler, EventOf, HandlerContext } from '../consumer/consumer-runner.ts';
 
@@ -19,34 +20,22 @@ export type TransactionalHandler<Topic extends TopicDefinition> = (
  * A second delivery racing the first (e.g. a retry of a timed-out attempt) waits on the
  * first's uncommitted inbox row, and then either skips or, if the first rolled back, runs.
  * An attempt the runner gave up on (signal aborted) is rolled back, never committed.
+ * If the first belongs to a frozen instance, the wait lasts until the server ends that
+ * session (idle_in_transaction_session_timeout, see libs/service create-pool.ts); a wait that
+ * times out first is a dependency wait, not a failure of the record (isDependencyUnavailable).
  */
 export function withInbox<Topic extends TopicDefinition>(pool: pg.Pool, handler: TransactionalHandler<Topic>): EventHandler<Topic> {
-  return async (event, context) => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
+  return (event, context) =>
+    withTransaction(pool, async (client) => {
       const inserted = await client.query(
         `INSERT INTO kafka_inbox (consumer_group, event_id, topic, partition, record_offset)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
         [context.groupId, event.metadata.eventId, context.topic, context.partition, context.offset],
       );
-      if (inserted.rowCount === 0) {
-        await client.query('ROLLBACK');
-        return 'duplicate';
-      }
+      // Handled before: the (empty) transaction commits and the handler is skipped.
+      if (inserted.rowCount === 0) return 'duplicate';
       await handler(event, context, client);
       if (context.signal.aborted) throw context.signal.reason;
-      await client.query('COMMIT');
       return 'processed';
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      // A connection whose ROLLBACK failed is in an unknown state: destroy it, do not reuse it.
-      client.release(broken);
-    }
-  };
+    });
 }

@@ -1,6 +1,8 @@
 import { withTransaction } from '@orderflow/service';
 import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, type TestDatabase, testKafka, uniqueOrdersTopic, waitFor } from '@orderflow/testing';
+import { defineTopic, type OrderPlacedEvent } from '@orderflow/events';
 import type { Kafka } from 'kafkajs';
+import pg from 'pg';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
@@ -74,6 +76,80 @@ describe('the outbox relay', () => {
     await provisionTopics({ kafka, topics: [topic] });
     await waitFor(() => relay.status().published === 3 && backlog.at(-1) === 0, { description: 'the rows published and the gauge at 0', timeoutMs: 90_000 });
   }, 200_000);
+
+  it('as a standby, holds a constant number of listeners however often it tries to lead', async () => {
+    const leader = await startRelay();
+    await waitFor(() => leader.status().role === 'leader', { description: 'the first relay to lead' });
+    // The standby's own pool of one connection: every try to lead checks out that same client.
+    const standbyPool = new pg.Pool({ connectionString: db.connectionString, max: 1 });
+    const errorListeners: number[] = [];
+    standbyPool.on('acquire', (client) => errorListeners.push(client.listenerCount('error')));
+    const standby = createOutboxRelay({ pool: standbyPool, kafka, standbyIntervalMs: 5 });
+    try {
+      await standby.start();
+      await waitFor(() => errorListeners.length >= 30, { description: '30 tries to lead' });
+      expect(standby.status().role).toBe('standby');
+    } finally {
+      await standby.stop();
+      await standbyPool.end();
+    }
+    expect(new Set(errorListeners)).toEqual(new Set([errorListeners[0]]));
+  });
+
+  it('when LISTEN fails after it took the lock, gives that session (and the lock) up and leads on the next try', async () => {
+    const topic = uniqueOrdersTopic();
+    await provisionTopics({ kafka, topics: [topic] });
+    await appendCommitted(topic, [crypto.randomUUID()]);
+    const relayPool = new pg.Pool({ connectionString: db.connectionString, max: 2 });
+    let injected = false;
+    relayPool.on('acquire', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      // The first LISTEN fails, as it would on a session that broke just then.
+      const failingListen = (...args: unknown[]) => {
+        if (injected || !String(args[0]).startsWith('LISTEN')) return query(...args);
+        injected = true;
+        return Promise.reject(new Error('injected: LISTEN failed'));
+      };
+      Object.assign(client, { query: failingListen });
+    });
+    const relay = createOutboxRelay({ pool: relayPool, kafka, standbyIntervalMs: 50, pollIntervalMs: 500 });
+    try {
+      await relay.start();
+      await waitFor(() => relay.status().published === 1, { description: 'the relay to lead after the failed LISTEN and publish' });
+      expect(injected).toBe(true);
+      expect(relay.status().lastError?.message).toBe('injected: LISTEN failed');
+    } finally {
+      await relay.stop();
+    }
+    expect(relayPool.totalCount - relayPool.idleCount).toBe(0);
+    await relayPool.end();
+  });
+
+  it('publishes a backlog of maximum-size events on one partition, all of it, in order', async () => {
+    // About 9.4 KB each: ~110 of them make a record batch over the broker's 1 MB limit.
+    const topic = defineTopic({ ...uniqueOrdersTopic(), partitions: 1 });
+    await provisionTopics({ kafka, topics: [topic] });
+    const largest = (orderId: string): OrderPlacedEvent => ({
+      ...orderPlaced(orderId),
+      email: `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.com`,
+      items: Array.from({ length: 100 }, (_, line) => ({ sku: `SKU-${String(line).padStart(3, '0')}-${'X'.repeat(56)}`, quantity: 10_000 })),
+    });
+    const written = await withTransaction(db.pool, async (client) => {
+      const eventIds: string[] = [];
+      for (let index = 0; index < 150; index += 1) {
+        eventIds.push((await appendToOutbox(client, topic, 'OrderPlacedEvent', largest(crypto.randomUUID()), testContext())).eventId);
+      }
+      return eventIds;
+    });
+
+    const relay = await startRelay();
+    await waitFor(() => relay.status().published === 150, { description: 'the whole backlog to be published', timeoutMs: 60_000 });
+
+    const records = await consumeFromBeginning(kafka, topic.name, 150);
+    const received = records.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))).map((record) => String(record.message.headers?.['event-id']));
+    expect(received).toEqual(written);
+    expect(relay.status().lastError).toBeUndefined();
+  }, 90_000);
 
   it('publishes in order per key, led by one relay while another stands by and takes over', async () => {
     const topic = uniqueOrdersTopic();

@@ -1,11 +1,13 @@
-import type { EventMessage } from '@orderflow/events';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
+import { checkOutClient } from '@orderflow/service';
 import { errorCode, errorMessage } from '../consumer/retry-policy.ts';
+import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
-import { createEventProducer, type EventProducer, type TopicMessages } from '../producer/event-producer.ts';
+import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
 import { outboxChannel } from './append-to-outbox.ts';
+import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
 import { createWakeUp } from './wake-up.ts';
 
 export type OutboxRelayOptions = {
@@ -13,8 +15,15 @@ export type OutboxRelayOptions = {
   readonly kafka: Kafka;
   readonly logger?: ServiceLogger;
   readonly metrics?: KafkaMetrics;
-  /** Rows per Kafka request. Default 200. */
+  /** Rows per Kafka request, at most. Default 500. */
   readonly batchSize?: number;
+  /**
+   * Bytes per Kafka request, at most (keys, values, headers and a per-record allowance). The
+   * broker's `max.message.bytes` (1048588 by default) limits a whole record batch, and kafkajs
+   * puts all of one partition's messages of a request into one batch without checking its
+   * size; capping the request caps every partition's batch. Default 1,000,000.
+   */
+  readonly maxRequestBytes?: number;
   /** Polling fallback, should a NOTIFY be missed (e.g. across a reconnect). Default 1 s. */
   readonly pollIntervalMs?: number;
   /** How often a standby relay tries to become the leader. Default 2 s. */
@@ -23,6 +32,15 @@ export type OutboxRelayOptions = {
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
 };
+
+export const outboxRelayDefaults = {
+  batchSize: 500,
+  maxRequestBytes: 1_000_000,
+  pollIntervalMs: 1_000,
+  standbyIntervalMs: 2_000,
+  initialBackoffMs: 250,
+  maxBackoffMs: 5_000,
+} as const satisfies Partial<OutboxRelayOptions>;
 
 export type OutboxRelayStatus = {
   readonly role: 'stopped' | 'standby' | 'leader';
@@ -33,18 +51,9 @@ export type OutboxRelayStatus = {
 
 export type OutboxRelay = {
   start(): Promise<void>;
-  /** Finishes the batch in flight, gives up the leader lock and stops. */
+  /** Finishes the request in flight, gives up the leader lock and stops. */
   stop(): Promise<void>;
   status(): OutboxRelayStatus;
-};
-
-type OutboxRow = {
-  id: string;
-  topic: string;
-  message_key: string;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  record_timestamp: string;
 };
 
 // One key per database: every relay of a service's database competes for the same lock.
@@ -58,8 +67,11 @@ const leaderLockKey = 'orderflow:kafka_outbox_relay';
  * take row 101, a later event of a key in A's batch, and publish it first. Locking per key
  * fixes that but is subtle. Here each relay asks for a session advisory lock
  * (`pg_try_advisory_lock`); the one that gets it publishes everything in id order, the
- * others stand by and take over if its database session ends. Throughput is one relay's,
- * which is plenty (see bench/outbox-relay.bench.ts), and the order is simple to trust.
+ * others stand by and take over if its database session ends.
+ *
+ * Speed: one produce request is in flight at a time (a second one could overtake the first
+ * on a retry), but the database work is not waited for: while a request is on its way, the
+ * relay marks the batch before it sent and reads the next one. See bench/outbox-relay.bench.ts.
  *
  * Failures: if Kafka is unreachable the rows stay unsent and the relay retries with
  * doubling pauses, forever; nothing is lost. If the database connection drops, the lock
@@ -69,12 +81,16 @@ const leaderLockKey = 'orderflow:kafka_outbox_relay';
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? silentLogger;
-  const batchSize = options.batchSize ?? 200;
-  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
-  const standbyIntervalMs = options.standbyIntervalMs ?? 2_000;
-  const initialBackoffMs = options.initialBackoffMs ?? 250;
-  const maxBackoffMs = options.maxBackoffMs ?? 5_000;
+  const settings = {
+    batchSize: options.batchSize ?? outboxRelayDefaults.batchSize,
+    maxRequestBytes: options.maxRequestBytes ?? outboxRelayDefaults.maxRequestBytes,
+    pollIntervalMs: options.pollIntervalMs ?? outboxRelayDefaults.pollIntervalMs,
+    standbyIntervalMs: options.standbyIntervalMs ?? outboxRelayDefaults.standbyIntervalMs,
+    initialBackoffMs: options.initialBackoffMs ?? outboxRelayDefaults.initialBackoffMs,
+    maxBackoffMs: options.maxBackoffMs ?? outboxRelayDefaults.maxBackoffMs,
+  };
   const wakeUp = createWakeUp();
+  const onNotification = () => wakeUp.wake();
 
   let running = false;
   let loop: Promise<void> | undefined;
@@ -84,24 +100,31 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let published = 0;
   let lastError: OutboxRelayStatus['lastError'];
 
+  /** One attempt to take the leader lock. Whatever happens, a client that does not lead goes back. */
   async function tryToLead(): Promise<boolean> {
-    const client = await options.pool.connect();
     leaderLost = false;
     // A dropped connection must not crash the process: the relay notices and stands by.
-    client.on('error', () => {
+    const client = await checkOutClient(options.pool, () => {
       leaderLost = true;
       wakeUp.wake();
     });
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [leaderLockKey]);
-    if (!rows[0]?.locked) {
-      client.release();
-      return false;
+    let locked = false;
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [leaderLockKey]);
+      locked = rows[0]?.locked === true;
+      if (!locked) return false;
+      client.on('notification', onNotification);
+      await client.query(`LISTEN ${outboxChannel}`);
+      leaderClient = client;
+      logger.info({}, 'outbox relay is the leader: publishing the outbox');
+      return true;
+    } finally {
+      if (leaderClient !== client) {
+        client.removeListener('notification', onNotification);
+        // Holding the lock without leading would wedge the outbox: end that session, and the lock with it.
+        client.release(locked ? new Error('outbox relay could not start leading') : undefined);
+      }
     }
-    client.on('notification', () => wakeUp.wake());
-    await client.query(`LISTEN ${outboxChannel}`);
-    leaderClient = client;
-    logger.info({}, 'outbox relay is the leader: publishing the outbox');
-    return true;
   }
 
   async function stepDown(broken: boolean): Promise<void> {
@@ -112,26 +135,68 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // Ends the LISTEN and frees the lock at once for a standby (release alone keeps the session).
       await client.query(`UNLISTEN ${outboxChannel}; SELECT pg_advisory_unlock_all()`).catch(() => (broken = true));
     }
-    client.removeAllListeners('notification');
+    client.removeListener('notification', onNotification);
     client.release(broken ? new Error('outbox relay dropped its leader connection') : undefined);
   }
 
-  /** Publishes one batch; returns how many rows it published. */
-  async function publishBatch(client: pg.PoolClient): Promise<number> {
-    const { rows } = await client.query<OutboxRow>(
-      `SELECT id, topic, message_key, value, headers, record_timestamp::text AS record_timestamp
-         FROM kafka_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
-      [batchSize],
-    );
-    if (rows.length === 0) return 0;
+  async function startedProducer(): Promise<EventProducer> {
     if (!producer) {
-      producer = createEventProducer({ kafka: options.kafka, metrics: options.metrics });
-      await producer.start();
+      const created = createEventProducer({ kafka: options.kafka, metrics: options.metrics });
+      await created.start().catch((error: unknown) => {
+        throw new PublishFailed(error);
+      });
+      producer = created;
     }
-    await producer.publishMessages(groupByTopic(rows));
-    await client.query('UPDATE kafka_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
-    published += rows.length;
-    return rows.length;
+    return producer;
+  }
+
+  /** Starts sending a batch; the promise settles once the brokers acknowledged it (or failed). */
+  function send(batch: OutboxBatch): Promise<void> {
+    const sent = startedProducer()
+      .then((started) => started.publishMessages(groupByTopic(batch.rows)))
+      .catch((error: unknown) => {
+        throw error instanceof PublishFailed ? error : new PublishFailed(error);
+      });
+    // Awaited later; until then a rejection is not unhandled.
+    sent.catch(() => {});
+    return sent;
+  }
+
+  async function markSent(client: pg.PoolClient, batch: OutboxBatch): Promise<void> {
+    await client.query('UPDATE kafka_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [batch.ids]);
+    published += batch.ids.length;
+  }
+
+  /**
+   * Publishes until the outbox is empty, in id order, one request in flight: read batch n+1
+   * while batch n is on its way, send n+1 once n is acknowledged, then mark n as sent while
+   * n+1 is on its way. Returns how many rows it published.
+   */
+  async function drain(client: pg.PoolClient): Promise<number> {
+    let inFlight: { batch: OutboxBatch; sent: Promise<void> } | undefined;
+    let count = 0;
+    let nextReportAt = Date.now() + 1_000;
+    try {
+      for (;;) {
+        const next = running ? await readOutboxBatch(client, settings, inFlight?.batch.ids ?? []) : undefined;
+        const acknowledged = inFlight;
+        if (acknowledged) await acknowledged.sent;
+        inFlight = next && next.rows.length > 0 ? { batch: next, sent: send(next) } : undefined;
+        if (acknowledged) {
+          await markSent(client, acknowledged.batch);
+          count += acknowledged.batch.ids.length;
+          // A long backlog keeps the relay here: the gauge still moves, once a second.
+          if (Date.now() >= nextReportAt) {
+            await reportPending(client);
+            nextReportAt = Date.now() + 1_000;
+          }
+        }
+        if (!inFlight) return count;
+      }
+    } finally {
+      // On a failure, let the request in flight settle before the caller replaces the producer.
+      await inFlight?.sent.catch(() => {});
+    }
   }
 
   /** The backlog gauge: rows waiting to be published (grows while Kafka is unreachable). */
@@ -142,32 +207,34 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function run(): Promise<void> {
-    let backoffMs = initialBackoffMs;
+    let backoffMs = settings.initialBackoffMs;
     while (running) {
       try {
         if (leaderLost) await stepDown(true);
         if (!leaderClient && !(await tryToLead())) {
-          await wakeUp.wait(standbyIntervalMs);
+          await wakeUp.wait(settings.standbyIntervalMs);
           continue;
         }
         const client = leaderClient;
         if (!client) continue;
-        const count = await publishBatch(client);
+        await drain(client);
         await reportPending(client);
-        backoffMs = initialBackoffMs;
-        // A full batch means more is waiting: go on at once. Otherwise sleep until NOTIFY or the poll.
-        if (count < batchSize) await wakeUp.wait(pollIntervalMs);
-      } catch (error) {
+        backoffMs = settings.initialBackoffMs;
+        // The outbox is empty: sleep until a NOTIFY (a commit added rows) or the poll.
+        await wakeUp.wait(settings.pollIntervalMs);
+      } catch (failure) {
+        const error = failure instanceof PublishFailed ? failure.cause : failure;
         lastError = { code: errorCode(error), message: errorMessage(error), at: new Date() };
         logger.warn({ err: error, backoffMs }, `outbox relay could not publish, rows stay unsent; retrying in ${backoffMs} ms`);
         // A producer whose send failed may hold sequence numbers the broker no longer agrees
         // with; a new one starts clean (and the idempotent producer is cheap to create).
         await producer?.stop().catch(() => {});
         producer = undefined;
-        if (isDatabaseError(error)) await stepDown(true);
+        // The database failed (not Kafka): the leader session is gone or cannot be trusted.
+        if (leaderLost || (!(failure instanceof PublishFailed) && isDependencyUnavailable(error))) await stepDown(true);
         else if (leaderClient) await reportPending(leaderClient).catch(() => {});
         await wakeUp.wait(backoffMs);
-        backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
+        backoffMs = Math.min(settings.maxBackoffMs, backoffMs * 2);
       }
     }
   }
@@ -190,20 +257,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 }
 
-/** Consecutive rows of one topic go in one list, in id order; kafkajs keeps that order per partition. */
-function groupByTopic(rows: readonly OutboxRow[]): TopicMessages[] {
-  const byTopic = new Map<string, EventMessage[]>();
-  for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: row.value, timestamp: row.record_timestamp, headers: row.headers });
-    byTopic.set(row.topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-}
+/** A failure on the Kafka side of the relay, as opposed to the database side. */
+class PublishFailed extends Error {
+  override readonly cause: unknown;
 
-/** pg's errors carry a SQLSTATE `code` of five characters, or are connection errors. */
-function isDatabaseError(error: unknown): boolean {
-  const message = errorMessage(error);
-  const sqlState = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code);
-  return sqlState || /Connection terminated|ECONNREFUSED|ECONNRESET|Client has encountered a connection error/.test(message);
+  constructor(cause: unknown) {
+    super(errorMessage(cause), { cause });
+    this.name = 'PublishFailed';
+    this.cause = cause;
+  }
 }

@@ -1,4 +1,4 @@
-import { defaultTopicSettings, type TopicSettings } from '@orderflow/events';
+import { defaultTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import { describePartitions, testKafka, uniqueTopicName } from '@orderflow/testing';
 import kafkajs, { type Kafka } from 'kafkajs';
 
@@ -37,7 +37,7 @@ describe('topic provisioning', () => {
     const second = await provisionTopics({ kafka, topics: [topic, deadLetter] });
 
     expect(first.created).toEqual([topic.name, deadLetter.name]);
-    expect(second).toEqual({ created: [], partitionsAdded: [], configUpdated: [], unchanged: [topic.name, deadLetter.name] });
+    expect(second).toEqual({ created: [], configUpdated: [], unchanged: [topic.name, deadLetter.name] });
     const partitions = await describePartitions(kafka, topic.name);
     expect(partitions).toHaveLength(6);
     expect(partitions.every((partition) => partition.replicas.length === 3 && partition.leader >= 0)).toBe(true);
@@ -57,16 +57,35 @@ describe('topic provisioning', () => {
     expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
   });
 
-  it('adds partitions and restores config values when the catalogue asks for them', async () => {
-    const topic = topicSettings({ partitions: 3, config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
+  it('restores the catalogue\'s config values and keeps the settings the catalogue does not declare', async () => {
+    const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
+    await provisionTopics({ kafka, topics: [topic] });
+    // An operator's own setting, which the catalogue knows nothing of.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin
+      .alterConfigs({
+        validateOnly: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries: [...topicConfigEntries(topic), { name: 'segment.bytes', value: '8388608' }] }],
+      })
+      .finally(() => admin.disconnect());
+
+    const report = await provisionTopics({ kafka, topics: [{ ...topic, config: defaultTopicSettings.config }] });
+
+    expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
+    expect(await topicConfig(kafka, topic.name)).toMatchObject({ 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
+  });
+
+  it('never adds partitions to a keyed topic: refuses, saying why and how to migrate, and changes nothing', async () => {
+    const topic = topicSettings({ partitions: 3 });
     await provisionTopics({ kafka, topics: [topic] });
 
-    const report = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 6, config: defaultTopicSettings.config }] });
+    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 6 }] }).catch((error: unknown) => error);
 
-    expect(report.partitionsAdded).toEqual([{ topic: topic.name, from: 3, to: 6 }]);
-    expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
-    expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
-    expect(await topicConfig(kafka, topic.name)).toMatchObject({ 'min.insync.replicas': '2', 'retention.ms': String(defaultTopicSettings.config['retention.ms']) });
+    expect(refused).toBeInstanceOf(TopicProvisioningError);
+    expect((refused as Error).message).toContain(`topic ${topic.name} has 3 partitions, the catalogue asks for 6; provisioning does not add partitions to a keyed topic`);
+    expect((refused as Error).message).toContain('To migrate: stop the writers');
+    expect(await describePartitions(kafka, topic.name)).toHaveLength(3);
   });
 
   it('refuses, with a clear message and no changes, fewer partitions or another replication factor', async () => {

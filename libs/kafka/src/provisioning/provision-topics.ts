@@ -1,8 +1,8 @@
 import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 
-// Not a named ES export of the CommonJS kafkajs module (Node's import sees only some names).
-const { ConfigResourceTypes } = kafkajs;
+// Not named ES exports of the CommonJS kafkajs module (Node's import sees only some names).
+const { ConfigResourceTypes, ConfigSource } = kafkajs;
 import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import { planTopic, type ExistingTopic, type TopicPlan } from './topic-plan.ts';
@@ -19,16 +19,15 @@ export type ProvisionTopicsOptions = {
 /** What provisioning did, topic by topic. */
 export type ProvisioningReport = {
   readonly created: readonly string[];
-  readonly partitionsAdded: readonly { topic: string; from: number; to: number }[];
   readonly configUpdated: readonly { topic: string; names: readonly string[] }[];
   readonly unchanged: readonly string[];
 };
 
 /**
  * Makes the cluster's topics match the catalogue: creates missing topics with their config,
- * verifies existing ones, adds partitions and sets config values where the catalogue asks,
- * and throws TopicProvisioningError (changing nothing) when a difference cannot be fixed
- * automatically. Safe to run again, and by several services at once: every step first
+ * verifies existing ones, sets config values where the catalogue asks, and throws
+ * TopicProvisioningError (changing nothing) when a difference cannot be fixed automatically,
+ * such as another partition count (see topic-plan.ts). Safe to run again, and by several services at once: every step first
  * looks at what is there, and losing a race to create a topic or add partitions is fine.
  */
 export async function provisionTopics(options: ProvisionTopicsOptions): Promise<ProvisioningReport> {
@@ -71,11 +70,9 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
     const problems = plans.flatMap(({ plan }) => plan.problems);
     if (problems.length > 0) throw new TopicProvisioningError(problems);
 
-    const partitionsAdded = await growPartitions(admin, plans, logger);
     const configUpdated = await fixConfig(admin, wanted, plans, logger);
-    if (partitionsAdded.length > 0) await waitForLeaders(admin, wanted, timeoutMs, true);
-    const changed = new Set([...created, ...partitionsAdded.map((p) => p.topic), ...configUpdated.map((c) => c.topic)]);
-    return { created, partitionsAdded, configUpdated, unchanged: wanted.map((t) => t.name).filter((n) => !changed.has(n)) };
+    const changed = new Set([...created, ...configUpdated.map((c) => c.topic)]);
+    return { created, configUpdated, unchanged: wanted.map((t) => t.name).filter((n) => !changed.has(n)) };
   } finally {
     await admin.disconnect();
   }
@@ -83,39 +80,20 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
 
 type Planned = { plan: TopicPlan; existing: ExistingTopic };
 
-async function growPartitions(admin: Admin, plans: readonly Planned[], logger: ServiceLogger) {
-  const added: { topic: string; from: number; to: number }[] = [];
-  for (const { plan, existing } of plans) {
-    if (plan.growPartitionsTo === undefined) continue;
-    try {
-      await admin.createPartitions({ topicPartitions: [{ topic: plan.name, count: plan.growPartitionsTo }] });
-    } catch (error) {
-      // Another service may have grown it first: fine if the count is now what we want.
-      const [now] = await fetchPartitionCounts(admin, [plan.name]);
-      if (now?.partitions !== plan.growPartitionsTo) throw error;
-      continue;
-    }
-    added.push({ topic: plan.name, from: existing.partitions, to: plan.growPartitionsTo });
-    logger.warn(
-      { topic: plan.name, from: existing.partitions, to: plan.growPartitionsTo },
-      `added partitions to ${plan.name}: ${existing.partitions} -> ${plan.growPartitionsTo} (keys now map to other partitions)`,
-    );
-  }
-  return added;
-}
-
 async function fixConfig(admin: Admin, wanted: readonly TopicSettings[], plans: readonly Planned[], logger: ServiceLogger) {
   const updated: { topic: string; names: string[] }[] = [];
-  for (const { plan } of plans) {
+  for (const { plan, existing } of plans) {
     if (plan.configDrift.length === 0) continue;
     const settings = wanted.find((topic) => topic.name === plan.name);
     if (settings === undefined) continue;
-    // AlterConfigs (the API kafkajs speaks) replaces the topic's whole config: send every
-    // catalogue entry, so none of them falls back to the broker default.
-    await admin.alterConfigs({
-      validateOnly: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries: topicConfigEntries(settings) }],
-    });
+    // AlterConfigs (the API kafkajs 2.2.4 speaks; it has no IncrementalAlterConfigs) replaces
+    // the topic's whole config: anything not sent falls back to the broker default. So send
+    // the full set: what is set on the topic now (an operator's segment.bytes, say), with the
+    // catalogue's values over it.
+    const configEntries = Object.entries({ ...existing.overrides, ...Object.fromEntries(topicConfigEntries(settings).map((entry) => [entry.name, entry.value])) }).map(
+      ([name, value]) => ({ name, value }),
+    );
+    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries }] });
     updated.push({ topic: plan.name, names: plan.configDrift.map((drift) => drift.name) });
     logger.warn({ topic: plan.name, drift: plan.configDrift }, `set config of ${plan.name} to the catalogue's values`);
   }
@@ -142,28 +120,26 @@ async function describeTopics(admin: Admin, wanted: readonly TopicSettings[]) {
   return wanted.map((settings) => {
     const count = counts.find((candidate) => candidate.name === settings.name);
     const resource = resources.find((candidate) => candidate.resourceName === settings.name);
-    const config = Object.fromEntries((resource?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]));
+    const entries = resource?.configEntries ?? [];
     const existing: ExistingTopic = {
       name: settings.name,
       partitions: count?.partitions ?? 0,
       replicationFactor: count?.replicationFactor ?? 0,
-      config,
+      config: Object.fromEntries(entries.map((entry) => [entry.configName, entry.configValue])),
+      overrides: Object.fromEntries(
+        entries.filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG).map((entry) => [entry.configName, entry.configValue]),
+      ),
     };
     return { settings, existing };
   });
 }
 
 /**
- * Waits until the metadata shows every wanted topic, each partition with a leader (and,
- * after growing, with all the partitions the catalogue asks for). Metadata spreads through the cluster asynchronously, so a topic created a moment
- * ago may still be unknown to the broker that answers; that is retried too.
+ * Waits until the metadata shows every wanted topic, each partition with a leader. Metadata
+ * spreads through the cluster asynchronously, so a topic created a moment ago may still be
+ * unknown to the broker that answers; that is retried too.
  */
-async function waitForLeaders(
-  admin: Admin,
-  wanted: readonly TopicSettings[],
-  timeoutMs: number,
-  afterGrowing = false,
-): Promise<void> {
+async function waitForLeaders(admin: Admin, wanted: readonly TopicSettings[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = '';
   for (;;) {
@@ -171,7 +147,7 @@ async function waitForLeaders(
       const counts = await fetchPartitionCounts(admin, wanted.map((topic) => topic.name));
       const waiting = wanted.filter((topic) => {
         const count = counts.find((candidate) => candidate.name === topic.name);
-        const enough = count !== undefined && count.partitions >= (afterGrowing ? topic.partitions : 1);
+        const enough = count !== undefined && count.partitions >= 1;
         return !enough || !count.leadersKnown;
       });
       if (waiting.length === 0) return;

@@ -12,11 +12,15 @@ const asOnCluster = (changes: Partial<ExistingTopic> = {}): ExistingTopic => ({
 
 describe('planning the changes to an existing topic', () => {
   it('finds nothing to do when the topic matches the catalogue', () => {
-    expect(planTopic(wanted, asOnCluster())).toEqual({ name: 'payments', growPartitionsTo: undefined, configDrift: [], problems: [] });
+    expect(planTopic(wanted, asOnCluster())).toEqual({ name: 'payments', configDrift: [], problems: [] });
   });
 
-  it('grows a topic with fewer partitions than the catalogue asks for', () => {
-    expect(planTopic(wanted, asOnCluster({ partitions: 3 })).growPartitionsTo).toBe(6);
+  it('never adds partitions to a keyed topic, saying what it would break and how to migrate', () => {
+    expect(planTopic(wanted, asOnCluster({ partitions: 3 })).problems).toEqual([
+      expect.stringMatching(
+        /has 3 partitions, the catalogue asks for 6; provisioning does not add partitions to a keyed topic: keys would move .* To migrate: stop the writers, let every consumer group drain the topic/,
+      ),
+    ]);
   });
 
   it('sets config values that differ from the catalogue', () => {
@@ -28,7 +32,6 @@ describe('planning the changes to an existing topic', () => {
 
   it('refuses to shrink partitions or change the replication factor, saying why', () => {
     const plan = planTopic(wanted, asOnCluster({ partitions: 12, replicationFactor: 1 }));
-    expect(plan.growPartitionsTo).toBeUndefined();
     expect(plan.problems).toEqual([
       expect.stringContaining('has 12 partitions, the catalogue asks for 6; Kafka cannot remove partitions'),
       expect.stringContaining('has replication factor 1, the catalogue asks for 3'),

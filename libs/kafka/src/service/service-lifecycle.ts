@@ -1,11 +1,22 @@
 import type { TopicSettings } from '@orderflow/events';
-import { databaseReadinessCheck, runMigrations, startHttpServer, type HttpServer, type Logger, type ReadinessCheck } from '@orderflow/service';
+import {
+  createRetentionJob,
+  databaseReadinessCheck,
+  runMigrations,
+  startHttpServer,
+  type HttpServer,
+  type Logger,
+  type ReadinessCheck,
+  type RetentionRule,
+} from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { connectToKafka, kafkaReadinessCheck } from '../client/connect-to-kafka.ts';
 import type { ConsumerRunner } from '../consumer/consumer-runner.ts';
 import type { ConsumerStatus } from '../consumer/consumer-status.ts';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
+import { inboxRetention } from '../inbox/inbox-retention.ts';
+import { sentOutboxRetention } from '../outbox/outbox-retention.ts';
 import type { OutboxRelay, OutboxRelayStatus } from '../outbox/outbox-relay.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
 
@@ -24,6 +35,8 @@ export type ServiceLifecycleOptions = {
   /** A service that publishes has an outbox relay; one that only reads has none. */
   readonly relay?: OutboxRelay;
   readonly consumer: ConsumerRunner;
+  /** The service's own tables' retention (the outbox's and the inbox's come with this library). */
+  readonly retention?: readonly RetentionRule[];
   readonly listen: { readonly port: number; readonly host?: string | undefined };
 };
 
@@ -54,6 +67,13 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
   let started = false;
   // Aborted by stop(): a start still waiting for Kafka gives up.
   const starting = new AbortController();
+  // The inbox keep time is taken over all the service's topics, dead-letter ones too: more than
+  // the topics it reads need, never less.
+  const retention = createRetentionJob({
+    pool,
+    logger,
+    rules: [...(relay ? [sentOutboxRetention] : []), inboxRetention(options.topics), ...(options.retention ?? [])],
+  });
 
   return {
     readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
@@ -61,6 +81,7 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
     async start(app) {
       await runMigrations({ pool, directory: options.migrationsDirectory, logger });
       await migrateKafkaTables(pool);
+      retention.start();
       // Listening before Kafka answers: /health says the process is alive, /ready says 503
       // until everything below has started.
       server = await startHttpServer(app, { port: options.listen.port, ...(options.listen.host ? { host: options.listen.host } : {}) });
@@ -79,6 +100,7 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
       server = undefined;
       await consumer.stop();
       await relay?.stop();
+      await retention.stop();
       await admin?.disconnect();
       admin = undefined;
     },

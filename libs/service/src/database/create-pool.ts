@@ -9,25 +9,59 @@ export interface PoolOptions {
   readonly max?: number;
   /** A query running longer than this is cancelled by the server: a stuck query fails instead of hanging. */
   readonly statementTimeoutMs?: number;
+  /**
+   * The server ends a session that sits inside a transaction doing nothing for this long, and
+   * so frees its row locks. Kept below statementTimeoutMs, so a session waiting on those locks
+   * gets them before its own statement times out.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  /** Seconds without traffic before the server probes the client's TCP connection (then every 5 s, 3 times). */
+  readonly serverKeepaliveIdleSeconds?: number;
   /** How long to wait for a free connection (or a new one) before failing. */
   readonly connectionTimeoutMs?: number;
   readonly logger?: Logger;
 }
 
+export const poolDefaults = {
+  max: 10,
+  statementTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 5_000,
+  serverKeepaliveIdleSeconds: 10,
+  connectionTimeoutMs: 5_000,
+} as const satisfies Partial<PoolOptions>;
+
 /**
  * A `pg.Pool` for one service. End it with `pool.end()` on shutdown, or the process will not exit.
+ *
+ * How long can a session that no longer works hold what it took?
+ * - Frozen inside a transaction (SIGSTOP, a VM pause, a long GC), its row locks and uncommitted
+ *   inbox row block whoever takes over its work: idle_in_transaction_session_timeout ends it
+ *   after idleInTransactionTimeoutMs. (A frozen process's kernel still answers TCP, so
+ *   keepalive cannot tell it from a live one.)
+ * - Gone with its host or network, outside a transaction, it can still hold a session lock, such
+ *   as the outbox relay's leader lock: the server's TCP keepalive drops it after
+ *   serverKeepaliveIdleSeconds + 3 probes 5 s apart (25 s by default), instead of the OS's 2 hours.
+ * - The client side: TCP keepalive on the client's sockets too, so a query towards a dead server
+ *   fails instead of waiting forever.
  */
 export function createPool(options: PoolOptions): pg.Pool {
+  const keepaliveIdle = options.serverKeepaliveIdleSeconds ?? poolDefaults.serverKeepaliveIdleSeconds;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     application_name: options.applicationName,
-    max: options.max ?? 10,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    max: options.max ?? poolDefaults.max,
+    statement_timeout: options.statementTimeoutMs ?? poolDefaults.statementTimeoutMs,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? poolDefaults.idleInTransactionTimeoutMs,
+    // Session settings sent with the startup message: the server's keepalive towards this client.
+    options: `-c tcp_keepalives_idle=${keepaliveIdle} -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3`,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? poolDefaults.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection can break (server restart, network). Without a listener, pg's 'error'
   // event would crash the process; the pool drops that connection and opens a new one later.
+  // (A checked-out client needs its own listener: see check-out-client.ts.)
   pool.on('error', (error) => {
     options.logger?.warn({ err: error }, 'idle PostgreSQL connection failed; the pool replaces it');
   });

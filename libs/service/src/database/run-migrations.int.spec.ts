@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { specDatabase } from '../spec-helpers/spec-database.ts';
+import { specDatabase, terminateBackend } from '../spec-helpers/spec-database.ts';
 import { MigrationError, runMigrations } from './run-migrations.ts';
 
 describe('runMigrations', () => {
@@ -85,5 +85,23 @@ describe('runMigrations', () => {
     expect(await appliedNames()).toEqual(['001-create-orders.sql']);
     const { rows } = await database.pool.query("SELECT to_regclass('half_done') AS half_done");
     expect(rows).toEqual([{ half_done: null }]);
+  });
+
+  it('when its connection drops during a migration, fails, applies nothing, and the process and pool live on', async () => {
+    await migrationFiles({ '001-slow.sql': 'CREATE TABLE slow (id int); SELECT pg_sleep(30);' });
+    const migrating = runMigrations({ pool: database.pool, directory });
+    migrating.catch(() => {});
+    let pid: number | undefined;
+    while (pid === undefined) {
+      const { rows } = await database.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE TABLE slow%'");
+      pid = rows[0]?.pid;
+      if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10)); // poll, not a busy loop
+    }
+    await terminateBackend(database.pool, pid);
+
+    await expect(migrating).rejects.toThrow();
+    await migrationFiles({ '001-slow.sql': 'CREATE TABLE slow (id int);' });
+    expect(await runMigrations({ pool: database.pool, directory })).toEqual(['001-slow.sql']);
+    expect(database.pool.totalCount - database.pool.idleCount).toBe(0);
   });
 });

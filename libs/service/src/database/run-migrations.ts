@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { OrderflowError } from '@orderflow/events';
 import type pg from 'pg';
 import type { Logger } from '../logger/create-logger.ts';
+import { checkOutClient } from './check-out-client.ts';
 
 /** A migration file that PostgreSQL refused; nothing of that file was applied. */
 export class MigrationError extends OrderflowError {
@@ -34,7 +35,7 @@ const migrationLockKey = 'orderflow:schema_migrations';
  */
 export async function runMigrations({ pool, directory, logger }: MigrationOptions): Promise<string[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort();
-  const client = await pool.connect();
+  const client = await checkOutClient(pool);
   try {
     // Session-level lock: held across the per-file transactions below, until unlocked.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockKey]);

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { specDatabase } from '../spec-helpers/spec-database.ts';
+import { UnavailableError } from '../errors/domain-errors.ts';
+import { specDatabase, terminateBackend } from '../spec-helpers/spec-database.ts';
 import { withTransaction } from './with-transaction.ts';
 
 describe('withTransaction', () => {
@@ -67,5 +68,23 @@ describe('withTransaction', () => {
 
     expect(pool.totalCount - pool.idleCount).toBe(0);
     expect(pool.waitingCount).toBe(0);
+  });
+
+  it('when the connection drops mid-transaction, fails with an UnavailableError (503) and the process and pool live on', async () => {
+    const cut = withTransaction(pool, async (client) => {
+      await client.query("INSERT INTO orders VALUES ('cut')");
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const ended = new Promise((resolve) => client.once('end', resolve));
+      await terminateBackend(pool, rows[0]?.pid ?? 0);
+      // By now pg has emitted 'error' on the checked-out client: unheard, it would end the process.
+      await ended;
+      await client.query("INSERT INTO outbox VALUES ('cut')");
+    });
+
+    await expect(cut).rejects.toBeInstanceOf(UnavailableError);
+    await expect(cut).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE', retriable: true });
+    expect((await pool.query("SELECT 1 FROM orders WHERE id = 'cut'")).rowCount).toBe(0);
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    await expect(withTransaction(pool, async (client) => (await client.query('SELECT 1 AS one')).rows[0])).resolves.toEqual({ one: 1 });
   });
 });

@@ -22,3 +22,9 @@ export async function specDatabase(): Promise<{ pool: pg.Pool; connectionString:
     },
   };
 }
+
+/** Ends a server session as a failover or an operator would (pg_terminate_backend), from another connection. */
+export async function terminateBackend(pool: pg.Pool, pid: number): Promise<void> {
+  const { rows } = await pool.query<{ ended: boolean }>('SELECT pg_terminate_backend($1) AS ended', [pid]);
+  if (!rows[0]?.ended) throw new Error(`no server session ${pid} to terminate`);
+}
