@@ -24,7 +24,8 @@ export function provedByReferences(page: string, markdown: string, resolveLink: 
       else references.push({ page, file, title: token.title });
     }
   }
-  return references;
+  // A lab's "Proved by" sentence may sit inside a "Proved by" section too: count it once.
+  return references.filter((reference, index) => references.findIndex((other) => other.file === reference.file && other.title === reference.title) === index);
 }
 
 function provedByChunks(markdown: string): string[] {
