@@ -40,7 +40,7 @@ export const defaultBlockOptions: BlockOptions = {
   terminal: '1',
   background: false,
   retryMs: 0,
-  timeoutMs: 90_000,
+  timeoutMs: 180_000,
   anyStatus: false,
   cleanup: false,
 };

@@ -51,14 +51,16 @@ export function openShellSession(options: { cwd: string; env: NodeJS.ProcessEnv 
         onData = undefined;
         resolve(result);
       };
+      let timedOut = false;
       const timer = setTimeout(() => {
-        void endGroup().then(() => finish({ output: received, status: -1, timedOut: true }));
+        timedOut = true;
+        void endGroup();
       }, timeoutMs);
       onData = () => {
         const end = done.exec(received);
         if (end) finish({ output: received.slice(0, end.index), status: Number(end[1]), timedOut: false });
       };
-      void exited.then(() => finish({ output: received, status: shell.exitCode ?? -1, timedOut: false }));
+      void exited.then(() => finish({ output: received, status: shell.exitCode ?? -1, timedOut }));
       shell.stdin.write(`{\n${script}\n} </dev/null 2>&1; printf '\\n%s %s\\n' '${marker}' "$?"\n`);
     });
 

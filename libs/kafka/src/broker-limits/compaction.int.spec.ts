@@ -1,5 +1,5 @@
 import { defaultTopicSettings, defineTopic, nullCodec, Sku, topicConfigEntries } from '@orderflow/events';
-import { testKafka, uniqueGroupId, uniqueTopicName, waitFor } from '@orderflow/testing';
+import { describePartitions, testKafka, uniqueGroupId, uniqueTopicName, waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createEventProducer } from '../producer/event-producer.ts';
 import { testContext } from '../spec-helpers/order-events.ts';
@@ -26,10 +26,12 @@ async function createCompactedTopic(kafka: Kafka): Promise<void> {
   await admin.connect();
   try {
     const configEntries = [...topicConfigEntries(skuRetirements), ...Object.entries(fastCleaning).map(([name, value]) => ({ name, value }))];
-    await admin.createTopics({ topics: [{ topic: skuRetirements.name, numPartitions: 1, replicationFactor: 3, configEntries }], waitForLeaders: true });
+    await admin.createTopics({ topics: [{ topic: skuRetirements.name, numPartitions: 1, replicationFactor: 3, configEntries }], waitForLeaders: false });
   } finally {
     await admin.disconnect();
   }
+  // As createTestTopic does: metadata reaches every broker in its own time.
+  await waitFor(async () => ((await describePartitions(kafka, skuRetirements.name))[0]?.leader ?? -1) >= 0, { description: 'a leader for the compacted topic' });
 }
 
 /** Every record the log holds now, as `offset key=value` (a tombstone's value: null). */
