@@ -7,8 +7,9 @@
  *   npm run kafka -- stop|kill|pause|resume|start <node-id>    fault injection
  *   npm run kafka -- kafka-topics --describe --topic orders    any Kafka CLI tool
  *
- * `--profile test` acts on the cluster of `npm test` instead of the dev one. With
- * KAFKA_BROKERS set, the Kafka CLI tools talk to that cluster (e.g. the docker compose one).
+ * `--profile test` acts on the cluster of `npm test` instead of the dev one (KAFKA_PROFILE=test
+ * does the same for every command, as the docs test does). With KAFKA_BROKERS set, the Kafka
+ * CLI tools talk to that cluster (e.g. the docker compose one).
  */
 import { parseArgs } from 'node:util';
 import { ensureDependencies } from './dependencies.ts';
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { profile: { type: 'string', default: 'dev' }, wipe: { type: 'boolean', default: false } },
+    options: { profile: { type: 'string', default: process.env['KAFKA_PROFILE'] ?? 'dev' }, wipe: { type: 'boolean', default: false } },
   });
   // Imported only now: it needs kafkajs, which a fresh clone installs first.
   ensureDependencies((line) => console.log(line));

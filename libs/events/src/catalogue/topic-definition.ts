@@ -6,7 +6,7 @@ export type ServiceName = 'order-service' | 'inventory-service' | 'notification-
 
 /** Topic-level Kafka config, typed; `topicConfigEntries` gives it the way the admin API wants it. */
 export type TopicConfig = {
-  /** `delete`: old records go when retention ends. `compact`: the newest per key stays. */
+  /** `delete`: old records go when retention ends. `compact`: at least the newest per key stays. */
   readonly 'cleanup.policy': 'delete' | 'compact' | 'compact,delete';
   /** With acks=all, a write succeeds only once this many replicas have it. */
   readonly 'min.insync.replicas': number;
@@ -45,7 +45,7 @@ export type TopicEvent<Events extends EventMap> = { [Type in keyof Events]: Even
 /** The names of the events a topic may carry. */
 export type TopicEventType<Topic extends TopicDefinition> = keyof Topic['events'] & string;
 
-/** Kafka's own default for `max.message.bytes`: 1 MiB plus 12 bytes of batch overhead. */
+/** Kafka's own default for `max.message.bytes`: 1 MiB plus a batch's 12-byte log overhead (offset, size). */
 export const kafkaDefaultMaxMessageBytes = 1_048_588;
 
 const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;

@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '@orderflow/local-kafka';
+import { hasTestTitled, provedByReferences, relativeLinks } from './doc-references.ts';
+
+// The pages promise "a test that proves it" by file and title; these checks keep the promise
+// true when a test is renamed or moved, and keep every link inside the repository.
+
+const pages = [
+  'README.md',
+  ...readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+  ...readdirSync(join(REPO_ROOT, 'docs', 'labs')).map((name) => `docs/labs/${name}`),
+];
+const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
+const fromRoot = (page: string, target: string) => relative(REPO_ROOT, resolve(REPO_ROOT, dirname(page), target));
+
+describe('the "Proved by" references in docs/', () => {
+  const references = pages.flatMap((page) => provedByReferences(page, read(page), (target) => fromRoot(page, target)));
+
+  it('cite tests in every chapter and lab', () => {
+    const citing = new Set(references.map((reference) => reference.page));
+    const teaching = pages.filter((page) => /^docs\/(labs\/)?\d\d-/.test(page));
+    expect(teaching.filter((page) => !citing.has(page))).toEqual([]);
+  });
+
+  it('name spec files that exist, and test titles that are in them', () => {
+    const wrong = references
+      .filter(({ file, title }) => !existsSync(join(REPO_ROOT, file)) || !hasTestTitled(read(file), title))
+      .map(({ page, file, title }) => `${page}: ${file} "${title}"${existsSync(join(REPO_ROOT, file)) ? '' : ' (no such file)'}`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('links in README.md and docs/', () => {
+  it('point at files and folders of this repository that exist', () => {
+    const broken = pages.flatMap((page) =>
+      relativeLinks(read(page))
+        .map((target) => fromRoot(page, target))
+        .filter((path) => path.startsWith('..') || !existsSync(join(REPO_ROOT, path)))
+        .map((path) => `${page} → ${path}`),
+    );
+    expect(broken).toEqual([]);
+  });
+});
