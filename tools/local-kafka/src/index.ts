@@ -1,4 +1,5 @@
 export { BROKER_DEFAULTS } from './broker-defaults.ts';
+export { clusterConditions, waitForHealth, type HealthCondition, type WaitForHealthOptions } from './cluster-health.ts';
 export {
   CLUSTER_PROFILES,
   bootstrapServers,
@@ -9,7 +10,8 @@ export {
 } from './cluster-layout.ts';
 export { KAFKA_CLI_TOOLS, runKafkaTool, type KafkaToolResult } from './kafka-cli-tools.ts';
 export { kafkaVersion } from './kafka-jars.ts';
-export { LocalKafkaCluster, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
+export { LocalKafkaCluster, newClusterId, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
 export { LocalKafkaError } from './local-kafka-error.ts';
+export { runNx, withTestSummary } from './nx-run.ts';
 export { REPO_ROOT } from './paths.ts';
 export { testProfile } from './cluster-layout.ts';

@@ -10,60 +10,26 @@
  *
  * Extra arguments go to Nx, e.g. `npm test -- --projects=local-kafka`.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
 import { testProfile } from './cluster-layout.ts';
-import { REPO_ROOT } from './paths.ts';
+import { runNx, withTestSummary } from './nx-run.ts';
 
 const log = (line: string) => console.log(`[npm test] ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** The run's closing line, summed over every project's jest run (see test-summary-reporter.ts). */
-function printSummary(summaryFile: string): void {
-  const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean) : [];
-  const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const line of lines) {
-    const counts = JSON.parse(line) as typeof total;
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.skipped += counts.skipped;
-  }
-  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-}
-
-function runNx(extraArgs: string[]): Promise<number> {
-  const nx = join(REPO_ROOT, 'node_modules', '.bin', 'nx');
-  const args = ['run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=1', '--skip-nx-cache', '--outputStyle=static', ...extraArgs];
-  log(`nx ${args.join(' ')}`);
-  const child = spawn(nx, args, {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward).on('SIGTERM', forward);
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-}
-
-async function main(): Promise<number> {
-  const summaryFile = join(mkdtempSync(join(tmpdir(), 'orderflow-test-')), 'summary.jsonl');
-  process.env['ORDERFLOW_TEST_SUMMARY_FILE'] = summaryFile;
-  try {
-    return await runWithCluster();
-  } finally {
-    printSummary(summaryFile);
-  }
-}
+const runChecks = (extraArgs: string[]) =>
+  runNx(['run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=1', '--skip-nx-cache', '--outputStyle=static', ...extraArgs], log);
 
 async function runWithCluster(): Promise<number> {
   const started = Date.now();
   ensureDependencies(log);
+  if (process.env['ORDERFLOW_TEST_CLUSTER'] === 'testcontainers') {
+    // Its runner lives in libs/testing, beside the container cluster (this tool is what that library builds on).
+    throw new Error('ORDERFLOW_TEST_CLUSTER=testcontainers: run "npm run test:containers" (arguments as for npm test).');
+  }
   if (process.env['KAFKA_BROKERS']) {
     log(`Using the external cluster KAFKA_BROKERS=${process.env['KAFKA_BROKERS']}`);
-    return runNx(process.argv.slice(2));
+    return runChecks(process.argv.slice(2));
   }
   // Imported only now: it needs kafkajs, which step 1 may just have installed.
   const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
@@ -75,14 +41,14 @@ async function runWithCluster(): Promise<number> {
     log(`3-broker cluster ready in ${seconds(clusterStart)}: ${brokers.join(',')}`);
     process.env['KAFKA_BROKERS'] = brokers.join(',');
     process.env['ORDERFLOW_KAFKA_PROFILE'] = testProfile();
-    return await runNx(process.argv.slice(2));
+    return await runChecks(process.argv.slice(2));
   } finally {
     await cluster.down({ wipe: true });
     log(`Cluster stopped. Whole run: ${seconds(started)}`);
   }
 }
 
-main().then(
+withTestSummary(runWithCluster).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error && 'hint' in error ? `error: ${error.message}\nhint: ${String(error.hint)}` : error);
