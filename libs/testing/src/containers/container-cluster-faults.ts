@@ -1,5 +1,6 @@
 import { clusterConditions, waitForHealth, type HealthCondition } from '@orderflow/local-kafka';
 import type { ClusterFaults } from '../cluster-faults.ts';
+import { waitFor } from '../wait-for.ts';
 import { dockerEngine } from './docker-engine.ts';
 import type { KafkaContainerNode } from './kafka-containers.ts';
 
@@ -40,8 +41,9 @@ export function containerClusterFaults(brokers: string[], nodes: readonly KafkaC
     },
     async killBroker(id) {
       if ((await stateOf(id)) === 'stopped') return;
-      // The engine answers once the process is gone; SIGKILL reaches a paused container too.
+      // SIGKILL reaches a paused container too.
       await (await container(id)).kill({ signal: 'SIGKILL' });
+      await waitFor(async () => (await stateOf(id)) === 'stopped', { description: `the container of node ${id} to exit` });
     },
     async pauseBroker(id) {
       if ((await stateOf(id)) === 'running') await (await container(id)).pause();
