@@ -62,10 +62,13 @@ async function removeLeftovers(namePrefix: string): Promise<void> {
   }
 }
 
-withTestSummary(run).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof DockerNeededError ? `error: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+// Docker first: without an engine there is nothing to run, and no summary to print.
+dockerEngine()
+  .then(() => withTestSummary(run))
+  .then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof DockerNeededError ? `error: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
