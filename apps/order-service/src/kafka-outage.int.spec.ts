@@ -31,7 +31,7 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     expect(ready.status).toBe(503);
     expect(ready.body['checks']).toMatchObject({ kafka: { status: 'down' }, database: { status: 'up' } });
 
-    await cluster.up();
+    await cluster.restore();
 
     const records = await consumeFromBeginning(app.kafka, app.topics.orders.name, 3, 120_000);
     const orderIds = records.map((record) => {

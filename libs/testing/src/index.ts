@@ -1,4 +1,12 @@
-export { localTestCluster, restoreTestCluster, testCluster, testKafka, type TestCluster } from './test-cluster.ts';
+export {
+  localTestCluster,
+  restoreTestCluster,
+  testCluster,
+  testClusterFaults,
+  testKafka,
+  type TestCluster,
+} from './test-cluster.ts';
+export type { ClusterFaults } from './cluster-faults.ts';
 export { consumeFromBeginning, createTestTopic, describePartitions, recordCount, type ConsumedRecord } from './test-topics.ts';
 export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';

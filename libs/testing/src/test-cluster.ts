@@ -1,5 +1,8 @@
 import { LocalKafkaCluster, testProfile } from '@orderflow/local-kafka';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import type { ClusterFaults } from './cluster-faults.ts';
+import { containerNodesVariable, readContainerNodes, testClusterMode } from './containers/test-run-variables.ts';
+import { localClusterFaults } from './local-cluster-faults.ts';
 
 /**
  * The one Kafka cluster of a test run, shared by every suite.
@@ -7,6 +10,9 @@ import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
  * - `npm test` starts the local 3-broker `test` cluster once, then runs the suites with
  *   KAFKA_BROKERS and ORDERFLOW_KAFKA_PROFILE set: suites connect to it and may stop and
  *   restart its brokers.
+ * - ORDERFLOW_TEST_CLUSTER=testcontainers (`npm run test:containers`): three Kafka containers
+ *   instead, started once by that runner, which sets KAFKA_BROKERS and the containers' ids
+ *   (containers/run-container-tests.ts). Suites stop and start brokers there in the same way.
  * - KAFKA_BROKERS alone names an external cluster (e.g. docker compose): suites connect to it,
  *   and suites that need to stop brokers refuse to run with a clear message.
  * - Neither set (running one project's tests by hand, `npx nx test testing`): the local `test`
@@ -15,8 +21,8 @@ import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
  */
 export interface TestCluster {
   readonly brokers: string[];
-  /** Present when the cluster is the local one, whose brokers tests may stop and start. */
-  readonly local: LocalKafkaCluster | undefined;
+  /** Present when the suites may stop and start the brokers: the local or the container cluster. */
+  readonly faults: ClusterFaults | undefined;
 }
 
 let shared: Promise<TestCluster> | undefined;
@@ -28,25 +34,42 @@ export function testCluster(): Promise<TestCluster> {
 
 async function connectTestCluster(): Promise<TestCluster> {
   const external = process.env['KAFKA_BROKERS'];
+  if (testClusterMode() === 'testcontainers') {
+    const nodes = readContainerNodes();
+    if (!external || !nodes) {
+      throw new Error(
+        `ORDERFLOW_TEST_CLUSTER=testcontainers, but no container cluster was started for this run (KAFKA_BROKERS and ` +
+          `${containerNodesVariable} are set by its runner). Run the suites through it: ` +
+          'npm run test:containers -- --projects=<project>',
+      );
+    }
+    // Loaded only in this mode: testcontainers is a large module graph, and jest loads it again for every test file.
+    const { containerClusterFaults } = await import('./containers/container-cluster-faults.ts');
+    const brokers = external.split(',');
+    return { brokers, faults: containerClusterFaults(brokers, nodes) };
+  }
   const profile = process.env['ORDERFLOW_KAFKA_PROFILE'];
   if (external) {
-    return { brokers: external.split(','), local: profile ? new LocalKafkaCluster({ profile }) : undefined };
+    return { brokers: external.split(','), faults: profile ? localClusterFaults(new LocalKafkaCluster({ profile })) : undefined };
   }
   const local = new LocalKafkaCluster({ profile: testProfile() });
-  return { brokers: await local.up(), local };
+  return { brokers: await local.up(), faults: localClusterFaults(local) };
 }
 
-/** For suites that inject broker faults: the local cluster, or a clear error. */
-export async function localTestCluster(): Promise<LocalKafkaCluster> {
-  const { local } = await testCluster();
-  if (!local) {
+/** For suites that inject broker faults: the run's cluster as a ClusterFaults, or a clear error. */
+export async function testClusterFaults(): Promise<ClusterFaults> {
+  const { faults } = await testCluster();
+  if (!faults) {
     throw new Error(
-      'This suite stops and starts brokers, which only works on the local cluster that npm test starts. ' +
-        'Unset KAFKA_BROKERS to run it.',
+      'This suite stops and starts brokers, which works on the local cluster that npm test starts and on the ' +
+        'container cluster of npm run test:containers, not on an external one. Unset KAFKA_BROKERS to run it.',
     );
   }
-  return local;
+  return faults;
 }
+
+/** The name testClusterFaults() had when only the local cluster could be hurt; suites still use it. */
+export const localTestCluster = testClusterFaults;
 
 /** A kafkajs client for the test cluster; quiet unless something is really wrong. */
 export async function testKafka(clientId: string, config: Partial<KafkaConfig> = {}): Promise<Kafka> {
@@ -57,12 +80,11 @@ export async function testKafka(clientId: string, config: Partial<KafkaConfig> =
 }
 
 /**
- * Brings every stopped or paused broker of the local cluster back and waits until all
- * partitions have their full ISR: what a fault-injecting suite does in `afterAll`, so the
- * shared cluster is left as it was found even when the test failed half-way. The brokers start
- * together (`up()`): with all three down, one alone cannot form the KRaft quorum.
+ * Brings every stopped or paused broker back and waits until all partitions have their full
+ * ISR: what a fault-injecting suite does in `afterAll`, so the shared cluster is left as it was
+ * found even when the test failed half-way.
  */
-export async function restoreTestCluster(cluster: LocalKafkaCluster): Promise<void> {
-  await cluster.up();
+export async function restoreTestCluster(cluster: ClusterFaults): Promise<void> {
+  await cluster.restore();
   await cluster.waitForFullIsr();
 }

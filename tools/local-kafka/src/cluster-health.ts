@@ -83,3 +83,61 @@ export class ClusterHealth {
     }
   }
 }
+
+/** Something a cluster's owner waits for after a start or a fault, and how to tell it is there. */
+export interface HealthCondition {
+  /** For messages: "waiting for <what>". */
+  readonly what: string;
+  check(health: ClusterHealth): Promise<boolean>;
+}
+
+/** The conditions every Orderflow test cluster waits on, whether its nodes are processes or containers. */
+export const clusterConditions = {
+  /**
+   * All brokers registered, and replication works (probe topic, ISR 3). Registration alone is
+   * not enough after a restart: the metadata log still lists the brokers of the previous run
+   * until their sessions expire.
+   */
+  healthy: (nodeCount: number): HealthCondition => ({
+    what: `all ${nodeCount} brokers to register and replicate`,
+    check: async (health) =>
+      (await health.registeredBrokerIds()).length === nodeCount && (await health.replicationWorks()),
+  }),
+  fullIsr: (topics?: readonly string[]): HealthCondition => ({
+    what: topics ? `every partition of ${topics.join(', ')} to have a full ISR` : 'every partition to have a full ISR',
+    check: async (health) => (await health.underReplicatedPartitions(topics)).length === 0,
+  }),
+  registered: (id: number): HealthCondition => ({
+    what: `broker ${id} to register`,
+    check: async (health) => (await health.registeredBrokerIds()).includes(id),
+  }),
+};
+
+export interface WaitForHealthOptions {
+  readonly timeoutMs: number;
+  /** Runs before every check; throws to give up early (a node has died). */
+  readonly beforeEachCheck?: () => void | Promise<void>;
+  /** The error to throw at the deadline (e.g. with the brokers' last log lines). */
+  readonly timeoutError?: (what: string) => Error | Promise<Error>;
+}
+
+/** Checks `condition` every 500 ms until it holds, on one admin client that is always closed. */
+export async function waitForHealth(
+  brokers: string[],
+  condition: HealthCondition,
+  { timeoutMs, beforeEachCheck, timeoutError }: WaitForHealthOptions,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const health = new ClusterHealth(brokers);
+  try {
+    while (Date.now() < deadline) {
+      await beforeEachCheck?.();
+      // A failed check may leave the client half-connected: start the next one afresh.
+      if (await condition.check(health).catch(() => health.close().then(() => false))) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw timeoutError ? await timeoutError(condition.what) : new Error(`Timed out waiting for ${condition.what}`);
+  } finally {
+    await health.close();
+  }
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClusterHealth } from './cluster-health.ts';
+import { clusterConditions, waitForHealth, type HealthCondition } from './cluster-health.ts';
 import {
   bootstrapServers,
   brokerPort,
@@ -187,23 +187,12 @@ export class LocalKafkaCluster {
     const state = this.#prepareState();
     state.pids[id] = spawnDetached(java, this.#nodeJvmArgs(classpath, id), this.#logFile(id));
     this.#writeState(state);
-    await this.#waitFor(`broker ${id} to register`, async (health) =>
-      (await health.registeredBrokerIds()).includes(id),
-    );
+    await this.#waitFor(clusterConditions.registered(id));
   }
 
-  /**
-   * Waits until all three brokers are registered and replication works (probe topic, ISR 3).
-   * Registration alone is not enough after a restart: the metadata log still lists the
-   * brokers of the previous run until their sessions expire.
-   */
+  /** Waits until all three brokers are registered and replicate (see clusterConditions.healthy). */
   async waitUntilHealthy(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
-    await this.#waitFor(
-      'all 3 brokers to register and replicate',
-      async (health) =>
-        (await health.registeredBrokerIds()).length === this.layout.nodeIds.length && (await health.replicationWorks()),
-      Date.now() + timeoutMs,
-    );
+    await this.#waitFor(clusterConditions.healthy(this.layout.nodeIds.length), timeoutMs);
   }
 
   /**
@@ -212,45 +201,28 @@ export class LocalKafkaCluster {
    * many others: a restarted broker catches up on all of them.
    */
   async waitForFullIsr(timeoutMs = READY_TIMEOUT_MS, topics?: readonly string[]): Promise<void> {
-    await this.#waitFor(
-      topics ? `every partition of ${topics.join(', ')} to have a full ISR` : 'every partition to have a full ISR',
-      async (health) => (await health.underReplicatedPartitions(topics)).length === 0,
-      Date.now() + timeoutMs,
-    );
+    await this.#waitFor(clusterConditions.fullIsr(topics), timeoutMs);
   }
 
-  /** Runs `check` until it returns true; fails early, with the log tail, if a node has died. */
-  async #waitFor(
-    what: string,
-    check: (health: ClusterHealth) => Promise<boolean>,
-    deadline = Date.now() + READY_TIMEOUT_MS,
-  ): Promise<void> {
+  /** Waits until `condition` holds; fails early, with the log tail, if a node has died. */
+  async #waitFor(condition: HealthCondition, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
     const expectedRunning = new Set(this.nodes().filter((n) => n.state !== 'stopped').map((n) => n.id));
-    await this.#withHealth(async (health) => {
-      while (Date.now() < deadline) {
+    await waitForHealth(this.brokers, condition, {
+      timeoutMs,
+      beforeEachCheck: () => {
         const died = this.nodes().find((n) => expectedRunning.has(n.id) && n.state === 'stopped');
         if (died) {
           throw new LocalKafkaError(
-            `Kafka node ${died.id} exited while waiting for ${what}. Last lines of ${died.logFile}:\n${tailOfFile(died.logFile)}`,
+            `Kafka node ${died.id} exited while waiting for ${condition.what}. Last lines of ${died.logFile}:\n${tailOfFile(died.logFile)}`,
             'Fix the cause shown in the log, then "npm run kafka:down -- --wipe" and start again.',
           );
         }
-        // A failed check may leave the client half-connected: start the next one afresh.
-        if (await check(health).catch(() => health.close().then(() => false))) return;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      const logs = this.nodes().map((n) => `--- node ${n.id} (${n.state}) ${n.logFile}:\n${tailOfFile(n.logFile, 10)}`);
-      throw new LocalKafkaError(`Timed out waiting for ${what}.\n${logs.join('\n')}`, 'See the broker logs above.');
+      },
+      timeoutError: (what) => {
+        const logs = this.nodes().map((n) => `--- node ${n.id} (${n.state}) ${n.logFile}:\n${tailOfFile(n.logFile, 10)}`);
+        return new LocalKafkaError(`Timed out waiting for ${what}.\n${logs.join('\n')}`, 'See the broker logs above.');
+      },
     });
-  }
-
-  async #withHealth<T>(work: (health: ClusterHealth) => Promise<T>): Promise<T> {
-    const health = new ClusterHealth(this.brokers);
-    try {
-      return await work(health);
-    } finally {
-      await health.close();
-    }
   }
 
   #node(id: number): NodeStatus {
@@ -327,7 +299,7 @@ export class LocalKafkaCluster {
 }
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
-function newClusterId(): string {
+export function newClusterId(): string {
   const id = randomBytes(16).toString('base64url');
   return id.startsWith('-') ? newClusterId() : id; // Kafka avoids ids that look like CLI flags
 }

@@ -9,100 +9,76 @@
  *    the static checks (typecheck, lint), which need no cluster: on two cores the checks fill
  *    the time the tests spend waiting for Kafka. The checks' output is printed after the tests'.
  * 4. Stops the cluster and deletes its data, also when tests fail or the run is interrupted.
+ * 5. Runs the testcontainers phase (libs/testing/src/containers/run-container-tests.ts): the
+ *    cluster proofs, a fault scenario and the order-flow e2e again, on three Kafka containers.
+ *    Where no Docker engine answers it is skipped with one line saying why, unless
+ *    ORDERFLOW_REQUIRE_DOCKER=1 (CI) makes that a failure. (The compose e2e is a Docker suite
+ *    of apps/e2e and follows the same rule, in step 3.)
  *
- * Extra arguments go to Nx, e.g. `npm test -- --projects=local-kafka`.
+ * Extra arguments go to Nx, e.g. `npm test -- --projects=local-kafka`; then step 5 is left out.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
 import { testProfile } from './cluster-layout.ts';
+import { runNx, withTestSummary } from './nx-run.ts';
 import { REPO_ROOT } from './paths.ts';
 
 const log = (line: string) => console.log(`[npm test] ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const nxFlags = ['--parallel=1', '--skip-nx-cache', '--outputStyle=static'];
 
-/** The run's closing line, summed over every project's jest run (see test-summary-reporter.ts). */
-function printSummary(summaryFile: string): void {
-  const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean) : [];
-  const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const line of lines) {
-    const counts = JSON.parse(line) as typeof total;
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.skipped += counts.skipped;
-  }
-  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-}
-
-interface NxRun {
-  /** The targets, e.g. ['test'] or ['typecheck', 'lint']. */
-  readonly targets: string[];
-  /** Where its output goes: this terminal, or a file printed later. */
-  readonly outputFile?: string;
-  /** A workspace-data folder of its own, so that two Nx processes never share one. */
-  readonly workspaceData?: string;
-}
-
-function runNx(run: NxRun, extraArgs: string[]): Promise<number> {
-  const nx = join(REPO_ROOT, 'node_modules', '.bin', 'nx');
-  const args = ['run-many', '-t', ...run.targets, '--parallel=1', '--skip-nx-cache', '--outputStyle=static', ...extraArgs];
-  log(`nx ${args.join(' ')}${run.outputFile ? ` (output: ${run.outputFile})` : ''}`);
-  const output = run.outputFile ? openSync(run.outputFile, 'w') : 'inherit';
-  const child = spawn(nx, args, {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', output, output],
-    env: {
-      ...process.env,
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_TUI: 'false',
-      ...(run.workspaceData ? { NX_WORKSPACE_DATA_DIRECTORY: run.workspaceData } : {}),
-    },
-  });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward).on('SIGTERM', forward);
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-}
-
-/** The tests (on the cluster) and the static checks (typecheck, lint) side by side. */
+/** The tests (on the cluster) and, beside them in a second Nx, the static checks. */
 async function runChecksAndTests(extraArgs: string[]): Promise<number> {
   const checksOutput = join(mkdtempSync(join(tmpdir(), 'orderflow-checks-')), 'checks.log');
   const started = Date.now();
-  const checks = runNx(
-    { targets: ['typecheck', 'lint'], outputFile: checksOutput, workspaceData: join(REPO_ROOT, '.nx', 'workspace-data-checks') },
-    extraArgs,
-  ).then((code) => {
+  const checks = runNx(['run-many', '-t', 'typecheck', 'lint', ...nxFlags, ...extraArgs], log, {
+    outputFile: checksOutput,
+    // Two Nx processes at once each need a workspace-data folder of their own.
+    env: { NX_WORKSPACE_DATA_DIRECTORY: join(REPO_ROOT, '.nx', 'workspace-data-checks') },
+  }).then((code) => {
     log(`typecheck and lint finished in ${seconds(started)} (exit code ${code})`);
     return code;
   });
-  const tests = await runNx({ targets: ['test'] }, extraArgs);
+  const tests = await runNx(['run-many', '-t', 'test', ...nxFlags, ...extraArgs], log);
   const checksCode = await checks;
   console.log(`\n[npm test] ---- typecheck and lint ----\n${readFileSync(checksOutput, 'utf8')}`);
   return tests || checksCode;
 }
 
-async function main(): Promise<number> {
-  const summaryFile = join(mkdtempSync(join(tmpdir(), 'orderflow-test-')), 'summary.jsonl');
-  process.env['ORDERFLOW_TEST_SUMMARY_FILE'] = summaryFile;
-  try {
-    return await runWithCluster();
-  } finally {
-    printSummary(summaryFile);
-  }
+/** Step 5, as a process of its own: its runner lives in libs/testing, which builds on this tool. */
+function runContainerPhase(): Promise<number> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'libs', 'testing', 'src', 'containers', 'run-container-tests.ts')], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, KAFKA_BROKERS: '', ORDERFLOW_KAFKA_PROFILE: '' },
+  });
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      log(`testcontainers phase finished in ${seconds(started)} (exit code ${code})`);
+      resolve(code ?? 1);
+    }),
+  );
 }
 
 async function runWithCluster(): Promise<number> {
   const started = Date.now();
   ensureDependencies(log);
+  const extraArgs = process.argv.slice(2);
+  if (process.env['ORDERFLOW_TEST_CLUSTER'] === 'testcontainers') {
+    throw new Error('ORDERFLOW_TEST_CLUSTER=testcontainers: run "npm run test:containers" (arguments as for npm test).');
+  }
   if (process.env['KAFKA_BROKERS']) {
     log(`Using the external cluster KAFKA_BROKERS=${process.env['KAFKA_BROKERS']}`);
-    return runChecksAndTests(process.argv.slice(2));
+    return runChecksAndTests(extraArgs);
   }
   // Imported only now: it needs kafkajs, which step 1 may just have installed.
   const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
   const cluster = new LocalKafkaCluster({ profile: testProfile(), log });
+  let code: number;
   try {
     await cluster.down({ wipe: true }); // leftovers of an interrupted run
     const clusterStart = Date.now();
@@ -110,14 +86,17 @@ async function runWithCluster(): Promise<number> {
     log(`3-broker cluster ready in ${seconds(clusterStart)}: ${brokers.join(',')}`);
     process.env['KAFKA_BROKERS'] = brokers.join(',');
     process.env['ORDERFLOW_KAFKA_PROFILE'] = testProfile();
-    return await runChecksAndTests(process.argv.slice(2));
+    code = await runChecksAndTests(extraArgs);
   } finally {
     await cluster.down({ wipe: true });
-    log(`Cluster stopped. Whole run: ${seconds(started)}`);
+    log(`Cluster stopped. ${seconds(started)} so far`);
   }
+  if (extraArgs.length === 0) code = (await runContainerPhase()) || code;
+  log(`Whole run: ${seconds(started)}`);
+  return code;
 }
 
-main().then(
+withTestSummary(runWithCluster).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error && 'hint' in error ? `error: ${error.message}\nhint: ${String(error.hint)}` : error);

@@ -1,6 +1,6 @@
-import { bootstrapServers, clusterLayout, type LocalKafkaCluster } from '@orderflow/local-kafka';
+import { bootstrapServers, clusterLayout, testProfile } from '@orderflow/local-kafka';
 import { planStack } from '@orderflow/dev-stack';
-import { localTestCluster, restoreTestCluster, testCluster } from '@orderflow/testing';
+import { restoreTestCluster, testCluster, testClusterFaults, type ClusterFaults } from '@orderflow/testing';
 import { startRunningStack, type RunningStack } from '../spec-helpers/running-stack.ts';
 import { runDocument, type DocumentContext } from './run-document.ts';
 
@@ -22,20 +22,20 @@ const pages = [
 const portOf = (address: string) => Number(address.split(':').at(-1));
 
 describe('the README walkthrough and the labs, run on a running stack', () => {
-  let cluster: LocalKafkaCluster;
+  let cluster: ClusterFaults;
   let stack: RunningStack;
   let context: DocumentContext;
 
   beforeAll(async () => {
     // Lab 3 stops brokers, so this needs the local cluster; it starts with every replica in sync.
-    cluster = await localTestCluster();
+    cluster = await testClusterFaults();
     await restoreTestCluster(cluster);
     stack = await startRunningStack(shape);
     const { brokers } = await testCluster();
     const ports = new Map<number, number>();
     for (const { label, port } of planStack(shape)) ports.set(port, stack.stack.process(label).spec.port);
     bootstrapServers(clusterLayout('dev')).forEach((address, index) => ports.set(portOf(address), portOf(brokers[index] ?? '')));
-    context = { ports, env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: cluster.layout.profile } };
+    context = { ports, env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: testProfile() } };
   });
   afterAll(async () => {
     await stack?.stack.stop();

@@ -91,9 +91,9 @@ describe('nothing lost, nothing applied twice: broker faults under load', () => 
       coolDownMs: seconds(3, 10),
       fault: async () => {
         const broker = await leaderOfPartitionZero();
-        cluster.pauseBroker(broker);
+        await cluster.pauseBroker(broker);
         await loadFor(seconds(10, 30));
-        cluster.resumeBroker(broker);
+        await cluster.resumeBroker(broker);
         await cluster.waitForFullIsr(120_000, systemTopics);
       },
     });
@@ -114,7 +114,7 @@ describe('nothing lost, nothing applied twice: broker faults under load', () => 
         const before = await countAcknowledged(faultStack);
         await loadFor(seconds(10, 30));
         acknowledgedDuringOutage = (await countAcknowledged(faultStack)) - before;
-        await cluster.up();
+        await cluster.restore();
         await cluster.waitForFullIsr(120_000, systemTopics);
       },
     });
@@ -131,7 +131,7 @@ describe('nothing lost, nothing applied twice: broker faults under load', () => 
       fault: async () => {
         for (const node of cluster.nodes()) await cluster.killBroker(node.id);
         await loadFor(seconds(10, 30));
-        await cluster.up();
+        await cluster.restore();
         await cluster.waitForFullIsr(120_000, systemTopics);
       },
     });

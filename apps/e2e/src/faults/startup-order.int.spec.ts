@@ -28,7 +28,7 @@ describe('nothing lost, nothing applied twice: start-up order', () => {
     await loadFor(seconds(3, 20));
     for (const service of services) expect((await fetch(`${service.url}/ready`)).status).toBe(503);
 
-    await cluster.up();
+    await cluster.restore();
     await allReady(faultStack);
 
     const report = await runScenario({ name: 'started before the brokers', faultStack, warmUpMs: seconds(3, 10), coolDownMs: 0, fault: async () => {} });

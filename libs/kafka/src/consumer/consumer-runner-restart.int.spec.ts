@@ -39,7 +39,7 @@ describe('the consumer runner across a Kafka restart', () => {
     await waitFor(() => handled.has(before), { description: 'the event before the restart to be handled' });
 
     for (const node of cluster.nodes()) await cluster.stopBroker(node.id);
-    await cluster.up();
+    await cluster.restore();
     const after = await waitFor(() => publish().catch(() => undefined), { description: 'Kafka to take writes again', timeoutMs: 120_000 });
 
     await waitFor(() => handled.has(after), { description: 'the runner to handle the event published after the restart', timeoutMs: 120_000 });

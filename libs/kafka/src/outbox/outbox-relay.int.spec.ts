@@ -206,7 +206,7 @@ describe('the outbox relay', () => {
       await waitFor(() => relay.status().lastError !== undefined, { description: 'the relay to notice the outage', timeoutMs: 90_000 });
       expect(await unsentRows()).toBe(3);
 
-      await cluster.up();
+      await cluster.restore();
       await waitFor(async () => (await unsentRows()) === 0, { description: 'the relay to publish the rows kept during the outage', timeoutMs: 120_000 });
 
       const records = await consumeFromBeginning(kafka, topic.name, 5);

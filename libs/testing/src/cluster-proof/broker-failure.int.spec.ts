@@ -1,11 +1,11 @@
-import type { LocalKafkaCluster } from '@orderflow/local-kafka';
 import type { Kafka, Message } from 'kafkajs';
 import {
+  type ClusterFaults,
   consumeFromBeginning,
   createTestTopic,
   describePartitions,
-  localTestCluster,
   restoreTestCluster,
+  testClusterFaults,
   testKafka,
   waitFor,
 } from '../index.ts';
@@ -40,10 +40,10 @@ async function sendWithAcksAll(kafka: Kafka, topic: string, batch: Message[]): P
  * the KRaft quorum is lost until one returns.)
  */
 describe('replication when brokers fail', () => {
-  let cluster: LocalKafkaCluster | undefined;
+  let cluster: ClusterFaults | undefined;
 
   beforeAll(async () => {
-    cluster = await localTestCluster();
+    cluster = await testClusterFaults();
   });
 
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe('replication when brokers fail', () => {
   }, 180_000);
 
   it('keeps acks=all writes with one broker down, refuses them with two down, and recovers', async () => {
-    if (!cluster) throw new Error('no local cluster');
+    if (!cluster) throw new Error('no test cluster to inject faults into');
     const kafka = await testKafka('broker-failure-spec', { retry: { retries: 5, initialRetryTime: 200 } });
     const topic = await createTestTopic(kafka);
     await sendWithAcksAll(kafka, topic, messages('before', 100));
