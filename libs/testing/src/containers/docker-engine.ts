@@ -43,8 +43,8 @@ export async function connect(
     const where = process.env['DOCKER_HOST'] ? `DOCKER_HOST=${process.env['DOCKER_HOST']}` : 'unix:///var/run/docker.sock';
     throw new DockerNeededError(
       `ORDERFLOW_TEST_CLUSTER=testcontainers needs a Docker engine, and none answered at ${where} ` +
-        `(${error instanceof Error ? error.message : String(error)}). Start Docker, or unset ` +
-        'ORDERFLOW_TEST_CLUSTER to test on the local cluster (no Docker needed).',
+        `(${error instanceof Error ? error.message : String(error)}). Start Docker, or test on the local ` +
+        'cluster instead: npm test, without ORDERFLOW_TEST_CLUSTER (no Docker needed).',
       { cause: error },
     );
   } finally {

@@ -65,14 +65,17 @@ async function removeLeftovers(namePrefix: string): Promise<void> {
 /** Run as step 5 of `npm test`, a missing engine skips this phase, unless CI requires Docker. */
 const skipWithoutDocker = Boolean(process.env['ORDERFLOW_TEST_SUMMARY_FILE']) && process.env['ORDERFLOW_REQUIRE_DOCKER'] !== '1';
 
-withTestSummary(run).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DockerNeededError && skipWithoutDocker) {
-      log(`Skipping the testcontainers suites: ${error.message}`);
-      process.exit(0);
-    }
-    console.error(error instanceof DockerNeededError ? `error: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+// Docker first: without an engine there is nothing to run, and no summary to print.
+dockerEngine()
+  .then(() => withTestSummary(run))
+  .then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof DockerNeededError && skipWithoutDocker) {
+        log(`Skipping the testcontainers suites: ${error.message}`);
+        process.exit(0);
+      }
+      console.error(error instanceof DockerNeededError ? `error: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
