@@ -15,7 +15,7 @@ export type BenchRow = {
 export type BenchReport = {
   readonly startedAt: string;
   readonly commit: string;
-  readonly mode: 'full' | 'smoke';
+  readonly mode: 'full' | 'quick' | 'smoke';
   readonly rows: readonly BenchRow[];
   readonly ratios: readonly { readonly name: string; readonly value: number }[];
 };

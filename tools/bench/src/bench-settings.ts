@@ -48,6 +48,26 @@ export const fullBench: BenchSettings = {
   settleTimeoutMs: 120_000,
 };
 
+/** A few minutes: two commits compared back to back on a busy machine. */
+export const quickBench: BenchSettings = {
+  producerRecords: 20_000,
+  recordBytes: 300,
+  kafkajsBatch: 100,
+  kafkajsInFlight: 4,
+  relayRows: 2_000,
+  drainEvents: 2_000,
+  acceptConnections: 16,
+  acceptSeconds: 5,
+  flowRates: [50, 100, 200, 400, 800],
+  flowStepSeconds: 5,
+  latencyRates: [20, 200],
+  latencySeconds: 5,
+  failoverSeconds: 25,
+  failoverKillAtSeconds: 3,
+  failoverRestartAtSeconds: 15,
+  settleTimeoutMs: 120_000,
+};
+
 /** CI's smoke: every row, from a few seconds of each measure; proves the bench runs, not the targets. */
 export const smokeBench: BenchSettings = {
   producerRecords: 2_000,

@@ -2,6 +2,7 @@
  * `npm run bench`: the performance table of the design brief, from one run on one cluster.
  *
  *   npm run bench                      the full measure (about ten minutes), on its own `bench` cluster
+ *   npm run bench -- --quick           a few minutes, to compare two commits back to back
  *   npm run bench -- --smoke           every row from seconds of load (what CI runs)
  *   npm run bench -- --cpu-prof DIR    also writes a CPU profile of each service into DIR
  *
@@ -13,12 +14,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalKafkaCluster, REPO_ROOT } from '@orderflow/local-kafka';
-import { fullBench, smokeBench } from './bench-settings.ts';
+import { fullBench, quickBench, smokeBench } from './bench-settings.ts';
 import { markdownTable } from './report-table.ts';
 import { runBench } from './run-bench.ts';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' } } });
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' } } });
 // Inherited by the service processes only: this process is already running.
 if (values['cpu-prof']) process.env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`;
 
@@ -30,8 +31,8 @@ try {
   const report = await runBench({
     brokers,
     cluster,
-    settings: values.smoke ? smokeBench : fullBench,
-    mode: values.smoke ? 'smoke' : 'full',
+    settings: values.smoke ? smokeBench : values.quick ? quickBench : fullBench,
+    mode: values.smoke ? 'smoke' : values.quick ? 'quick' : 'full',
     log,
     serviceOutput: (line) => console.log(line),
   });

@@ -1,4 +1,5 @@
 import type { TopicDefinition } from '@orderflow/events';
+import { withTransaction } from '@orderflow/service';
 import type pg from 'pg';
 import type { BatchHandler, HandlerOutcome } from '../consumer/consumer-types.ts';
 import type { TransactionalHandler } from './with-inbox.ts';
@@ -19,10 +20,7 @@ export function withBatchInbox<Topic extends TopicDefinition>(pool: pg.Pool, han
     const first = items[0];
     if (!first) return [];
     const { groupId, topic, partition, signal } = first.context;
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
+    return withTransaction(pool, async (client) => {
       const inserted = await client.query<{ event_id: string }>(
         `INSERT INTO kafka_inbox (consumer_group, event_id, topic, partition, record_offset)
          SELECT $1, event_id, $2, $3, record_offset FROM unnest($4::uuid[], $5::bigint[]) AS batch (event_id, record_offset)
@@ -38,19 +36,11 @@ export function withBatchInbox<Topic extends TopicDefinition>(pool: pg.Pool, han
           continue;
         }
         await handler(event, context, client);
+        // An attempt the runner gave up on (timeout) rolls back, never commits.
         if (signal.aborted) throw signal.reason;
         outcomes.push('processed');
       }
-      await client.query('COMMIT');
       return outcomes;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      // A connection whose ROLLBACK failed is in an unknown state: destroy it, do not reuse it.
-      client.release(broken);
-    }
+    });
   };
 }
