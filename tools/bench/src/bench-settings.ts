@@ -85,5 +85,5 @@ export const smokeBench: BenchSettings = {
   failoverSeconds: 5,
   failoverKillAtSeconds: 1,
   failoverRestartAtSeconds: 2,
-  settleTimeoutMs: 60_000,
+  settleTimeoutMs: 120_000,
 };
