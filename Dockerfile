@@ -37,6 +37,7 @@ COPY libs/service/package.json libs/service/
 COPY libs/testing/package.json libs/testing/
 COPY tools/dev-stack/package.json tools/dev-stack/
 COPY tools/local-kafka/package.json tools/local-kafka/
+COPY tools/bench/package.json tools/bench/
 COPY tools/offline-images/package.json tools/offline-images/
 
 # --workspace ...   only what the three services need (their libs come with them); the test

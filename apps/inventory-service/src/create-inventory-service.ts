@@ -58,7 +58,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     logger,
     metrics: kafkaMetrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
-    handler: ordersHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.inventory) }),
+    batchHandler: ordersHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.inventory) }),
   });
 
   const lifecycle = createServiceLifecycle({

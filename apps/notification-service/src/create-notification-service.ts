@@ -50,7 +50,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     topics: [topics.orders],
     logger,
     metrics: kafkaMetricsFor(metrics),
-    handler: orderEventsHandler({ pool, logger, repositoryOn: pgNotificationRepository }),
+    batchHandler: orderEventsHandler({ pool, logger, repositoryOn: pgNotificationRepository }),
   });
 
   const lifecycle = createServiceLifecycle({

@@ -56,7 +56,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     topics: [topics.inventory],
     logger,
     metrics: kafkaMetrics,
-    handler: inventoryHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
+    batchHandler: inventoryHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
   });
 
   const lifecycle = createServiceLifecycle({

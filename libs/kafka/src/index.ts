@@ -32,22 +32,19 @@ export {
 export { sentOutboxRetention } from './outbox/outbox-retention.ts';
 
 // Consuming: decode at the edge, retry, dead-letter, commit after the inbox transaction.
-export {
-  createConsumerRunner,
-  type ConsumerRunner,
-  type ConsumerRunnerOptions,
-  type EventHandler,
-  type EventOf,
-  type HandlerContext,
-  type HandlerOutcome,
-} from './consumer/consumer-runner.ts';
+export { createConsumerRunner, type ConsumerRunner } from './consumer/consumer-runner.ts';
+export { consumerRunnerDefaults, type ConsumerRunnerOptions, type ConsumerRunnerSettings } from './consumer/consumer-runner-options.ts';
+export type { BatchHandler, BatchItem, EventHandler, EventOf, HandlerContext, HandlerOutcome } from './consumer/consumer-types.ts';
 export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
 export { describeAssignment, type Assignment } from './consumer/assignment-line.ts';
 export { deadLetterHeaderNames, deadLetterMessage, type Failure, type FailedRecord } from './consumer/dead-letter-message.ts';
-export { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
+export { defaultRetryPolicy, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
+export { backoffDelay, type Backoff } from './retry/backoff-delay.ts';
+export { errorCode, errorMessage } from './errors/error-code.ts';
 export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
 export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
 export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
+export { withBatchInbox } from './inbox/batch-inbox.ts';
 export { inboxRetention } from './inbox/inbox-retention.ts';
 
 // Database: the outbox and inbox tables.

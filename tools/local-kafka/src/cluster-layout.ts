@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { CLUSTERS_ROOT } from './paths.ts';
 
 /**
- * Where one local cluster lives and listens. Two profiles exist so that `npm test` never
- * touches the cluster a developer keeps running with `npm run kafka:up`. Both stay off
+ * Where one local cluster lives and listens. Separate profiles exist so that `npm test` (and
+ * `npm run bench`) never touch the cluster a developer keeps running with `npm run kafka:up`. All stay off
  * Kafka's standard ports (9092/9093) so they never collide with another Kafka on the machine.
  */
 export interface ClusterLayout {
@@ -35,6 +35,8 @@ function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: 
 export const CLUSTER_PROFILES: Readonly<Record<string, ClusterLayout>> = Object.freeze({
   dev: layoutFor('dev', 19092, 19192),
   test: layoutFor('test', 29092, 29192),
+  // `npm run bench` measures on a cluster of its own, so no test run or dev stack skews it.
+  bench: layoutFor('bench', 39092, 39192),
 });
 
 /**

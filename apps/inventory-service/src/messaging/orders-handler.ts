@@ -1,5 +1,5 @@
 import { causedBy, type ordersTopic } from '@orderflow/events';
-import { withInbox, type EventHandler, type ServiceLogger } from '@orderflow/kafka';
+import { withBatchInbox, type BatchHandler, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import type { InventoryTransaction } from '../domain/inventory-ports.ts';
@@ -16,13 +16,14 @@ export type OrdersHandlerOptions = {
 };
 
 /**
- * Turns order events into stock changes, through the inbox: the stock change, its event in
- * the outbox and the inbox row commit together, so a redelivered event does nothing.
+ * Turns order events into stock changes, through the inbox: the stock changes of a batch of
+ * events, their events in the outbox and their inbox rows commit together, in offset order,
+ * so a redelivered event does nothing.
  * Events of one order share a key, hence a partition, hence arrive in the order they happened:
  * a cancel is never seen before the placement it cancels.
  */
-export function ordersHandler({ pool, transactionOn, logger }: OrdersHandlerOptions): EventHandler<OrdersTopic> {
-  return withInbox<OrdersTopic>(pool, (decoded, _context, client) =>
+export function ordersHandler({ pool, transactionOn, logger }: OrdersHandlerOptions): BatchHandler<OrdersTopic> {
+  return withBatchInbox<OrdersTopic>(pool, (decoded, _context, client) =>
     withCorrelationId(decoded.metadata.correlationId, async () => {
       const transaction = transactionOn(client);
       const context = { ...causedBy(decoded.metadata), now: new Date() };

@@ -1,5 +1,5 @@
 import type { ordersTopic } from '@orderflow/events';
-import { withInbox, type EventHandler, type ServiceLogger } from '@orderflow/kafka';
+import { withBatchInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import type { NotificationRepository } from '../domain/notification-ports.ts';
@@ -16,25 +16,29 @@ export type OrderEventsHandlerOptions = {
 };
 
 /**
- * Turns each order event into one customer notification, through the inbox: the
- * notification and the inbox row commit together, so a redelivered event adds nothing.
+ * Turns each order event into one customer notification, through the inbox: a batch's
+ * notifications and inbox rows commit together, so a redelivered event adds nothing.
  */
-export function orderEventsHandler({ pool, repositoryOn, logger }: OrderEventsHandlerOptions): EventHandler<OrdersTopic> {
-  return (decoded, context) =>
-    withCorrelationId(decoded.metadata.correlationId, async () => {
-      const results: RecordNotificationResult[] = [];
-      const outcome = await withInbox<OrdersTopic>(pool, async (event, _context, client) => {
-        results.push(await recordNotification(repositoryOn(client), event, new Date()));
-      })(decoded, context);
-      // Logged only now, after the commit: a rolled-back attempt must not look "sent".
-      // (A real mail would be sent here too, or better from an outbox of its own.)
-      const [result] = results;
-      if (result?.outcome === 'recorded') {
-        const { id, kind, orderId, email, subject, body } = result.notification;
-        logger.info({ notificationId: id, kind, orderId, to: email, subject, body }, `notification ${kind} to ${email}: ${subject}`);
-      } else if (result?.outcome === 'already-recorded') {
-        logger.info({ eventId: decoded.metadata.eventId }, `${decoded.type} ${decoded.metadata.eventId} has its notification already`);
-      }
-      return outcome;
-    });
+export function orderEventsHandler({ pool, repositoryOn, logger }: OrderEventsHandlerOptions): BatchHandler<OrdersTopic> {
+  return async (items) => {
+    const results: { readonly decoded: EventOf<OrdersTopic>; readonly result: RecordNotificationResult }[] = [];
+    const outcomes = await withBatchInbox<OrdersTopic>(pool, (decoded, _context, client) =>
+      withCorrelationId(decoded.metadata.correlationId, async () => {
+        results.push({ decoded, result: await recordNotification(repositoryOn(client), decoded, new Date()) });
+      }),
+    )(items);
+    // Logged only now, after the commit: a rolled-back attempt must not look "sent".
+    // (A real mail would be sent here too, or better from an outbox of its own.)
+    for (const { decoded, result } of results) {
+      withCorrelationId(decoded.metadata.correlationId, () => {
+        if (result.outcome === 'recorded') {
+          const { id, kind, orderId, email, subject, body } = result.notification;
+          logger.info({ notificationId: id, kind, orderId, to: email, subject, body }, `notification ${kind} to ${email}: ${subject}`);
+        } else {
+          logger.info({ eventId: decoded.metadata.eventId }, `${decoded.type} ${decoded.metadata.eventId} has its notification already`);
+        }
+      });
+    }
+    return outcomes;
+  };
 }

@@ -1,5 +1,5 @@
 import { causedBy, type inventoryTopic } from '@orderflow/events';
-import { withInbox, type EventHandler, type ServiceLogger } from '@orderflow/kafka';
+import { withBatchInbox, type BatchHandler, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import { confirmOrder, rejectOrder, type StockResultOutcome } from '../domain/apply-stock-result.ts';
@@ -15,11 +15,12 @@ export type InventoryHandlerOptions = {
 };
 
 /**
- * Turns the inventory's results into order changes, through the inbox: the order change, its
- * event in the outbox and the inbox row commit together, so a redelivered result does nothing.
+ * Turns the inventory's results into order changes, through the inbox: the order changes of a
+ * batch of results, their events in the outbox and their inbox rows commit together, in offset
+ * order, so a redelivered result does nothing.
  */
-export function inventoryHandler({ pool, transactionOn, logger }: InventoryHandlerOptions): EventHandler<InventoryTopic> {
-  return withInbox<InventoryTopic>(pool, (decoded, _context, client) =>
+export function inventoryHandler({ pool, transactionOn, logger }: InventoryHandlerOptions): BatchHandler<InventoryTopic> {
+  return withBatchInbox<InventoryTopic>(pool, (decoded, _context, client) =>
     withCorrelationId(decoded.metadata.correlationId, async () => {
       const transaction = transactionOn(client);
       const context = { ...causedBy(decoded.metadata), now: new Date() };

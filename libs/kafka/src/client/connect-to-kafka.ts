@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka } from 'kafkajs';
-import { errorMessage } from '../consumer/retry-policy.ts';
+import { errorMessage } from '../errors/error-code.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
+import { backoffDelay } from '../retry/backoff-delay.ts';
 
 export type ConnectToKafkaOptions = {
   readonly kafka: Kafka;
@@ -29,7 +30,7 @@ export async function connectToKafka({ kafka, logger = silentLogger, signal, max
       return admin;
     } catch (error) {
       await admin.disconnect().catch(() => {});
-      const delayMs = Math.min(maxDelayMs, 250 * 2 ** Math.min(tries, 5));
+      const delayMs = backoffDelay({ initialMs: 500, maxMs: maxDelayMs }, tries);
       logger.warn({ err: error, tries, delayMs }, `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`);
       // Node's abortable sleep removes its abort listener when it ends: none piles up per try.
       // An abort ends the pause early; throwIfAborted above then throws.

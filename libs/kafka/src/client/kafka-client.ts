@@ -17,11 +17,15 @@ export type KafkaClientOptions = {
 
 /**
  * kafkajs's own default gives up after 5 retries (about 10 s), shorter than a broker restart.
- * This rides out a rolling restart: up to 8 retries, 300 ms growing to 10 s between them.
- * Past that, callers see the error: the producer's caller retries (the outbox relay does),
- * and a crashed consumer is restarted by kafkajs (`restartOnFailure`, retriable errors).
+ * This rides out a rolling restart: up to 20 retries over about 35 s. The pause between them
+ * stops growing at 2 s (kafkajs would let it reach 10 s): when a partition leader dies, its
+ * partitions get a new leader once the controller drops the dead broker (KRaft's
+ * `broker.session.timeout.ms`, 9 s), and a client that happens to be in a 10 s pause then
+ * waits up to 10 s more. With 2 s it is back within about 2 s of the new leader (see
+ * docs/04-replication-and-isr.md). Past the retries, callers see the error: the outbox relay
+ * retries, and the consumer runner starts a new group member.
  */
-export const defaultRetry: RetryOptions = { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8 };
+export const defaultRetry: RetryOptions = { initialRetryTime: 300, maxRetryTime: 2_000, retries: 20 };
 
 /** The one kafkajs client of a service, from config; producers, consumers and admins come from it. */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {

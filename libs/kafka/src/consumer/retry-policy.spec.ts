@@ -1,5 +1,6 @@
 import { EventDecodeError, OrderflowError } from '@orderflow/events';
-import { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs } from './retry-policy.ts';
+import { errorCode } from '../errors/error-code.ts';
+import { defaultRetryPolicy, isRetriable, retryDelayMs } from './retry-policy.ts';
 
 describe('the retry policy', () => {
   it('doubles the pause after each failed attempt, up to a cap', () => {

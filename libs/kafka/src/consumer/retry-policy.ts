@@ -1,3 +1,5 @@
+import { backoffDelay } from '../retry/backoff-delay.ts';
+
 /** How often, and how patiently, a failing handler is tried before its record is dead-lettered. */
 export type RetryPolicy = {
   /** Tries in all, the first included. 1 = no retries. */
@@ -15,7 +17,7 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 5, initialDelayMs: 20
 
 /** The pause after failed attempt `attempt` (1-based): doubling, capped, no jitter needed per record. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number): number {
-  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
+  return backoffDelay({ initialMs: policy.initialDelayMs, maxMs: policy.maxDelayMs }, attempt);
 }
 
 /**
@@ -32,12 +34,5 @@ export function isRetriable(error: unknown): boolean {
   return true;
 }
 
-/** A stable, machine-readable code for any error: its `code` if it has one, else its name. */
-export function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.name : 'unknown-error';
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// Moved to errors/error-code.ts; re-exported for the outbox relay, which still imports them from here.
+export { errorCode, errorMessage } from '../errors/error-code.ts';

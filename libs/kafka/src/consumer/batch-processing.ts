@@ -1,0 +1,99 @@
+import type { TopicDefinition } from '@orderflow/events';
+import type { EachBatchPayload } from 'kafkajs';
+import { errorMessage } from '../errors/error-code.ts';
+import type { BatchHandler, EventOf, HandlerContext } from './consumer-types.ts';
+import type { DeadLetterPublisher } from './dead-letter-publisher.ts';
+import { attemptWithTimeout } from './handler-attempt.ts';
+import { recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
+
+type Decoded<Topic extends TopicDefinition> = { readonly ok: true; readonly event: EventOf<Topic> } | { readonly ok: false; readonly error: unknown };
+type DecodedRecord<Topic extends TopicDefinition> = { readonly record: RecordAt; readonly event: EventOf<Topic> };
+
+export type BatchJob<Topic extends TopicDefinition> = {
+  readonly payload: EachBatchPayload;
+  readonly decode: (record: RecordAt) => Decoded<Topic>;
+  readonly batchHandler: BatchHandler<Topic>;
+  readonly contextFor: (record: RecordAt, attempt: number, signal: AbortSignal) => HandlerContext;
+  /** The one-record path: retries, outage waits and dead-lettering (record-processing.ts). */
+  readonly handleOne: (record: RecordAt, event: EventOf<Topic>) => Promise<void>;
+  readonly deadLetters: DeadLetterPublisher;
+};
+
+/**
+ * A fetched batch of one partition, in offset order, `maxBatchRecords` at a time: the
+ * decodable records between two undecodable ones go to the batch handler together (one
+ * transaction: one inbox insert for all their event ids, their effects in offset order, one
+ * COMMIT). An undecodable record is dead-lettered in its place, as always.
+ *
+ * If a batch fails, nothing of it committed: its records are then handled one by one, so a
+ * failing record meets exactly the retry, outage-wait and dead-letter rules it meets alone,
+ * and the records before it are not held up by it.
+ *
+ * Offsets: a record's offset is resolved only after its transaction committed (or it was
+ * dead-lettered), and kafkajs commits only resolved offsets. A partition taken away by a
+ * rebalance (isStale) or a stopping consumer ends the batch early: what is not resolved is
+ * fetched again, by this member or the partition's new owner, and the inbox drops what
+ * already committed.
+ */
+export async function processBatch<Topic extends TopicDefinition>(runner: RunnerContext, job: BatchJob<Topic>): Promise<void> {
+  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = job.payload;
+  const records = batch.messages.map((message) => ({ topic: batch.topic, partition: batch.partition, message }));
+  const stillOurs = () => isRunning() && !isStale();
+  for (let start = 0; start < records.length && stillOurs(); start += runner.settings.maxBatchRecords) {
+    let run: DecodedRecord<Topic>[] = [];
+    for (const record of records.slice(start, start + runner.settings.maxBatchRecords)) {
+      const decoded = job.decode(record);
+      if (decoded.ok) {
+        run.push({ record, event: decoded.event });
+        continue;
+      }
+      if (!(await handleRun(runner, job, run, stillOurs))) return;
+      run = [];
+      // The same bytes fail the same way every time: no retries.
+      await job.deadLetters.publish(record, decoded.error, 0);
+      resolveOffset(record.message.offset);
+    }
+    if (!(await handleRun(runner, job, run, stillOurs))) return;
+    await heartbeat();
+    await commitOffsetsIfNecessary();
+  }
+}
+
+/** Handles a run of decoded records; false if the partition is no longer ours (stop the batch). */
+async function handleRun<Topic extends TopicDefinition>(
+  runner: RunnerContext,
+  job: BatchJob<Topic>,
+  run: readonly DecodedRecord<Topic>[],
+  stillOurs: () => boolean,
+): Promise<boolean> {
+  const first = run[0];
+  const last = run.at(-1);
+  if (!first || !last) return stillOurs();
+  const { groupId, logger, metrics, settings } = runner;
+  if (run.length > 1) {
+    const started = Date.now();
+    try {
+      const outcomes = await attemptWithTimeout(
+        (signal) => job.batchHandler(run.map(({ record, event }) => ({ event, context: job.contextFor(record, 1, signal) }))),
+        { timeoutMs: settings.handlerTimeoutMs, heartbeatIntervalMs: settings.heartbeatIntervalMs, heartbeat: job.payload.heartbeat, label: `${recordLabel(first.record)}..${last.record.message.offset}` },
+      );
+      for (const outcome of outcomes) {
+        runner.counts[outcome === 'duplicate' ? 'duplicates' : 'processed'] += 1;
+        metrics?.processed?.({ group: groupId, topic: first.record.topic, outcome }, Date.now() - started);
+      }
+      job.payload.resolveOffset(last.record.message.offset);
+      return stillOurs();
+    } catch (error) {
+      logger.info(
+        { groupId, topic: first.record.topic, partition: first.record.partition, records: run.length, err: error },
+        `a batch of ${run.length} records from ${recordLabel(first.record)} failed (${errorMessage(error)}), nothing of it committed; handling them one by one`,
+      );
+    }
+  }
+  for (const { record, event } of run) {
+    if (!stillOurs()) return false;
+    await job.handleOne(record, event);
+    job.payload.resolveOffset(record.message.offset);
+  }
+  return stillOurs();
+}

@@ -1,0 +1,72 @@
+import type { TopicDefinition } from '@orderflow/events';
+import type { Kafka, RetryOptions } from 'kafkajs';
+import type { ServiceLogger } from '../logging/service-logger.ts';
+import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
+import type { Backoff } from '../retry/backoff-delay.ts';
+import type { BatchHandler, EventHandler } from './consumer-types.ts';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+
+/**
+ * A runner handles records one at a time (`handler`), or in batches (`batchHandler`: one
+ * transaction for consecutive records of a partition, far fewer round trips per record).
+ * With only a batch handler, a record that must be handled on its own (see batch-processing.ts)
+ * goes through it as a batch of one.
+ */
+type Handlers<Topic extends TopicDefinition> =
+  | { readonly handler: EventHandler<Topic>; readonly batchHandler?: BatchHandler<Topic> }
+  | { readonly handler?: undefined; readonly batchHandler: BatchHandler<Topic> };
+
+export type ConsumerRunnerOptions<Topic extends TopicDefinition> = Handlers<Topic> & {
+  readonly kafka: Kafka;
+  /** The consumer group: the service's name. Its dead-letter topics are named after it. */
+  readonly groupId: string;
+  readonly topics: readonly Topic[];
+  readonly logger?: ServiceLogger;
+  readonly metrics?: KafkaMetrics;
+} & Partial<ConsumerRunnerSettings>;
+
+/** Everything a runner can be tuned by; the defaults are below. */
+export type ConsumerRunnerSettings = {
+  readonly retry: RetryPolicy;
+  /** A handler attempt (one record, or one batch) that takes longer fails with HandlerTimeoutError. */
+  readonly handlerTimeoutMs: number;
+  /**
+   * The group drops a member it has not heard from for this long. Kafka's own default is
+   * 45 s; 10 s moves a crashed instance's partitions on within seconds, which is what the
+   * labs show and the fault suite measures; heartbeats every 3 s keep a live one in.
+   */
+  readonly sessionTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  /**
+   * How long a broker may hold a fetch when it has no new records. Shorter means quicker
+   * delivery when records trickle in, for more (empty) fetch requests.
+   */
+  readonly maxWaitTimeMs: number;
+  /** Partitions handled at once (each still strictly in order). */
+  readonly partitionsConsumedConcurrently: number;
+  /** The most records of one partition handed to the batch handler at once (one transaction). */
+  readonly maxBatchRecords: number;
+  /** The pauses while a dependency (the database) is unavailable: the record waits, however long. */
+  readonly outageBackoff: Backoff;
+  /** The pauses before a crashed group member is replaced by a new one. */
+  readonly restartBackoff: Backoff;
+  /**
+   * kafkajs's retries inside one member. Short: a member stuck retrying a dead broker (kafkajs
+   * keeps asking the old leader for a while) gives up after ~8 s, and the runner starts a new
+   * member with fresh metadata. The runner restarts it itself (see member-supervisor.ts).
+   */
+  readonly memberRetry: Omit<RetryOptions, 'restartOnFailure'>;
+};
+
+export const consumerRunnerDefaults: ConsumerRunnerSettings = {
+  retry: defaultRetryPolicy,
+  handlerTimeoutMs: 30_000,
+  sessionTimeoutMs: 10_000,
+  heartbeatIntervalMs: 3_000,
+  maxWaitTimeMs: 1_000,
+  partitionsConsumedConcurrently: 1,
+  maxBatchRecords: 500,
+  outageBackoff: { initialMs: 500, maxMs: 5_000 },
+  restartBackoff: { initialMs: 1_000, maxMs: 5_000 },
+  memberRetry: { retries: 5, initialRetryTime: 300, maxRetryTime: 3_000 },
+};

@@ -1,0 +1,44 @@
+import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
+
+export type AttemptOptions = {
+  readonly timeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly heartbeat: () => Promise<void>;
+  /** Names what is attempted in the timeout error, e.g. `orders[2]@41`. */
+  readonly label: string;
+};
+
+/**
+ * One handler attempt (a record or a batch), bounded in time, heartbeating while it runs.
+ * `work` gets the attempt's signal, aborted with the timeout error when the runner gives up.
+ */
+export async function attemptWithTimeout<T>(work: (signal: AbortSignal) => Promise<T>, options: AttemptOptions): Promise<T> {
+  const controller = new AbortController();
+  // kafkajs heartbeats only between records and batches; a long handler would otherwise be
+  // thrown out of the group after sessionTimeout. A failed heartbeat (a rebalance started) is
+  // left to the commit after the handler, which then fails and hands the record to the new owner.
+  const heartbeats = setInterval(() => options.heartbeat().catch(() => {}), options.heartbeatIntervalMs);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new HandlerTimeoutError(options.timeoutMs, options.label);
+      controller.abort(error);
+      reject(error);
+    }, options.timeoutMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timeout]);
+  } finally {
+    clearInterval(heartbeats);
+    clearTimeout(timer);
+  }
+}
+
+/** Waits between attempts, telling the group now and then that this member is still alive. */
+export async function pauseWithHeartbeats(delayMs: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + delayMs;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await heartbeat().catch(() => {});
+  }
+}

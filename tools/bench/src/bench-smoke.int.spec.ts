@@ -1,0 +1,32 @@
+import { testCluster } from '@orderflow/testing';
+import { markdownTable } from './report-table.ts';
+import { runBench } from './run-bench.ts';
+import { smokeBench } from './bench-settings.ts';
+
+// Every row of the table, in order. The smoke proves each measure runs end to end on
+// the real system (so the bench cannot rot); it asserts no targets: seconds of load say nothing.
+const expectedRows = [
+  'time-to-ready',
+  'java-producer',
+  'kafkajs-producer',
+  'relay-drain',
+  'drain-inventory-service',
+  'drain-notification-service',
+  'drain-order-service',
+  'orders-accepted',
+  'flow-sustained',
+  'latency-20',
+  'failover',
+];
+
+describe('npm run bench --smoke', () => {
+  it('measures every row of the table on the real system and prints it with the ratios', async () => {
+    const { brokers, local } = await testCluster();
+    const report = await runBench({ brokers, cluster: local, settings: smokeBench, mode: 'smoke', log: () => {} });
+
+    expect(report.rows.map((row) => row.key)).toEqual(expectedRows);
+    for (const row of report.rows) expect({ key: row.key, measured: Number.isFinite(row.value) && row.value > 0 }).toEqual({ key: row.key, measured: true });
+    expect(report.ratios.map((ratio) => Number.isFinite(ratio.value))).toEqual([true, true, true]);
+    expect(markdownTable(report)).toContain('| 11 | p99 placed → CONFIRMED');
+  }, 300_000);
+});

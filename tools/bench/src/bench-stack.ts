@@ -1,0 +1,52 @@
+import { planStack, startStack, type Stack } from '@orderflow/dev-stack';
+import { findFreePort } from '@orderflow/service';
+import pg from 'pg';
+
+export type BenchStack = {
+  readonly stack: Stack;
+  /** How long the services took from launch to all answering /ready (the cluster already up). */
+  readonly readyMs: number;
+  readonly orderServiceUrl: string;
+  /** The databases of order-service and inventory-service, for the services' own timestamps. */
+  readonly orders: pg.Pool;
+  readonly inventory: pg.Pool;
+  /** A consumer's records handled so far (processed and duplicates), from its GET /status. */
+  handled(app: 'order-service' | 'inventory-service' | 'notification-service'): Promise<number>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The system as `npm start` runs it (a process per service, embedded PostgreSQL) on free
+ * ports, so the bench never takes the dev ports, with `skus` products of unlimited stock.
+ */
+export async function startBenchStack(brokers: readonly string[], skus: readonly string[], output: (line: string) => void): Promise<BenchStack> {
+  const ports = new Map<string, number>();
+  for (const spec of planStack({ inventory: 1, notification: 1 })) ports.set(spec.app, await findFreePort());
+  const processes = planStack({ inventory: 1, notification: 1 }, (app) => ports.get(app) ?? 0);
+  const started = performance.now();
+  const stack = await startStack({ processes, brokers, output, logLevel: 'warn' });
+  const readyMs = performance.now() - started;
+  const orders = new pg.Pool({ connectionString: stack.databaseUrls.get('order-service'), max: 2 });
+  const inventory = new pg.Pool({ connectionString: stack.databaseUrls.get('inventory-service'), max: 2 });
+  await inventory.query(
+    `INSERT INTO stock (sku, name, on_hand) SELECT sku, sku, 1000000000 FROM unnest($1::text[]) AS sku ON CONFLICT (sku) DO NOTHING`,
+    [skus],
+  );
+  return {
+    stack,
+    readyMs,
+    orderServiceUrl: stack.process('order-service').url,
+    orders,
+    inventory,
+    async handled(app) {
+      const response = await fetch(`${stack.process(app).url}/status`);
+      const status = (await response.json()) as { consumer: { processed: number; duplicates: number } };
+      return status.consumer.processed + status.consumer.duplicates;
+    },
+    async stop() {
+      await orders.end();
+      await inventory.end();
+      await stack.stop();
+    },
+  };
+}
