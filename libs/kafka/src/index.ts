@@ -37,7 +37,7 @@ export {
 export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
 export { describeAssignment, type Assignment } from './consumer/assignment-line.ts';
 export { deadLetterHeaderNames, deadLetterMessage, type Failure, type FailedRecord } from './consumer/dead-letter-message.ts';
-export { defaultRetryPolicy, errorCode, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
+export { defaultRetryPolicy, errorCode, errorMessage, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
 export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
 export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
 export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';

@@ -25,7 +25,7 @@ const started = Date.now();
 function prepare() {
   try {
     const { values } = parseArgs({ options: { inventory: { type: 'string' }, notification: { type: 'string' } } });
-    const processes = planStack(parseStackShape(values));
+    const processes = planStack({ ...parseStackShape(values), console: true });
     return { processes, lock: takeStackLock(join(REPO_ROOT, '.data', 'stack.pid')) };
   } catch (error) {
     console.error(`[orderflow] ${error instanceof Error ? error.message : String(error)}`);

@@ -64,4 +64,23 @@ describe('the rebalance timeline, from successive looks at a group', () => {
       ['b', 2],
     ]);
   });
+
+  it('tells which member held a partition at a given time', () => {
+    const timeline = createRebalanceTimeline();
+    timeline.observe({ groupId: 'g', state: 'Stable', members: three }, 1_000);
+    timeline.observe({ groupId: 'g', state: 'Stable', members: two }, 5_000);
+
+    expect(timeline.holderAt('g', 'orders', 2, 500)).toBe('inventory-service#2');
+    expect(timeline.holderAt('g', 'orders', 2, 4_999)).toBe('inventory-service#2');
+    expect(timeline.holderAt('g', 'orders', 2, 5_000)).toBe('inventory-service#1');
+    expect(timeline.holderAt('other', 'orders', 2, 5_000)).toBeUndefined();
+  });
+
+  it('names the holder with the newest name the console has for the member', () => {
+    const timeline = createRebalanceTimeline();
+    timeline.observe({ groupId: 'g', state: 'Stable', members: [{ memberId: '1', name: 'inventory-service @ 127.0.0.1', partitions: { orders: [0] } }] }, 1_000);
+    timeline.observe({ groupId: 'g', state: 'Stable', members: [{ memberId: '1', name: 'inventory-service#1', partitions: { orders: [0] } }] }, 2_000);
+
+    expect(timeline.holderAt('g', 'orders', 0, 1_500)).toBe('inventory-service#1');
+  });
 });

@@ -41,6 +41,8 @@ const settledStates = new Set(['Stable', 'Empty', 'Dead']);
 export function createRebalanceTimeline(options: RebalanceTimelineOptions = {}) {
   const { limit } = { ...defaults, ...options };
   const lastSettled = new Map<string, GroupObservation>();
+  // Settled assignments per group, oldest first, for "who held this partition at time t".
+  const history = new Map<string, { readonly at: number; readonly members: readonly MemberView[] }[]>();
   const unsettledSince = new Map<string, number>();
   const entries: RebalanceEntry[] = [];
 
@@ -54,6 +56,13 @@ export function createRebalanceTimeline(options: RebalanceTimelineOptions = {}) 
       }
       const before = lastSettled.get(groupId);
       lastSettled.set(groupId, observation);
+      const settled = history.get(groupId) ?? [];
+      if (!before || !sameAssignment(before.members, observation.members)) {
+        history.set(groupId, [...settled, { at, members: observation.members }].slice(-limit));
+      } else if (settled.length > 0) {
+        // Same assignment, perhaps better names (an instance's /status answered since): keep those.
+        settled[settled.length - 1] = { at: settled.at(-1)?.at ?? at, members: observation.members };
+      }
       const startedAt = unsettledSince.get(groupId) ?? at;
       unsettledSince.delete(groupId);
       // The first look at a group is where the timeline starts, not a rebalance.
@@ -75,6 +84,16 @@ export function createRebalanceTimeline(options: RebalanceTimelineOptions = {}) 
     },
     /** Newest first. */
     entries: (): readonly RebalanceEntry[] => entries,
+    /**
+     * Which member held a partition at a time, as far as the console saw: the last settled
+     * assignment from before that time (or the first one seen, for a time before the console
+     * started). An approximation near a rebalance: a record is read a little after it is written.
+     */
+    holderAt(groupId: string, topic: string, partition: number, at: number): string | undefined {
+      const settled = history.get(groupId) ?? [];
+      const then = settled.findLast((entry) => entry.at <= at) ?? settled[0];
+      return then?.members.find((member) => member.partitions[topic]?.includes(partition))?.name;
+    },
   };
 }
 
