@@ -138,7 +138,7 @@ function renderGroups(current) {
         h('span', { class: 'muted' }, ` ${group.state} · ${group.members.length} members · lag ${group.totalLag}`, group.uncommitted > 0 ? ` (+ ${group.uncommitted} partitions never committed: lag unknown)` : ''),
       ),
       table(
-        ['member (instance)', 'partitions held', 'committed / end (lag)'],
+        ['member (instance)', 'partitions held', 'partition: committed / end (lag)'],
         group.members.map((member) =>
           h(
             'tr',
