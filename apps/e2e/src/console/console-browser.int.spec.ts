@@ -21,7 +21,11 @@ describe('the Orderflow Console in a browser', () => {
 
   beforeAll(async () => {
     cluster = await localTestCluster();
-    [stack, browser] = await Promise.all([startRunningStack({ inventory: 3, notification: 1, console: true }), launchChromium()]);
+    // Both at once; whichever did start is stopped in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startRunningStack({ inventory: 3, notification: 1, console: true }), launchChromium()]);
+    if (started.status === 'fulfilled') stack = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(stack.urlOf('console'));
   });
