@@ -30,6 +30,7 @@ COPY package.json package-lock.json ./
 COPY apps/order-service/package.json apps/order-service/
 COPY apps/inventory-service/package.json apps/inventory-service/
 COPY apps/notification-service/package.json apps/notification-service/
+COPY apps/console/package.json apps/console/
 COPY apps/e2e/package.json apps/e2e/
 COPY libs/events/package.json libs/events/
 COPY libs/kafka/package.json libs/kafka/
@@ -52,7 +53,8 @@ COPY tools/offline-images/package.json tools/offline-images/
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
       --workspace=apps/order-service \
       --workspace=apps/inventory-service \
-      --workspace=apps/notification-service
+      --workspace=apps/notification-service \
+      --workspace=apps/console
 
 # ---- runtime: what every Orderflow container starts from -----------------------------------
 FROM ${NODE_IMAGE} AS runtime

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { consoleConfig } from '@orderflow/console/config';
 import { inventoryServiceConfig } from '@orderflow/inventory-service/config';
 import { notificationServiceConfig } from '@orderflow/notification-service/config';
 import { orderServiceConfig } from '@orderflow/order-service/config';
@@ -85,9 +86,9 @@ const createdLogins = (sql: string) =>
   new Map([...sql.matchAll(/CREATE ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+'([^']*)'/gi)].map(([, name, password]) => [name, password]));
 
 describe('docker-compose.yml, the services', () => {
-  it('runs order-service, inventory-service and notification-service, each built from the Dockerfile for its app', () => {
+  it('runs order-service, inventory-service, notification-service and the console, each built from the Dockerfile for its app', () => {
     const built = Object.entries(services).filter(([, candidate]) => candidate.build?.args?.['SERVICE'] !== undefined);
-    expect(built.map(([name]) => name).sort()).toEqual(appServices.map(([name]) => name).sort());
+    expect(built.map(([name]) => name).sort()).toEqual([...appServices.map(([name]) => name), 'console'].sort());
     for (const [name, { build }] of built) {
       expect({ name, context: build?.context, service: build?.args?.['SERVICE'] }).toEqual({ name, context: '.', service: name });
       // The Dockerfile's `service` stage runs apps/$SERVICE/src/main.ts.
@@ -153,6 +154,35 @@ describe('docker-compose.yml, the services', () => {
     // "3001" publishes the container port on a free host port per instance; "3001:3001" would
     // make the second instance fail to start.
     for (const entry of service('inventory-service').ports ?? []) expect(entry).toMatch(/^\d+$/);
+  });
+});
+
+describe('docker-compose.yml, the console', () => {
+  const parsed = () => consoleConfig.parse(service('console').environment ?? {});
+
+  it('has an environment its config schema accepts, naming each service by its compose address', () => {
+    const { CONSOLE_SERVICES } = parsed();
+    expect(CONSOLE_SERVICES.map(({ label }) => label).sort()).toEqual(appServices.map(([name]) => name).sort());
+    for (const { label, url } of CONSOLE_SERVICES) {
+      const port = containerPort(service(label).ports?.[0] ?? '');
+      expect(url).toBe(`http://${label}:${port}`);
+    }
+  });
+
+  it('listens on every interface in its container, and is published on the host loopback only', () => {
+    const { HOST, PORT } = parsed();
+    expect(HOST).toBe('0.0.0.0');
+    const [published, ...others] = service('console').ports ?? [];
+    expect(others).toEqual([]);
+    expect(published?.startsWith('127.0.0.1:')).toBe(true);
+    expect(containerPort(published ?? '')).toBe(PORT);
+    expect(service('console').build?.args?.['PORT']).toBe(String(PORT));
+    expect(service('console').healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${PORT}/ready`);
+  });
+
+  it("bootstraps from the brokers' INTERNAL listeners and starts after the topics are provisioned", () => {
+    expect([...parsed().KAFKA_BROKERS].sort()).toEqual(brokers.map(([, broker]) => internalListener(broker)).sort());
+    expect(service('console').depends_on).toMatchObject({ 'kafka-setup': { condition: 'service_completed_successfully' } });
   });
 });
 

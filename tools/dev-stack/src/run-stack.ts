@@ -44,7 +44,7 @@ function prepare() {
     if (basePort !== undefined && !(Number.isInteger(basePort) && basePort >= 1024 && basePort <= 65_000)) {
       throw new Error(`--base-port must be a whole number from 1024 to 65000; got "${values['base-port']}"`);
     }
-    const processes = planStack(parseStackShape(values), basePort === undefined ? undefined : portsFrom(basePort));
+    const processes = planStack({ ...parseStackShape(values), console: true }, basePort === undefined ? undefined : portsFrom(basePort));
     const dataDir = resolve(values['data-dir']);
     return { processes, dataDir, lock: takeStackLock(join(dataDir, 'stack.pid')) };
   } catch (error) {

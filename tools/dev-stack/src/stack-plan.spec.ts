@@ -19,6 +19,10 @@ describe('planning the stack', () => {
     ]);
   });
 
+  it('adds the console on 3003 when asked to, as npm start does', () => {
+    expect(planStack({ inventory: 1, notification: 1, console: true }).at(-1)).toEqual({ app: 'console', label: 'console', instance: 1, port: 3003 });
+  });
+
   it('takes the ports a caller picks (the tests use free ones)', () => {
     const ports = planStack({ inventory: 2, notification: 1 }, (app, instance) => 40_000 + app.length * 10 + instance).map((spec) => spec.port);
 

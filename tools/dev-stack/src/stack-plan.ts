@@ -1,6 +1,6 @@
 /** One process of the stack: which app, under which name, on which port. */
 export type ServiceProcessSpec = {
-  /** The folder under apps/: order-service, inventory-service or notification-service. */
+  /** The folder under apps/: order-service, inventory-service, notification-service or console. */
   readonly app: string;
   /** How logs and messages name it: the app, plus `#n` when there are several instances. */
   readonly label: string;
@@ -14,10 +14,12 @@ export type StackShape = {
   readonly inventory: number;
   /** Instances of notification-service, likewise. */
   readonly notification: number;
+  /** Also the console (apps/console), the live view in a browser: `npm start` runs it, the tests only where they need it. */
+  readonly console?: boolean;
 };
 
-/** The standard ports: order-service 3000, inventory 3001, notification 3002. */
-export const standardPorts = { 'order-service': 3000, 'inventory-service': 3001, 'notification-service': 3002 } as const;
+/** The standard ports: order-service 3000, inventory 3001, notification 3002, console 3003. */
+export const standardPorts = { 'order-service': 3000, 'inventory-service': 3001, 'notification-service': 3002, console: 3003 } as const;
 
 /**
  * The processes of the stack. More instances of a consumer take the next ports ten apart
@@ -32,7 +34,12 @@ export function planStack(shape: StackShape, portFor?: (app: string, instance: n
       instance: index + 1,
       port: portFor ? portFor(app, index + 1) : standardPorts[app] + 10 * index,
     }));
-  return [...processes('order-service', 1), ...processes('inventory-service', shape.inventory), ...processes('notification-service', shape.notification)];
+  return [
+    ...processes('order-service', 1),
+    ...processes('inventory-service', shape.inventory),
+    ...processes('notification-service', shape.notification),
+    ...processes('console', shape.console ? 1 : 0),
+  ];
 }
 
 /**

@@ -57,6 +57,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
         // `LOG_LEVEL=debug npm start` reaches every service (and shows the probes' access log).
         LOG_LEVEL: options.logLevel ?? process.env['LOG_LEVEL'] ?? 'info',
+        // The console names group members by the instances' /status: it gets all their URLs.
+        ...(spec.app === 'console' ? { CONSOLE_SERVICES: consoleServices(options.processes) } : {}),
       },
       options.output,
     );
@@ -70,7 +72,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   try {
     await options.onPostgres?.(postgres.port);
-    for (const app of new Set(options.processes.map((spec) => spec.app))) {
+    for (const app of new Set(options.processes.filter((spec) => spec.app !== 'console').map((spec) => spec.app))) {
       databaseUrls.set(app, await postgres.createDatabase(databaseName(app)));
     }
     const started = options.processes.map(launch);
@@ -95,4 +97,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     stop,
   };
+}
+
+/** `label=url` of every service process: the console's CONSOLE_SERVICES. */
+function consoleServices(processes: readonly ServiceProcessSpec[]): string {
+  return processes
+    .filter((spec) => spec.app !== 'console')
+    .map((spec) => `${spec.label}=http://127.0.0.1:${spec.port}`)
+    .join(',');
 }

@@ -20,12 +20,13 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
   let recorder: { events: ContainerEvent[]; stop(): void };
   let orders = '';
   let notifications = '';
+  let consoleUrl = '';
   let kafkaHostPorts: number[] = [];
   const urlOf = (app: string) => (app === 'order-service' ? orders : app === 'notification-service' ? notifications : '');
 
   beforeAll(async () => {
     kafkaHostPorts = [await findFreePort(), await findFreePort(), await findFreePort()];
-    const [orderPort, notificationPort] = [await findFreePort(), await findFreePort()];
+    const [orderPort, notificationPort, consolePort] = [await findFreePort(), await findFreePort(), await findFreePort()];
     const name = `orderflow-e2e-${randomUUID().slice(0, 8)}`;
     compose = composeProject(name, {
       HOST_PORT_KAFKA_1: String(kafkaHostPorts[0]),
@@ -33,7 +34,9 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
       HOST_PORT_KAFKA_3: String(kafkaHostPorts[2]),
       HOST_PORT_ORDER_SERVICE: String(orderPort),
       HOST_PORT_NOTIFICATION_SERVICE: String(notificationPort),
+      HOST_PORT_CONSOLE: String(consolePort),
     });
+    consoleUrl = `http://127.0.0.1:${consolePort}`;
     orders = `http://127.0.0.1:${orderPort}`;
     notifications = `http://127.0.0.1:${notificationPort}`;
     recorder = recordComposeEvents(name);
@@ -89,6 +92,21 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     const shipped = await call(`${orders}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
     expect(shipped.body['status']).toBe('SHIPPED');
     expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
+  });
+
+  it('serves the console on its loopback port: the page, 3 brokers up and a quorum of 3 voters', async () => {
+    const page = await fetch(`${consoleUrl}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Orderflow Console</title>');
+    const view = await waitFor(
+      async () => {
+        const { body } = await call(`${consoleUrl}/api/view`);
+        const brokers = (body['brokers'] ?? []) as { up: boolean }[];
+        return brokers.filter((broker) => broker.up).length === 3 ? body : undefined;
+      },
+      { description: 'the console to show 3 brokers up', timeoutMs: 120_000 },
+    );
+    expect((view['quorum'] as { voters?: unknown[] }).voters).toHaveLength(3);
   });
 
   it('splits the 6 partitions of orders 2/2/2 over 3 inventory-service instances, none held twice', async () => {

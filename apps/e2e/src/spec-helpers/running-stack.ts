@@ -5,7 +5,7 @@ import { requestJson, testCluster, waitFor } from '@orderflow/testing';
 export type RunningStack = {
   readonly stack: Stack;
   /** The base URL of the first instance of an app. */
-  urlOf(app: 'order-service' | 'inventory-service' | 'notification-service'): string;
+  urlOf(app: 'order-service' | 'inventory-service' | 'notification-service' | 'console'): string;
   /** What the services printed, labelled, for a failing test to show. */
   readonly output: readonly string[];
 };
