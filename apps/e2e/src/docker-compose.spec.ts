@@ -189,7 +189,7 @@ describe('docker-compose.yml, the console', () => {
 describe('docker-compose.yml, kafka-setup and postgres', () => {
   it('provisions the topics once, with the Dockerfile kafka-setup stage, after all three brokers are healthy', () => {
     const setup = service('kafka-setup');
-    expect(setup.build).toEqual({ context: '.', target: 'kafka-setup' });
+    expect(setup.build).toEqual({ context: '.', target: 'kafka-setup', args: { NODE_IMAGE: 'node:24-bookworm-slim' } });
     expect(setup.restart).toBe('no');
     expect(setup.depends_on).toEqual({
       'kafka-1': { condition: 'service_healthy' },
