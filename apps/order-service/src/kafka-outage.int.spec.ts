@@ -19,6 +19,8 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
   type ConsumerStatus = { rebalances: number; assignment: Record<string, number[]> };
   const consumerStatus = async () => (await request(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
 
+  // The whole cluster stops and starts: on the shared test cluster, by then holding hundreds of
+  // partitions from earlier suites, the brokers' restart alone can take a minute or more.
   it('keeps answering POST /orders with 201, and the events arrive once the brokers are back', async () => {
     const cluster = await localTestCluster();
     const joinsBefore = (await consumerStatus()).rebalances;
@@ -51,5 +53,5 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
       },
       { description: 'the inventory consumer to rejoin its group', timeoutMs: 120_000 },
     );
-  });
+  }, 300_000);
 });
