@@ -45,6 +45,10 @@ async function startInTerminal() {
   const lines: string[] = [];
   for (const stream of [launcher.stdout, launcher.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+  // A failed test must not leave the stack running: its processes would keep jest from exiting.
+  running.add(() => {
+    if (launcher.exitCode === null) process.kill(-(launcher.pid ?? 0), 'SIGKILL');
+  });
   const failure = (what: string) => new Error(`${what}; the stack printed:\n${lines.join('\n')}`);
   /** The first line matching `pattern`; fails at once if the launcher exits without printing one. */
   const printed = (pattern: RegExp) =>
@@ -64,7 +68,15 @@ async function startInTerminal() {
   };
 }
 
+/** Kills whatever a test's stack left running (its whole process group). */
+const running = new Set<() => void>();
+
 describe('npm start in a terminal', () => {
+  afterEach(() => {
+    for (const kill of running) kill();
+    running.clear();
+  });
+
   it('stops every service gracefully on one Ctrl-C: each shuts down completely and leaves its group', async () => {
     const stack = await startInTerminal();
     await stack.printed(/Orderflow is ready/);
@@ -93,8 +105,9 @@ describe('npm start in a terminal', () => {
     await stack.printed(/Orderflow is ready/);
 
     // The launcher polled every /ready until it answered 200: those lines are at debug.
+    // (Waited for: a service's line can arrive through its pipe just after the banner.)
     for (const label of labels) {
-      expect(stack.lines).toContainEqual(expect.stringMatching(new RegExp(`^${label} \\| \\S+ DEBUG GET /ready 200 \\d+ ms$`)));
+      await stack.printed(new RegExp(`^${label} \\| \\S+ DEBUG GET /ready 200 \\d+ ms$`));
     }
     // 127.0.0.2 is this machine too (all of 127/8 is loopback), but not the address listened on.
     for (const port of stack.ports) {
