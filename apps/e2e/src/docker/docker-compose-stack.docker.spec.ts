@@ -117,7 +117,8 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
         const held = await Promise.all(
           statusUrls.map(async (url) => {
             const answer = await call(url).catch(() => undefined);
-            return ((answer?.body['assignment'] as Record<string, number[]> | undefined)?.['orders'] ?? []).slice().sort((a, b) => a - b);
+            const consumer = answer?.body['consumer'] as { assignment?: Record<string, number[]> } | undefined;
+            return (consumer?.assignment?.['orders'] ?? []).slice().sort((a, b) => a - b);
           }),
         );
         return held.every((partitions) => partitions.length === 2) ? held : undefined;
