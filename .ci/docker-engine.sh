@@ -13,17 +13,27 @@ if ! orderflow_engine_answers; then
     echo "No Docker engine answers, and this is not root on Debian: start Docker, then run again." >&2
     exit 1
   fi
-  if [ ! -x /usr/bin/dockerd ] || ! command -v docker-compose > /dev/null || ! command -v debootstrap > /dev/null; then
+  # Debian's docker.io puts the engine in /usr/sbin (the client in /usr/bin).
+  if [ ! -x /usr/sbin/dockerd ] || ! command -v docker-compose > /dev/null || ! command -v debootstrap > /dev/null; then
     echo "Installing Docker (docker.io, docker-compose) and debootstrap from Debian's packages..." >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-compose debootstrap > /dev/null
   fi
   if ! pgrep -x dockerd > /dev/null; then
     echo "Starting dockerd (log: /var/log/orderflow-dockerd.log)..." >&2
-    nohup /usr/bin/dockerd > /var/log/orderflow-dockerd.log 2>&1 &
+    nohup /usr/sbin/dockerd > /var/log/orderflow-dockerd.log 2>&1 &
   fi
-  for _ in $(seq 1 60); do orderflow_engine_answers && break; sleep 1; done
-  orderflow_engine_answers || { echo "dockerd did not answer within 60 s; see /var/log/orderflow-dockerd.log" >&2; exit 1; }
+  # Wait while dockerd runs; one that died (bad flag, missing binary) ends the wait at once.
+  for _ in $(seq 1 60); do
+    orderflow_engine_answers && break
+    pgrep -x dockerd > /dev/null || break
+    sleep 1
+  done
+  if ! orderflow_engine_answers; then
+    echo "dockerd did not answer; the end of /var/log/orderflow-dockerd.log:" >&2
+    tail -20 /var/log/orderflow-dockerd.log >&2
+    exit 1
+  fi
 fi
 command -v debootstrap > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap > /dev/null; }
 # On cgroup v1 with the tests' own processes in the root cgroup (as on these machines), the
