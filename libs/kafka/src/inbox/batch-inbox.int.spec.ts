@@ -1,34 +1,20 @@
 import { eventToMessage, OrderflowError } from '@orderflow/events';
-import { consumeFromBeginning, testDatabase, waitFor, type TestDatabase } from '@orderflow/testing';
-import { migrateKafkaTables } from '../database/kafka-migrations.ts';
-import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
-import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import { consumeFromBeginning, waitFor } from '@orderflow/testing';
+import { inboxTestBed, type InboxTestBed } from '../spec-helpers/inbox-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 import { withBatchInbox } from './batch-inbox.ts';
 
 describe('batches through the inbox', () => {
-  let db: TestDatabase;
-  let fixture: Awaited<ReturnType<typeof consumerFixture>>;
-  let producer: EventProducer;
+  let bed: InboxTestBed;
 
   beforeEach(async () => {
-    db = await testDatabase('batch-inbox');
-    await migrateKafkaTables(db.pool);
-    await db.pool.query('CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)');
-    fixture = await consumerFixture('batch-inbox');
-    producer = createEventProducer({ kafka: fixture.kafka });
-    await producer.start();
+    bed = await inboxTestBed('batch-inbox', 'CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)');
   });
-
-  afterEach(async () => {
-    await fixture.stopAll();
-    await producer.stop();
-    await db.drop();
-  });
+  afterEach(() => bed.stop());
 
   // One effect per event: the order and the event's quantity, in the order the handler ran.
   const effectsHandler = (failOn?: string) =>
-    withBatchInbox<typeof fixture.topic>(db.pool, async (decoded, _context, client) => {
+    withBatchInbox<typeof bed.fixture.topic>(bed.db.pool, async (decoded, _context, client) => {
       if (decoded.type !== 'OrderPlacedEvent') return;
       const [item] = decoded.event.items;
       if (item?.sku === failOn) throw new OrderflowError(`no such sku ${failOn}`, { code: 'unknown-sku', retriable: false });
@@ -45,37 +31,37 @@ describe('batches through the inbox', () => {
   it('commits many events in one transaction, keeps each key in order and gives a redelivered event no effect', async () => {
     const orders = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const events = placements(orders, 20);
-    const messages = events.map((event) => eventToMessage(fixture.topic, 'OrderPlacedEvent', event, testContext()));
+    const messages = events.map((event) => eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', event, testContext()));
     // The first event again with its id, as the outbox relay re-sends a row after a crash.
-    await producer.publishMessages([{ topic: fixture.topic.name, messages: [...messages, ...messages.slice(0, 1)] }]);
+    await bed.producer.publishMessages([{ topic: bed.fixture.topic.name, messages: [...messages, ...messages.slice(0, 1)] }]);
 
-    const runner = await fixture.startBatchRunner(effectsHandler());
+    const runner = await bed.fixture.startBatchRunner(effectsHandler());
 
     await waitFor(() => runner.status().processed === 60 && runner.status().duplicates === 1, { description: '60 processed, 1 duplicate' });
-    const { rows } = await db.pool.query<{ order_id: string; quantity: number; xmin: string }>('SELECT order_id, quantity, xmin::text FROM effects ORDER BY seq');
+    const { rows } = await bed.db.pool.query<{ order_id: string; quantity: number; xmin: string }>('SELECT order_id, quantity, xmin::text FROM effects ORDER BY seq');
     for (const orderId of orders) {
       expect(rows.filter((row) => row.order_id === orderId).map((row) => row.quantity)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
     }
     // Rows written by one transaction share its id (xmin): fewer transactions than events.
     expect(new Set(rows.map((row) => row.xmin)).size).toBeLessThan(60);
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM kafka_inbox')).rows[0]).toEqual({ n: 60 });
+    expect((await bed.db.pool.query('SELECT count(*)::int AS n FROM kafka_inbox')).rows[0]).toEqual({ n: 60 });
   });
 
   it('rolls a batch back when one record fails, then commits the others and dead-letters that one on its own', async () => {
     const orderId = crypto.randomUUID();
     const events = placements([orderId], 10);
     const poisoned = { ...orderPlaced(orderId), items: [{ sku: 'SKU-GONE', quantity: 5 }] };
-    const messages = events.map((event, index) => eventToMessage(fixture.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()));
-    await producer.publishMessages([{ topic: fixture.topic.name, messages }]);
+    const messages = events.map((event, index) => eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()));
+    await bed.producer.publishMessages([{ topic: bed.fixture.topic.name, messages }]);
 
-    const runner = await fixture.startBatchRunner(effectsHandler('SKU-GONE'), { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 });
+    const runner = await bed.fixture.startBatchRunner(effectsHandler('SKU-GONE'), { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 });
 
     await waitFor(() => runner.status().processed === 9 && runner.status().deadLettered === 1, { description: '9 processed, 1 dead-lettered' });
-    const [deadLetter] = await consumeFromBeginning(fixture.kafka, fixture.deadLetterTopicName, 1);
+    const [deadLetter] = await consumeFromBeginning(bed.fixture.kafka, bed.fixture.deadLetterTopicName, 1);
     expect(String(deadLetter?.message.headers?.['dlt-error-code'])).toBe('unknown-sku');
     // Not retriable: one attempt of its own, exactly as when it is handled alone.
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');
-    const { rows } = await db.pool.query<{ quantity: number }>('SELECT quantity FROM effects ORDER BY seq');
+    const { rows } = await bed.db.pool.query<{ quantity: number }>('SELECT quantity FROM effects ORDER BY seq');
     expect(rows.map((row) => row.quantity)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
   });
 });

@@ -1,42 +1,28 @@
 import { OrderflowError } from '@orderflow/events';
-import { testDatabase, waitFor, type TestDatabase } from '@orderflow/testing';
-import { migrateKafkaTables } from '../database/kafka-migrations.ts';
-import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
-import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import { waitFor } from '@orderflow/testing';
+import { inboxTestBed, type InboxTestBed } from '../spec-helpers/inbox-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 import { withInbox } from './with-inbox.ts';
 
 describe('the inbox', () => {
-  let db: TestDatabase;
-  let fixture: Awaited<ReturnType<typeof consumerFixture>>;
-  let producer: EventProducer;
+  let bed: InboxTestBed;
 
   beforeEach(async () => {
-    db = await testDatabase('inbox');
-    await migrateKafkaTables(db.pool);
-    await db.pool.query('CREATE TABLE reservations (order_id uuid NOT NULL, attempt integer NOT NULL)');
-    fixture = await consumerFixture('inbox');
-    producer = createEventProducer({ kafka: fixture.kafka });
-    await producer.start();
+    bed = await inboxTestBed('inbox', 'CREATE TABLE reservations (order_id uuid NOT NULL, attempt integer NOT NULL)');
   });
+  afterEach(() => bed.stop());
 
-  afterEach(async () => {
-    await fixture.stopAll();
-    await producer.stop();
-    await db.drop();
-  });
-
-  const reservations = async () => (await db.pool.query<{ order_id: string; attempt: number }>('SELECT order_id, attempt FROM reservations')).rows;
+  const reservations = async () => (await bed.db.pool.query<{ order_id: string; attempt: number }>('SELECT order_id, attempt FROM reservations')).rows;
 
   it('gives an event delivered twice one effect', async () => {
     const event = orderPlaced();
     const context = { ...testContext(), eventId: crypto.randomUUID() };
     // The same event twice, as the outbox relay may send it after a crash.
-    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, context);
-    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, context);
+    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, context);
+    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, context);
 
-    const runner = await fixture.startRunner(
-      withInbox(db.pool, async (decoded, handlerContext, client) => {
+    const runner = await bed.fixture.startRunner(
+      withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
       }),
@@ -44,16 +30,16 @@ describe('the inbox', () => {
 
     await waitFor(() => runner.status().processed === 1 && runner.status().duplicates === 1, { description: 'one processed, one duplicate' });
     expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 1 }]);
-    const inbox = await db.pool.query('SELECT consumer_group, event_id FROM kafka_inbox');
-    expect(inbox.rows).toEqual([{ consumer_group: fixture.groupId, event_id: context.eventId }]);
+    const inbox = await bed.db.pool.query('SELECT consumer_group, event_id FROM kafka_inbox');
+    expect(inbox.rows).toEqual([{ consumer_group: bed.fixture.groupId, event_id: context.eventId }]);
   });
 
   it('rolls back a failed attempt with its inbox row, so the retry that succeeds has the only effect', async () => {
     const event = orderPlaced();
-    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, testContext());
+    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, testContext());
 
-    const runner = await fixture.startRunner(
-      withInbox(db.pool, async (decoded, handlerContext, client) => {
+    const runner = await bed.fixture.startRunner(
+      withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
         if (handlerContext.attempt === 1) throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
@@ -68,11 +54,11 @@ describe('the inbox', () => {
 
   it('when the connection drops mid-handler, waits as for an outage (no dead letter), and the retry has the only effect', async () => {
     const event = orderPlaced();
-    await producer.publish(fixture.topic, 'OrderPlacedEvent', event, testContext());
+    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, testContext());
     let calls = 0;
 
-    const runner = await fixture.startRunner(
-      withInbox(db.pool, async (decoded, _handlerContext, client) => {
+    const runner = await bed.fixture.startRunner(
+      withInbox(bed.db.pool, async (decoded, _handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         calls += 1;
         await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, calls]);
@@ -80,7 +66,7 @@ describe('the inbox', () => {
         // A failover, as PostgreSQL's side sees it: the session ends while the transaction is open.
         const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
         const ended = new Promise((resolve) => client.once('end', resolve));
-        await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+        await bed.db.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
         await ended;
         await client.query('SELECT 1');
       }),

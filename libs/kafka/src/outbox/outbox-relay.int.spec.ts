@@ -1,8 +1,7 @@
-import { withTransaction } from '@orderflow/service';
+import { createPool, withTransaction } from '@orderflow/service';
 import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, type TestDatabase, testKafka, uniqueOrdersTopic, waitFor } from '@orderflow/testing';
 import { defineTopic, type OrderPlacedEvent } from '@orderflow/events';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
@@ -81,7 +80,7 @@ describe('the outbox relay', () => {
     const leader = await startRelay();
     await waitFor(() => leader.status().role === 'leader', { description: 'the first relay to lead' });
     // The standby's own pool of one connection: every try to lead checks out that same client.
-    const standbyPool = new pg.Pool({ connectionString: db.connectionString, max: 1 });
+    const standbyPool = createPool({ connectionString: db.connectionString, applicationName: 'standby-relay', max: 1 });
     const errorListeners: number[] = [];
     standbyPool.on('acquire', (client) => errorListeners.push(client.listenerCount('error')));
     const standby = createOutboxRelay({ pool: standbyPool, kafka, standbyIntervalMs: 5 });
@@ -100,7 +99,9 @@ describe('the outbox relay', () => {
     const topic = uniqueOrdersTopic();
     await provisionTopics({ kafka, topics: [topic] });
     await appendCommitted(topic, [crypto.randomUUID()]);
-    const relayPool = new pg.Pool({ connectionString: db.connectionString, max: 2 });
+    // A pool as the services make it: the session given up ends while the database is dropped
+    // after the test, and only a pool with an 'error' listener takes that calmly.
+    const relayPool = createPool({ connectionString: db.connectionString, applicationName: 'relay-failing-listen', max: 2 });
     let injected = false;
     relayPool.on('acquire', (client) => {
       const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
