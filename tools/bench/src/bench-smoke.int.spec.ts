@@ -1,4 +1,4 @@
-import { LocalKafkaCluster } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, testProfile } from '@orderflow/local-kafka';
 import { testCluster } from '@orderflow/testing';
 import { markdownTable } from './report-table.ts';
 import { runBench } from './run-bench.ts';
@@ -23,10 +23,14 @@ const expectedRows = [
 describe('npm run bench --smoke', () => {
   it('measures every row of the table on the real system and prints it with the ratios', async () => {
     const { brokers } = await testCluster();
-    // The failover row SIGKILLs a broker: it needs the local cluster's processes (npm test's).
-    const profile = process.env['ORDERFLOW_KAFKA_PROFILE'];
+    // The failover row SIGKILLs a broker: it needs the local cluster's processes, npm test's
+    // (ORDERFLOW_KAFKA_PROFILE) or, run alone, the test profile's that testCluster() started.
+    const profile = process.env['ORDERFLOW_KAFKA_PROFILE'] ?? (process.env['KAFKA_BROKERS'] ? undefined : testProfile());
     const local = profile ? new LocalKafkaCluster({ profile }) : undefined;
-    const report = await runBench({ brokers, cluster: local, settings: smokeBench, mode: 'smoke', log: () => {} });
+    const lines: string[] = [];
+    const report = await runBench({ brokers, cluster: local, settings: smokeBench, mode: 'smoke', log: (line) => lines.push(line) });
+    // The numbers, for whoever reads CI's output (they prove nothing: seconds of load on a busy machine).
+    console.log(lines.join('\n'));
 
     expect(report.rows.map((row) => row.key)).toEqual(expectedRows);
     for (const row of report.rows) expect({ key: row.key, measured: Number.isFinite(row.value) && row.value > 0 }).toEqual({ key: row.key, measured: true });
