@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 
+/** `output` is the text a reader reads: colours and other terminal escapes are taken out. */
 export type ShellResult = { readonly output: string; readonly status: number; readonly timedOut: boolean };
 
 /** One reader's terminal: a bash that keeps its variables and functions from block to block. */
@@ -46,10 +48,12 @@ export function openShellSession(options: { cwd: string; env: NodeJS.ProcessEnv 
       const marker = `__docs_test_${randomUUID()}__`;
       const done = new RegExp(`\\n${marker} (\\d+)\\n`);
       received = '';
+      // Tools colour their output when FORCE_COLOR is set (Nx sets it for every task), as in a
+      // reader's terminal; what a page promises is the text.
       const finish = (result: ShellResult) => {
         clearTimeout(timer);
         onData = undefined;
-        resolve(result);
+        resolve({ ...result, output: stripVTControlCharacters(result.output) });
       };
       let timedOut = false;
       const timer = setTimeout(() => {
