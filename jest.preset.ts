@@ -8,6 +8,8 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   // The integration tests share one Kafka cluster per run: one test file at a time.
   maxWorkers: 1,
+  // After each file, the topics it made on the shared cluster are deleted.
+  setupFilesAfterEnv: ['<rootDir>/../../libs/testing/src/jest/delete-test-topics.ts'],
   // The usual output, plus per-project counts that `npm test` sums into its last line.
   reporters: ['default', '<rootDir>/../../tools/local-kafka/src/test-summary-reporter.ts'],
   // The sources are ES modules (`import.meta`, top-level await are allowed), so jest runs

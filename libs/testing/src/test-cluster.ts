@@ -3,6 +3,7 @@ import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { ClusterFaults } from './cluster-faults.ts';
 import { containerNodesVariable, readContainerNodes, testClusterMode } from './containers/test-run-variables.ts';
 import { localClusterFaults } from './local-cluster-faults.ts';
+import { madeSince } from './unique-names.ts';
 
 /**
  * The one Kafka cluster of a test run, shared by every suite.
@@ -27,8 +28,12 @@ export interface TestCluster {
 
 let shared: Promise<TestCluster> | undefined;
 
+/** Set on the test file's global once it uses the cluster: see jest/delete-test-topics.ts. */
+const clusterUsedMark = Symbol.for('orderflow.testing.cluster-used');
+
 export function testCluster(): Promise<TestCluster> {
   shared ??= connectTestCluster();
+  (globalThis as Record<symbol, unknown>)[clusterUsedMark] = true;
   return shared;
 }
 
@@ -87,4 +92,22 @@ export async function testKafka(clientId: string, config: Partial<KafkaConfig> =
 export async function restoreTestCluster(cluster: ClusterFaults): Promise<void> {
   await cluster.restore();
   await cluster.waitForFullIsr();
+}
+
+/**
+ * Deletes the topics whose unique names were made at or after `since`: what one test file
+ * made. Best effort: a topic left behind costs only time, so a failure is a warning.
+ */
+export async function deleteTopicsMadeSince(since: number): Promise<void> {
+  if (!shared) return;
+  const admin = (await testKafka('delete-test-topics')).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((name) => madeSince(name, since));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  } catch (error) {
+    console.warn(`Could not delete this file's test topics (later suites only run slower): ${String(error)}`);
+  } finally {
+    await admin.disconnect();
+  }
 }
