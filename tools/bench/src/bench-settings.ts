@@ -24,6 +24,9 @@ export type BenchSettings = {
   readonly failoverSeconds: number;
   readonly failoverKillAtSeconds: number;
   readonly failoverRestartAtSeconds: number;
+  /** The console's cost: seconds at idle and seconds at `consoleLoadRate` orders/s. */
+  readonly consoleSeconds: number;
+  readonly consoleLoadRate: number;
   /** How long a step may take to settle (its backlog confirmed) before the bench gives up on it. */
   readonly settleTimeoutMs: number;
 };
@@ -45,6 +48,8 @@ export const fullBench: BenchSettings = {
   failoverSeconds: 60,
   failoverKillAtSeconds: 10,
   failoverRestartAtSeconds: 30,
+  consoleSeconds: 20,
+  consoleLoadRate: 200,
   settleTimeoutMs: 120_000,
 };
 
@@ -65,6 +70,8 @@ export const quickBench: BenchSettings = {
   failoverSeconds: 25,
   failoverKillAtSeconds: 3,
   failoverRestartAtSeconds: 15,
+  consoleSeconds: 5,
+  consoleLoadRate: 200,
   settleTimeoutMs: 120_000,
 };
 
@@ -87,5 +94,7 @@ export const smokeBench: BenchSettings = {
   failoverSeconds: 5,
   failoverKillAtSeconds: 1,
   failoverRestartAtSeconds: 2,
+  consoleSeconds: 1,
+  consoleLoadRate: 20,
   settleTimeoutMs: 120_000,
 };

@@ -7,6 +7,9 @@ export type BenchStack = {
   /** How long the services took from launch to all answering /ready (the cluster already up). */
   readonly readyMs: number;
   readonly orderServiceUrl: string;
+  /** The console (apps/console), as npm start runs it: its URL and process id, to measure what it costs. */
+  readonly consoleUrl: string;
+  readonly consolePid: number;
   /** The databases of order-service and inventory-service, for the services' own timestamps. */
   readonly orders: pg.Pool;
   readonly inventory: pg.Pool;
@@ -16,13 +19,14 @@ export type BenchStack = {
 };
 
 /**
- * The system as `npm start` runs it (a process per service, embedded PostgreSQL) on free
+ * The system as `npm start` runs it (a process per service and the console, embedded PostgreSQL) on free
  * ports, so the bench never takes the dev ports, with `skus` products of unlimited stock.
  */
 export async function startBenchStack(brokers: readonly string[], skus: readonly string[], output: (line: string) => void): Promise<BenchStack> {
   const ports = new Map<string, number>();
-  for (const spec of planStack({ inventory: 1, notification: 1 })) ports.set(spec.app, await findFreePort());
-  const processes = planStack({ inventory: 1, notification: 1 }, (app) => ports.get(app) ?? 0);
+  const shape = { inventory: 1, notification: 1, console: true };
+  for (const spec of planStack(shape)) ports.set(spec.app, await findFreePort());
+  const processes = planStack(shape, (app) => ports.get(app) ?? 0);
   const started = performance.now();
   const stack = await startStack({ processes, brokers, output, logLevel: 'warn' });
   const readyMs = performance.now() - started;
@@ -36,6 +40,8 @@ export async function startBenchStack(brokers: readonly string[], skus: readonly
     stack,
     readyMs,
     orderServiceUrl: stack.process('order-service').url,
+    consoleUrl: stack.process('console').url,
+    consolePid: stack.process('console').pid,
     orders,
     inventory,
     async handled(app) {

@@ -11,6 +11,12 @@ describe('the bench table', () => {
 
   it('prints a missing measure as n/a instead of a number', () => {
     const report = { startedAt: 'now', commit: 'abc', mode: 'smoke' as const, rows: [row('failover', Number.NaN)], ratios: ratiosOf([]) };
-    expect(markdownTable(report)).toContain('| 1 | failover | n/a records/s |');
+    expect(markdownTable(report)).toContain('| 1 | failover | n/a |');
+  });
+
+  it('prints rates whole and a share of a core to a tenth of a percent', () => {
+    const report = { startedAt: 'now', commit: 'abc', mode: 'smoke' as const, rows: [row('relay-drain', 7218.6), { ...row('console-idle', 0.44), unit: '%' }], ratios: [] };
+    expect(markdownTable(report)).toContain('| 1 | relay-drain | 7,219 records/s |');
+    expect(markdownTable(report)).toContain('| 2 | console-idle | 0.4 % |');
   });
 });

@@ -10,7 +10,9 @@ export function ratiosOf(rows: readonly BenchRow[]): BenchReport['ratios'] {
   ];
 }
 
-const formatNumber = (value: number) => (Number.isNaN(value) ? 'n/a' : Math.round(value).toLocaleString('en-US'));
+/** A row's value as the table shows it: whole numbers, but a percentage of a core to 0.1. */
+export const formatValue = (row: Pick<BenchRow, 'value' | 'unit'>) =>
+  Number.isNaN(row.value) ? 'n/a' : row.unit === '%' ? `${row.value.toFixed(1)} %` : `${Math.round(row.value).toLocaleString('en-US')} ${row.unit}`;
 
 /** The report as a markdown table, then the ratios, ready to paste into an issue note. */
 export function markdownTable(report: BenchReport): string {
@@ -20,7 +22,7 @@ export function markdownTable(report: BenchReport): string {
     '| # | measure | result | detail | target |',
     '|---|---|---|---|---|',
     ...report.rows.map(
-      (row, index) => `| ${index + 1} | ${row.measure} | ${formatNumber(row.value)} ${row.unit} | ${row.detail ?? ''} | ${row.target ?? ''} |`,
+      (row, index) => `| ${index + 1} | ${row.measure} | ${formatValue(row)} | ${row.detail ?? ''} | ${row.target ?? ''} |`,
     ),
     '',
     '| ratio | value |',

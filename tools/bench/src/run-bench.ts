@@ -6,12 +6,13 @@ import { REPO_ROOT, type LocalKafkaCluster } from '@orderflow/local-kafka';
 import type { BenchReport, BenchRow } from './bench-row.ts';
 import type { BenchSettings } from './bench-settings.ts';
 import { startBenchStack } from './bench-stack.ts';
+import { consoleCost } from './measures/console-cost.ts';
 import { consumerDrainRates } from './measures/consumer-drain.ts';
 import { failoverLatency, flowLatency, sustainedFlow } from './measures/order-flow.ts';
 import { loadOrders } from './measures/order-load.ts';
 import { javaProducerRate, kafkajsProducerRate } from './measures/producer-rates.ts';
 import { relayDrainRate } from './measures/relay-drain.ts';
-import { ratiosOf } from './report-table.ts';
+import { formatValue, ratiosOf } from './report-table.ts';
 
 export type BenchOptions = {
   readonly brokers: readonly string[];
@@ -42,7 +43,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const rows: BenchRow[] = [];
   const add = (row: BenchRow) => {
     rows.push(row);
-    log(`${row.measure}: ${Math.round(row.value)} ${row.unit}${row.detail ? ` (${row.detail})` : ''}`);
+    log(`${row.measure}: ${formatValue(row)}${row.detail ? ` (${row.detail})` : ''}`);
   };
 
   log('starting the services (order, inventory, notification) and PostgreSQL');
@@ -69,6 +70,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const fifthOfSustained = Math.max(20, Math.round(sustained.value / 5));
     for (const rate of new Set([...settings.latencyRates, fifthOfSustained])) add(await flowLatency(stack, skus, rate, settings));
     add(await failoverLatency(stack, skus, fifthOfSustained, kafka, options.cluster, settings));
+    for (const row of await consoleCost(stack, skus, settings)) add(row);
   } finally {
     await stack.stop();
     const admin = kafka.admin();
