@@ -33,6 +33,3 @@ export function isRetriable(error: unknown): boolean {
   }
   return true;
 }
-
-// Moved to errors/error-code.ts; re-exported for the outbox relay, which still imports them from here.
-export { errorCode, errorMessage } from '../errors/error-code.ts';

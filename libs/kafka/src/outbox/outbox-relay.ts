@@ -1,11 +1,12 @@
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { checkOutClient } from '@orderflow/service';
-import { errorCode, errorMessage } from '../consumer/retry-policy.ts';
+import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
+import { backoffDelay } from '../retry/backoff-delay.ts';
 import { outboxChannel } from './append-to-outbox.ts';
 import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
 import { createWakeUp } from './wake-up.ts';
@@ -207,7 +208,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function run(): Promise<void> {
-    let backoffMs = settings.initialBackoffMs;
+    const backoff = { initialMs: settings.initialBackoffMs, maxMs: settings.maxBackoffMs };
+    let failures = 0;
     while (running) {
       try {
         if (leaderLost) await stepDown(true);
@@ -219,11 +221,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (!client) continue;
         await drain(client);
         await reportPending(client);
-        backoffMs = settings.initialBackoffMs;
+        failures = 0;
         // The outbox is empty: sleep until a NOTIFY (a commit added rows) or the poll.
         await wakeUp.wait(settings.pollIntervalMs);
       } catch (failure) {
         const error = failure instanceof PublishFailed ? failure.cause : failure;
+        failures += 1;
+        const backoffMs = backoffDelay(backoff, failures);
         lastError = { code: errorCode(error), message: errorMessage(error), at: new Date() };
         logger.warn({ err: error, backoffMs }, `outbox relay could not publish, rows stay unsent; retrying in ${backoffMs} ms`);
         // A producer whose send failed may hold sequence numbers the broker no longer agrees
@@ -234,7 +238,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (leaderLost || (!(failure instanceof PublishFailed) && isDependencyUnavailable(error))) await stepDown(true);
         else if (leaderClient) await reportPending(leaderClient).catch(() => {});
         await wakeUp.wait(backoffMs);
-        backoffMs = Math.min(settings.maxBackoffMs, backoffMs * 2);
       }
     }
   }
