@@ -8,8 +8,8 @@ import { testCluster, testKafka, waitFor } from '@orderflow/testing';
 import { assertPortsFree } from './ports.ts';
 import { planStack, portsFrom } from './stack-plan.ts';
 
-/** What plain `npm start` runs: one process per service, the standard layout moved to `basePort`. */
-const planFrom = (basePort: number) => planStack({ inventory: 1, notification: 1 }, portsFrom(basePort));
+/** What plain `npm start` runs: one process per service and the console, the standard layout moved to `basePort`. */
+const planFrom = (basePort: number) => planStack({ inventory: 1, notification: 1, console: true }, portsFrom(basePort));
 const labels = planFrom(0).map((spec) => spec.label);
 
 /** A base port whose whole layout is free, so the stack can start off the dev ports. */
