@@ -22,6 +22,13 @@ export type ServiceProcess = {
   running(): boolean;
   /** SIGKILL: the process dies at once, mid-request, mid-transaction (a crash). */
   kill(): Promise<void>;
+  /**
+   * SIGSTOP: the process freezes where it is (a VM pause, a long GC). It keeps its sockets and
+   * what it holds (locks, a transaction, its group membership) and answers nothing until resume().
+   */
+  pause(): Promise<void>;
+  /** SIGCONT: a paused process goes on from where it stopped. */
+  resume(): Promise<void>;
 };
 
 /**
@@ -42,9 +49,12 @@ export function startServiceProcess(spec: ServiceProcessSpec, environment: Recor
     child.once('exit', (code, signal) => resolve(signal ? `was stopped by ${signal}` : `exited with code ${code}`));
     child.once('error', (error) => resolve(`could not start: ${error.message}`));
   });
+  let paused = false;
   const signalThenKill = async (graceMs: number) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
+    // A stopped process cannot act on SIGTERM: let it go on, so it shuts down gracefully.
+    if (paused) child.kill('SIGCONT');
     const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await exited;
     clearTimeout(killer);
@@ -61,6 +71,16 @@ export function startServiceProcess(spec: ServiceProcessSpec, environment: Recor
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
       await exited;
+    },
+    async pause() {
+      if (child.exitCode !== null || child.signalCode !== null || paused) return;
+      child.kill('SIGSTOP');
+      paused = true;
+    },
+    async resume() {
+      if (child.exitCode !== null || child.signalCode !== null || !paused) return;
+      child.kill('SIGCONT');
+      paused = false;
     },
   };
 }

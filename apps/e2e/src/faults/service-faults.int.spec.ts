@@ -1,9 +1,16 @@
+import { consumerRunnerDefaults } from '@orderflow/kafka';
+import { waitFor } from '@orderflow/testing';
+import { holdStockRow, sessionsWaitingForLocks, terminateSessionsFor } from './harness/database-sessions.ts';
 import { loadFor, seconds } from './harness/fault-form.ts';
 import { startFaultStack, type FaultStack } from './harness/fault-stack.ts';
+import { groupMembers } from './harness/group-members.ts';
+import { ordersAwaitingStock } from './harness/reservations.ts';
 import { expectSound, runScenario } from './harness/run-scenario.ts';
+import { watchServices } from './harness/service-watch.ts';
 
 // Service faults under load: processes killed mid-request and mid-transaction, consumer
-// instances coming and going, a database out of reach.
+// instances coming and going, a database out of reach, database sessions ended by the
+// server, an instance frozen inside a transaction.
 
 describe('nothing lost, nothing applied twice: service faults under load', () => {
   let faultStack: FaultStack;
@@ -81,6 +88,92 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
         faultStack.inventoryDatabase.restore();
       },
     });
+    expectSound(report, { deadLettered: 0 });
+  });
+
+  it("14. every service's database sessions terminated under load (pg_terminate_backend): no process exits, nothing is lost or applied twice, none is dead-lettered", async () => {
+    const services = watchServices(faultStack.stack, faultStack.output);
+    const terminated: Record<string, number> = {};
+    const report = await runScenario({
+      name: 'database sessions terminated',
+      faultStack,
+      warmUpMs: seconds(2, 10),
+      coolDownMs: seconds(3, 10),
+      fault: async () => {
+        // One database after the other, as a failover of each would: the requests and records
+        // in flight fail over to 503s and waits, and the pools open new sessions.
+        for (const app of ['order-service', 'inventory-service', 'notification-service']) {
+          terminated[app] = await terminateSessionsFor(faultStack.stack.databaseUrls.get(app) ?? '', app, seconds(2, 10));
+        }
+      },
+    });
+    services.expectAllStillRunning();
+    expectSound(report, { deadLettered: 0 });
+    // Every database did lose sessions: the fault happened where it was meant to.
+    expect(Object.entries(terminated).filter(([, count]) => count === 0)).toEqual([]);
+  });
+
+  it('15. an inventory-service instance frozen (SIGSTOP) mid-batch past the group session timeout: its locks are freed and its partitions handled while it is frozen; after SIGCONT nothing is lost, applied twice or dead-lettered', async () => {
+    const services = watchServices(faultStack.stack, faultStack.output);
+    const frozen = faultStack.stack.process('inventory-service#1');
+    // The stack gives each instance its label as KAFKA_CLIENT_ID, '#' made '-'.
+    const frozenClientId = frozen.spec.label.replace('#', '-');
+    const inventoryDatabase = faultStack.stack.databaseUrls.get('inventory-service') ?? '';
+    const report = await runScenario({
+      name: 'inventory instance frozen mid-batch',
+      faultStack,
+      warmUpMs: seconds(2, 10),
+      coolDownMs: seconds(3, 10),
+      fault: async ({ sku }) => {
+        // Every order takes the product's stock row. Holding it stops every instance inside
+        // its batch's transaction (inbox rows written, waiting for the row): freeze one there.
+        const instances = faultStack.stack.services.filter((service) => service.spec.app === 'inventory-service' && service.running()).length;
+        const stockRow = await holdStockRow(inventoryDatabase, sku);
+        try {
+          await waitFor(async () => (await sessionsWaitingForLocks(inventoryDatabase, 'inventory-service')) >= instances, {
+            description: 'every inventory-service instance to wait for the stock row inside its transaction',
+            timeoutMs: 8_000,
+          });
+          await frozen.pause();
+        } finally {
+          await stockRow.release();
+        }
+        const frozenAt = Date.now();
+        try {
+          // The frozen session gets the row and holds it, idle in its transaction, until the
+          // server ends it (idle_in_transaction_session_timeout). The group drops the silent
+          // member after its session timeout and hands its partitions to the others.
+          await waitFor(
+            async () => {
+              const group = await groupMembers(faultStack.kafka, 'inventory-service');
+              if (group.state === 'Stable' && group.clientIds.length > 0 && !group.clientIds.includes(frozenClientId)) return true;
+              // Kept as the last error: a timeout then says where the group got stuck.
+              throw new Error(`the group is ${group.state} with ${group.clientIds.join(', ') || 'no members'}`);
+            },
+            { description: `the group to drop ${frozen.spec.label} and settle`, timeoutMs: 60_000, intervalMs: 500 },
+          );
+          const droppedAt = new Date();
+          await waitFor(
+            async () => {
+              const waiting = await ordersAwaitingStock(faultStack.stack.databaseUrls, sku, droppedAt);
+              if (waiting === 0) return true;
+              throw new Error(`${waiting} orders have none yet`);
+            },
+            {
+              description: `every order placed so far to have its stock outcome while ${frozen.spec.label} is frozen`,
+              timeoutMs: 30_000,
+              intervalMs: 500,
+            },
+          );
+          // Frozen past the session timeout, however early the group let go (the timeout runs
+          // from the last heartbeat, before the freeze); the long form stays frozen longer.
+          await loadFor(Math.max(0, frozenAt + consumerRunnerDefaults.sessionTimeoutMs + 2_000 - Date.now()) + seconds(0, 30));
+        } finally {
+          await frozen.resume();
+        }
+      },
+    });
+    services.expectAllStillRunning();
     expectSound(report, { deadLettered: 0 });
   });
 });

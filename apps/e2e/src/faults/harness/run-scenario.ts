@@ -10,8 +10,8 @@ export type Scenario = {
   readonly faultStack: FaultStack;
   /** Load before the fault starts. */
   readonly warmUpMs: number;
-  /** The fault: it runs under load and returns once it has healed (or been healed). */
-  fault(): Promise<void>;
+  /** The fault: it runs under load and returns once it has healed (or been healed). `sku`: the product the load orders. */
+  fault(load: { readonly sku: string }): Promise<void>;
   /** Load after the fault. */
   readonly coolDownMs: number;
   /** Units of the scenario's product (80 in the short form, 400 in the long): fewer than the orders, so some are confirmed and the rest rejected. */
@@ -34,7 +34,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioReport> {
   try {
     await loadFor(scenario.warmUpMs);
     const faultStarted = Date.now();
-    await scenario.fault();
+    await scenario.fault({ sku });
     faultMs = Date.now() - faultStarted;
     await loadFor(scenario.coolDownMs);
   } finally {
