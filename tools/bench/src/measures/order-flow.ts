@@ -25,7 +25,7 @@ async function runFixedRate(stack: BenchStack, skus: readonly string[], ratePerS
 }
 
 /** Waits until no order is PENDING: the pipeline has caught up with what was placed. */
-const settle = (stack: BenchStack, settings: BenchSettings) =>
+export const settle = (stack: BenchStack, settings: BenchSettings) =>
   waitFor(async () => (await pendingOrders(stack)) === 0, {
     description: 'every order placed to leave PENDING',
     timeoutMs: settings.settleTimeoutMs,
