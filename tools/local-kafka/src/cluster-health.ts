@@ -1,7 +1,6 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 const PROBE_TOPIC = '__orderflow-probe';
-const PROBE_GROUP = '__orderflow-probe';
 
 /**
  * Asks the cluster itself (through the admin API, as any client would) whether it is healthy.
@@ -69,18 +68,6 @@ export class ClusterHealth {
     return fullyReplicated;
   }
 
-  /**
-   * A consumer group can find its coordinator. The broker creates `__consumer_offsets` (RF 3)
-   * at the first group request, and only while all three brokers are alive: a cluster whose
-   * first group comes while a broker is down has no coordinator until it returns. Asking once
-   * at start-up creates it while all are up. False while it is being created; callers retry.
-   */
-  async groupCoordinatorReady(): Promise<boolean> {
-    await this.#connect();
-    const { groups } = await this.#admin.describeGroups([PROBE_GROUP]);
-    return groups.length === 1;
-  }
-
   // Every call connects first and is tracked, so close() always releases the sockets (an
   // unclosed admin keeps a test process alive until the broker drops idle connections).
   async #connect(): Promise<void> {
@@ -107,14 +94,14 @@ export interface HealthCondition {
 /** The conditions every Orderflow test cluster waits on, whether its nodes are processes or containers. */
 export const clusterConditions = {
   /**
-   * All brokers registered, replication works (probe topic, ISR 3), and consumer groups have a
-   * coordinator. Registration alone is not enough after a restart: the metadata log still lists
-   * the brokers of the previous run until their sessions expire.
+   * All brokers registered, and replication works (probe topic, ISR 3). Registration alone is
+   * not enough after a restart: the metadata log still lists the brokers of the previous run
+   * until their sessions expire.
    */
   healthy: (nodeCount: number): HealthCondition => ({
-    what: `all ${nodeCount} brokers to register and replicate, and a group coordinator`,
+    what: `all ${nodeCount} brokers to register and replicate`,
     check: async (health) =>
-      (await health.registeredBrokerIds()).length === nodeCount && (await health.replicationWorks()) && (await health.groupCoordinatorReady()),
+      (await health.registeredBrokerIds()).length === nodeCount && (await health.replicationWorks()),
   }),
   fullIsr: (topics?: readonly string[]): HealthCondition => ({
     what: topics ? `every partition of ${topics.join(', ')} to have a full ISR` : 'every partition to have a full ISR',
