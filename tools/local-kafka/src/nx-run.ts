@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
+import type { FileFailedOutsideTests } from './test-summary-reporter.ts';
 
 export interface NxRunOptions {
   /** Send the output to this file (printed later by the caller) instead of this terminal. */
@@ -53,11 +54,15 @@ export async function withTestSummary(run: () => Promise<number>): Promise<numbe
 function printSummary(summaryFile: string): void {
   const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean) : [];
   const total = { passed: 0, failed: 0, skipped: 0 };
+  const failedOutsideTests: FileFailedOutsideTests[] = [];
   for (const line of lines) {
-    const counts = JSON.parse(line) as typeof total;
+    const counts = JSON.parse(line) as typeof total & { failedOutsideTests?: FileFailedOutsideTests[] };
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
+    failedOutsideTests.push(...(counts.failedOutsideTests ?? []));
   }
-  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  for (const { file, reason } of failedOutsideTests) console.log(`Failed outside any test: ${file}: ${reason}`);
+  const files = failedOutsideTests.length ? `; ${failedOutsideTests.length} test file(s) failed outside any test` : '';
+  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}${files}`);
 }
