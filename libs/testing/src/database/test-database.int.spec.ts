@@ -42,4 +42,21 @@ describe('testDatabase()', () => {
     expect(rows).toEqual([]);
     expect(database.pool.ended).toBe(true);
   });
+
+  it('survives an idle connection that the server ends (as when globalTeardown stops it), with a warning', async () => {
+    const database = await testDatabase();
+    const observer = await testDatabase();
+    databases.push(database, observer);
+    const { rows } = await database.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const consoleWarn = console.warn;
+    const warned = new Promise<string>((resolve) => {
+      console.warn = (line: unknown) => resolve(String(line));
+    }).finally(() => (console.warn = consoleWarn));
+
+    // Without a listener, the idle client's error would be thrown out of the pool: an uncaught exception.
+    await observer.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+
+    expect(await warned).toContain(`An idle connection of test database ${database.name} failed`);
+    expect(database.pool.idleCount).toBe(0);
+  });
 });

@@ -42,5 +42,11 @@ export async function loadOrders(options: LoadOptions): Promise<LoadResult> {
   return { accepted: result['2xx'], failed: result.non2xx + result.errors, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Enough connections that a fixed rate is not held back by answers in flight. */
-export const connectionsFor = (ratePerSecond: number) => Math.min(64, Math.max(4, Math.ceil(ratePerSecond / 25)));
+/**
+ * Enough connections that a fixed rate is not held back by answers in flight. autocannon
+ * waits for each answer before a connection sends again, so n connections at a total rate r
+ * keep the rate only while answers take less than n / r seconds. One connection per 5 orders/s
+ * tolerates 200 ms answers: a slower pipeline shows as PENDING orders, not as a load tool that
+ * quietly sent fewer requests (with one per 25/s, a 40 ms hiccup cut the 100/s step short).
+ */
+export const connectionsFor = (ratePerSecond: number) => Math.min(256, Math.max(4, Math.ceil(ratePerSecond / 5)));
