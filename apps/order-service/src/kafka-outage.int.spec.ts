@@ -1,4 +1,4 @@
-import { recordToEvent } from '@orderflow/events';
+import { eventToMessage, recordToEvent } from '@orderflow/events';
 import { consumeFromBeginning, localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
 import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
@@ -16,14 +16,13 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     await app?.stop();
   });
 
-  type ConsumerStatus = { rebalances: number; assignment: Record<string, number[]> };
+  type ConsumerStatus = { assignment: Record<string, number[]> };
   const consumerStatus = async () => (await request(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
 
   // The whole cluster stops and starts: on the shared test cluster, by then holding hundreds of
   // partitions from earlier suites, the brokers' restart alone can take a minute or more.
   it('keeps answering POST /orders with 201, and the events arrive once the brokers are back', async () => {
     const cluster = await localTestCluster();
-    const joinsBefore = (await consumerStatus()).rebalances;
     await Promise.all(cluster.nodes().map((node) => cluster.stopBroker(node.id)));
 
     const placed = [];
@@ -44,14 +43,24 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     await waitFor(async () => (await app.database.pool.query('SELECT 1 FROM kafka_outbox WHERE sent_at IS NULL')).rowCount === 0, {
       description: 'the outbox to be marked sent',
     });
-    // The inventory consumer crashed with the cluster and must have joined its group again.
-    // (Stopping it while kafkajs's restart is still pending would leave a consumer running.)
-    await waitFor(
-      async () => {
-        const status = await consumerStatus();
-        return status.rebalances > joinsBefore && status.assignment[app.topics.inventory.name]?.length === 6;
-      },
-      { description: 'the inventory consumer to rejoin its group', timeoutMs: 120_000 },
-    );
+    // The inventory consumer must work again. Whether its member rejoined the group (its session
+    // ran out while the brokers restarted) or kept its membership (the coordinator reloaded the
+    // group and the member's heartbeats resumed in time) depends on how long the restart took:
+    // both are right, so the proof is a result it handles. (It also means no restart of the
+    // member is still pending when afterAll stops the service.)
+    const [orderId] = orderIds as [string];
+    const producer = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, { occurredAt: new Date(), correlationId: 'after-outage' });
+      await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
+    } finally {
+      await producer.disconnect();
+    }
+    await waitFor(async () => (await request(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === 'CONFIRMED', {
+      description: 'the inventory consumer to handle a result after the outage',
+      timeoutMs: 120_000,
+    });
+    expect((await consumerStatus()).assignment[app.topics.inventory.name]).toHaveLength(6);
   }, 300_000);
 });
