@@ -1,5 +1,5 @@
 import { logLevel, type LogEntry } from 'kafkajs';
-import { kafkaLogCreator, serviceLevelFor } from './kafka-log-creator.ts';
+import { brokerLossQuietMs, kafkaLogCreator, serviceLevelFor } from './kafka-log-creator.ts';
 import type { ServiceLogger } from './service-logger.ts';
 
 const entry = (level: logLevel, namespace: string, log: Record<string, unknown>): LogEntry => ({
@@ -41,4 +41,27 @@ describe('kafkajs log lines in the service log', () => {
 
     expect(lines).toEqual([['info', { component: 'kafkajs', namespace: 'Consumer', groupId: 'g' }, 'Starting']]);
   });
+
+  it("say a broker's lost connection once, as a warning, and its repeats within a minute at debug", () => {
+    const lines: [string, string][] = [];
+    const record = (level: string) => (_fields: Record<string, unknown>, message: string) => lines.push([level, message]);
+    const logger: ServiceLogger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+    let now = 0;
+    const write = kafkaLogCreator(logger, () => now)(logLevel.INFO);
+    const refused = (broker: string) => entry(logLevel.ERROR, 'Connection', { message: `Connection error: connect ECONNREFUSED ${broker}`, broker });
+
+    write(refused('127.0.0.1:19093'));
+    write(refused('127.0.0.1:19093'));
+    write(refused('127.0.0.1:19094'));
+    now += brokerLossQuietMs;
+    write(refused('127.0.0.1:19093'));
+
+    expect(lines.map(([level, message]) => `${level} ${message.split(';')[0]}`)).toEqual([
+      'warn lost the connection to broker 127.0.0.1:19093 (Connection error: connect ECONNREFUSED 127.0.0.1:19093)',
+      'debug Connection error: connect ECONNREFUSED 127.0.0.1:19093',
+      'warn lost the connection to broker 127.0.0.1:19094 (Connection error: connect ECONNREFUSED 127.0.0.1:19094)',
+      'warn lost the connection to broker 127.0.0.1:19093 (Connection error: connect ECONNREFUSED 127.0.0.1:19093)',
+    ]);
+  });
 });
+

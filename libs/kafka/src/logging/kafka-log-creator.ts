@@ -34,11 +34,38 @@ export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'l
   }
 }
 
+/** How long one broker's lost connection is reported once: later failures to reach it are debug. */
+export const brokerLossQuietMs = 60_000;
+
+/**
+ * A broker that stops (a restart, a failure) makes every connection to it fail, and kafkajs
+ * logs each failed (re)connect as an ERROR: a few dozen lines per client within seconds while
+ * it finds the new leaders. That is an expected event in a replicated cluster, so it is said
+ * once per broker, as a WARN, and then quietly (debug) for `brokerLossQuietMs`.
+ */
+function brokerLossReporter(now: () => number) {
+  const reportedAt = new Map<string, number>();
+  return (entry: Pick<LogEntry, 'namespace' | 'level' | 'log'>): { level: ServiceLogLevel; message: string } | undefined => {
+    const { message } = entry.log;
+    const broker = (entry.log as { broker?: unknown }).broker;
+    const lost = entry.level === logLevel.ERROR && entry.namespace === 'Connection' && /^Connection (error|timeout)/.test(message);
+    if (!lost || typeof broker !== 'string') return undefined;
+    const last = reportedAt.get(broker);
+    if (last !== undefined && now() - last < brokerLossQuietMs) return { level: 'debug', message };
+    reportedAt.set(broker, now());
+    return { level: 'warn', message: `lost the connection to broker ${broker} (${message}); kafkajs reconnects, and finds the partitions' new leaders if it stays down` };
+  };
+}
+
 /** A kafkajs `logCreator` that writes kafkajs's lines to the service logger, one JSON line each. */
-export function kafkaLogCreator(logger: ServiceLogger): logCreator {
-  return () => (entry) => {
-    // kafkajs's own timestamp is dropped: the service logger stamps every line itself.
-    const fields = Object.fromEntries(Object.entries(entry.log).filter(([name]) => name !== 'message' && name !== 'timestamp'));
-    logger[serviceLevelFor(entry)]({ component: 'kafkajs', namespace: entry.namespace, ...fields }, entry.log.message);
+export function kafkaLogCreator(logger: ServiceLogger, now: () => number = Date.now): logCreator {
+  return () => {
+    const brokerLoss = brokerLossReporter(now);
+    return (entry) => {
+      // kafkajs's own timestamp is dropped: the service logger stamps every line itself.
+      const fields = Object.fromEntries(Object.entries(entry.log).filter(([name]) => name !== 'message' && name !== 'timestamp'));
+      const { level, message } = brokerLoss(entry) ?? { level: serviceLevelFor(entry), message: entry.log.message };
+      logger[level]({ component: 'kafkajs', namespace: entry.namespace, ...fields }, message);
+    };
   };
 }
