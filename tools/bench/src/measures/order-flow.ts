@@ -5,6 +5,7 @@ import type { BenchRow } from '../bench-row.ts';
 import type { BenchSettings } from '../bench-settings.ts';
 import type { BenchStack } from '../bench-stack.ts';
 import { formatSpread, spreadOf, type Spread } from '../percentiles.ts';
+import { flowHops } from './flow-hops.ts';
 import { connectionsFor, loadOrders, type LoadResult } from './order-load.ts';
 
 type Window = { readonly from: Date; readonly to: Date };
@@ -59,7 +60,7 @@ export async function sustainedFlow(stack: BenchStack, skus: readonly string[], 
 }
 
 /** The services' own timestamps: order created → reservation made → order CONFIRMED. */
-async function latencies(stack: BenchStack, window: Window): Promise<{ confirmed: Spread; reserved: Spread; unconfirmed: number }> {
+async function latencies(stack: BenchStack, window: Window): Promise<{ confirmed: Spread; reserved: Spread; unconfirmed: number; hops: string }> {
   const { rows } = await stack.orders.query<{ id: string; status: string; created_at: Date; updated_at: Date }>(
     'SELECT id, status, created_at, updated_at FROM orders WHERE created_at >= $1 AND created_at <= $2',
     [window.from, window.to],
@@ -74,12 +75,14 @@ async function latencies(stack: BenchStack, window: Window): Promise<{ confirmed
     confirmed: spreadOf(confirmed.map((row) => row.updated_at.getTime() - row.created_at.getTime())),
     reserved: spreadOf(reservations.rows.map((row) => row.created_at.getTime() - (placedAt.get(row.order_id) ?? Number.NaN))),
     unconfirmed: rows.length - confirmed.length,
+    hops: await flowHops(stack, rows.map((row) => row.id)),
   };
 }
 
 const latencyDetail = (measured: Awaited<ReturnType<typeof latencies>>) =>
   `CONFIRMED p50/p99/max ${formatSpread(measured.confirmed)}; inventory handler ${formatSpread(measured.reserved)}` +
-  (measured.unconfirmed > 0 ? `; ${measured.unconfirmed} not CONFIRMED` : '');
+  (measured.unconfirmed > 0 ? `; ${measured.unconfirmed} not CONFIRMED` : '') +
+  `; ${measured.hops}`;
 
 /** Row 6: latency from placed to CONFIRMED (and to the inventory handler) at a fixed rate. */
 export async function flowLatency(stack: BenchStack, skus: readonly string[], ratePerSecond: number, settings: BenchSettings): Promise<BenchRow> {
