@@ -9,7 +9,8 @@ import { inventoryRoutes } from './http/inventory-routes.ts';
 import { reservationRoutes } from './http/reservation-routes.ts';
 import { ordersHandler, type OrdersTopic } from './messaging/orders-handler.ts';
 import { pgStockQueries } from './persistence/pg-stock-store.ts';
-import { pgTransaction, type InventoryTopic } from './persistence/pg-unit-of-work.ts';
+import { pgBatchTransaction } from './persistence/pg-batch-transaction.ts';
+import type { InventoryTopic } from './persistence/pg-unit-of-work.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
 
@@ -19,6 +20,12 @@ export type InventoryServiceOptions = {
   readonly host?: string;
   /** The service's database, shared by all its instances; migrated by start(). The caller owns the pool. */
   readonly pool: pg.Pool;
+  /**
+   * The connections of the outbox relay and the consumer: a pool of their own (a bulkhead), so a
+   * flood of HTTP requests queues only behind itself, never in front of the events that move
+   * orders on. Default: `pool`. The caller owns (and ends) it.
+   */
+  readonly messagingPool?: pg.Pool;
   readonly kafka: Kafka;
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
@@ -42,6 +49,7 @@ export type InventoryService = {
 /** inventory-service wired together: migrations, topics, outbox relay, orders consumer, HTTP API. */
 export function createInventoryService(options: InventoryServiceOptions): InventoryService {
   const { pool, kafka, logger } = options;
+  const messagingPool = options.messagingPool ?? pool;
   const serviceName = options.serviceName ?? 'inventory-service';
   const groupId = options.groupId ?? 'inventory-service';
   const topics = options.topics ?? { orders: ordersTopic, inventory: inventoryTopic };
@@ -50,7 +58,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   const queries = pgStockQueries(pool);
 
   // Every instance runs a relay; they elect one leader through PostgreSQL, the others stand by.
-  const relay = createOutboxRelay({ pool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const relay = createOutboxRelay({ pool: messagingPool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
   const consumer = createConsumerRunner({
     kafka,
     groupId,
@@ -58,7 +66,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     logger,
     metrics: kafkaMetrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
-    batchHandler: ordersHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.inventory) }),
+    batchHandler: ordersHandler({ pool: messagingPool, logger, batchOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope) }),
   });
 
   const lifecycle = createServiceLifecycle({

@@ -17,6 +17,12 @@ export type NotificationServiceOptions = {
   readonly host?: string;
   /** The service's database; migrated by start(). The caller owns (and ends) the pool. */
   readonly pool: pg.Pool;
+  /**
+   * The connections of the outbox relay and the consumer: a pool of their own (a bulkhead), so a
+   * flood of HTTP requests queues only behind itself, never in front of the events that move
+   * orders on. Default: `pool`. The caller owns (and ends) it.
+   */
+  readonly messagingPool?: pg.Pool;
   readonly kafka: Kafka;
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
@@ -39,6 +45,7 @@ export type NotificationService = {
  */
 export function createNotificationService(options: NotificationServiceOptions): NotificationService {
   const { pool, kafka, logger } = options;
+  const messagingPool = options.messagingPool ?? pool;
   const serviceName = options.serviceName ?? 'notification-service';
   const groupId = options.groupId ?? 'notification-service';
   const topics = options.topics ?? { orders: ordersTopic };
@@ -50,7 +57,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     topics: [topics.orders],
     logger,
     metrics: kafkaMetricsFor(metrics),
-    batchHandler: orderEventsHandler({ pool, logger, repositoryOn: pgNotificationRepository }),
+    batchHandler: orderEventsHandler({ pool: messagingPool, logger, repositoryOn: pgNotificationRepository }),
   });
 
   const lifecycle = createServiceLifecycle({

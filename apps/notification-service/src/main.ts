@@ -15,7 +15,7 @@ try {
   const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, logger });
   shutdown.register('database', () => database.stop());
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  const service = createNotificationService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, pool: database.pool, kafka, logger });
+  const service = createNotificationService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, pool: database.pool, messagingPool: database.messagingPool, kafka, logger });
   shutdown.register('notification-service', () => service.stop());
   await service.start();
 } catch (error) {

@@ -21,6 +21,12 @@ export type OrderServiceOptions = {
   readonly bodyLimit?: string;
   /** The service's database; migrated by start(). The caller owns (and ends) the pool. */
   readonly pool: pg.Pool;
+  /**
+   * The connections of the outbox relay and the consumer: a pool of their own (a bulkhead), so a
+   * flood of HTTP requests queues only behind itself, never in front of the events that move
+   * orders on. Default: `pool`. The caller owns (and ends) it.
+   */
+  readonly messagingPool?: pg.Pool;
   readonly kafka: Kafka;
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
@@ -42,6 +48,7 @@ export type OrderService = {
 /** order-service wired together: migrations, topics, outbox relay, inventory consumer, HTTP API. */
 export function createOrderService(options: OrderServiceOptions): OrderService {
   const { pool, kafka, logger } = options;
+  const messagingPool = options.messagingPool ?? pool;
   const serviceName = options.serviceName ?? 'order-service';
   const groupId = options.groupId ?? 'order-service';
   const topics = options.topics ?? { orders: ordersTopic, inventory: inventoryTopic };
@@ -49,14 +56,14 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   const kafkaMetrics = kafkaMetricsFor(metrics);
   const unitOfWork = pgUnitOfWork(pool, topics.orders);
 
-  const relay = createOutboxRelay({ pool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const relay = createOutboxRelay({ pool: messagingPool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
   const consumer = createConsumerRunner({
     kafka,
     groupId,
     topics: [topics.inventory],
     logger,
     metrics: kafkaMetrics,
-    batchHandler: inventoryHandler({ pool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
+    batchHandler: inventoryHandler({ pool: messagingPool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
   });
 
   const lifecycle = createServiceLifecycle({

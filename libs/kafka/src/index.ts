@@ -21,7 +21,7 @@ export {
   type PublishedRecord,
   type TopicMessages,
 } from './producer/event-producer.ts';
-export { appendToOutbox, outboxChannel } from './outbox/append-to-outbox.ts';
+export { appendManyToOutbox, appendToOutbox, outboxChannel, type AppendedRow, type OutboxEntry } from './outbox/append-to-outbox.ts';
 export {
   createOutboxRelay,
   outboxRelayDefaults,
@@ -44,7 +44,7 @@ export { errorCode, errorMessage } from './errors/error-code.ts';
 export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
 export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
 export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
-export { withBatchInbox } from './inbox/batch-inbox.ts';
+export { withBatchInbox, withSetBasedInbox, type TransactionalBatchHandler } from './inbox/batch-inbox.ts';
 export { inboxRetention } from './inbox/inbox-retention.ts';
 
 // Database: the outbox and inbox tables.

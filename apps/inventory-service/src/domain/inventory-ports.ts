@@ -44,6 +44,12 @@ export type InventoryTransaction = {
   readonly outbox: InventoryOutbox;
 };
 
+/** What a batch of events will touch: read and locked up front, in one statement per table. */
+export type BatchScope = { readonly orderIds: readonly string[]; readonly skus: readonly string[] };
+
+/** One transaction for a batch of events: the use cases' ports, and flush() to write what they changed. */
+export type InventoryBatch = { readonly transaction: InventoryTransaction; flush(): Promise<void> };
+
 export interface StockQueries {
   list(): Promise<StockItem[]>;
   find(sku: string): Promise<StockItem | undefined>;

@@ -1,8 +1,8 @@
 import { causedBy, type ordersTopic } from '@orderflow/events';
-import { withBatchInbox, type BatchHandler, type ServiceLogger } from '@orderflow/kafka';
+import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
-import type { InventoryTransaction } from '../domain/inventory-ports.ts';
+import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain/inventory-ports.ts';
 import { reserveStock, type StockOutcome } from '../domain/reserve-stock.ts';
 import { releaseStock, shipReservedStock } from '../domain/settle-reservation.ts';
 
@@ -10,8 +10,8 @@ export type OrdersTopic = typeof ordersTopic;
 
 export type OrdersHandlerOptions = {
   readonly pool: pg.Pool;
-  /** The use cases' ports on the inbox transaction's client. */
-  readonly transactionOn: (client: pg.PoolClient) => InventoryTransaction;
+  /** The use cases' ports for a batch of events, on the inbox transaction's client. */
+  readonly batchOn: (client: pg.PoolClient, scope: BatchScope) => Promise<InventoryBatch>;
   readonly logger: ServiceLogger;
 };
 
@@ -21,34 +21,54 @@ export type OrdersHandlerOptions = {
  * so a redelivered event does nothing.
  * Events of one order share a key, hence a partition, hence arrive in the order they happened:
  * a cancel is never seen before the placement it cancels.
+ *
+ * Set-based: the batch's rows are read and locked in two statements and written in a few more
+ * (persistence/pg-batch-transaction.ts); the use cases in between run one event at a time, in
+ * memory, exactly as they would in a transaction of their own.
  */
-export function ordersHandler({ pool, transactionOn, logger }: OrdersHandlerOptions): BatchHandler<OrdersTopic> {
-  return withBatchInbox<OrdersTopic>(pool, (decoded, _context, client) =>
-    withCorrelationId(decoded.metadata.correlationId, async () => {
-      const transaction = transactionOn(client);
-      const context = { ...causedBy(decoded.metadata), now: new Date() };
-      let result: StockOutcome;
-      switch (decoded.type) {
-        case 'OrderPlacedEvent':
-          result = await reserveStock(transaction, decoded.event, context);
-          break;
-        case 'OrderCancelledEvent':
-          result = await releaseStock(transaction, decoded.event.orderId, context);
-          break;
-        case 'ProductShippedEvent':
-          result = await shipReservedStock(transaction, decoded.event.orderId, context);
-          break;
-        case 'OrderConfirmedEvent':
-        case 'OrderRejectedEvent':
-          // order-service's answers to our own results: nothing left to do here.
-          return;
-      }
-      if (result.outcome === 'ignored') {
-        logger.info({ eventType: decoded.type, eventId: decoded.metadata.eventId }, `${decoded.type} ignored: ${result.reason}`);
-      } else {
-        const { orderId, status } = result.reservation;
-        logger.info({ eventType: decoded.type, orderId, status }, `stock for order ${orderId} is now ${status}`);
-      }
-    }),
-  );
+export function ordersHandler({ pool, batchOn, logger }: OrdersHandlerOptions): BatchHandler<OrdersTopic> {
+  return withSetBasedInbox<OrdersTopic>(pool, async (newEvents, client) => {
+    const batch = await batchOn(client, scopeOf(newEvents.map((item) => item.event)));
+    for (const { event: decoded } of newEvents) {
+      await withCorrelationId(decoded.metadata.correlationId, () => handleOne(batch.transaction, decoded, logger));
+    }
+    await batch.flush();
+  });
+}
+
+async function handleOne(transaction: InventoryTransaction, decoded: EventOf<OrdersTopic>, logger: ServiceLogger): Promise<void> {
+  const context = { ...causedBy(decoded.metadata), now: new Date() };
+  let result: StockOutcome;
+  switch (decoded.type) {
+    case 'OrderPlacedEvent':
+      result = await reserveStock(transaction, decoded.event, context);
+      break;
+    case 'OrderCancelledEvent':
+      result = await releaseStock(transaction, decoded.event.orderId, context);
+      break;
+    case 'ProductShippedEvent':
+      result = await shipReservedStock(transaction, decoded.event.orderId, context);
+      break;
+    case 'OrderConfirmedEvent':
+    case 'OrderRejectedEvent':
+      // order-service's answers to our own results: nothing left to do here.
+      return;
+  }
+  if (result.outcome === 'ignored') {
+    logger.info({ eventType: decoded.type, eventId: decoded.metadata.eventId }, `${decoded.type} ignored: ${result.reason}`);
+  } else {
+    const { orderId, status } = result.reservation;
+    logger.info({ eventType: decoded.type, orderId, status }, `stock for order ${orderId} is now ${status}`);
+  }
+}
+
+/** The orders the events name and the skus placements ask for (a cancel's skus are its reservation's). */
+function scopeOf(events: readonly EventOf<OrdersTopic>[]): BatchScope {
+  const orderIds = new Set<string>();
+  const skus = new Set<string>();
+  for (const decoded of events) {
+    orderIds.add(decoded.event.orderId);
+    if (decoded.type === 'OrderPlacedEvent') for (const item of decoded.event.items) skus.add(item.sku);
+  }
+  return { orderIds: [...orderIds], skus: [...skus] };
 }

@@ -16,6 +16,10 @@ export interface OrderRepository {
   /** Reads and locks the order for the rest of the transaction (serialises its changes and events). */
   findForUpdate(id: string): Promise<Order | undefined>;
   update(order: Order): Promise<void>;
+  /** findForUpdate for many orders in one statement (locked in id order, so two batches never deadlock). */
+  findManyForUpdate(ids: readonly string[]): Promise<Map<string, Order>>;
+  /** update for many orders in one statement. */
+  updateMany(orders: readonly Order[]): Promise<void>;
 }
 
 export interface OrderQueries {
@@ -43,9 +47,14 @@ export type ActionContext = {
   readonly now: Date;
 };
 
+/** One event for the outbox, of any of the orders topic's types. */
+export type OrderOutboxEntry = { [Type in OrderEventType]: { readonly type: Type; readonly event: OrderEvent<Type>; readonly context: ActionContext } }[OrderEventType];
+
 export interface OrderOutbox {
   /** Adds the event to the transaction's outbox: published after (and only if) it commits. */
   append<Type extends OrderEventType>(type: Type, event: OrderEvent<Type>, context: ActionContext): Promise<void>;
+  /** append for many events in one statement, published in the order given. */
+  appendMany(entries: readonly OrderOutboxEntry[]): Promise<void>;
 }
 
 /** One transaction's view: what it writes commits together, or not at all. */

@@ -5,7 +5,7 @@ import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 
 /** Writes of one transaction: every statement runs on its client. */
 export function pgOrderRepository(client: pg.ClientBase): OrderRepository {
-  return {
+  const repository: OrderRepository = {
     async insert(order) {
       await client.query(
         `INSERT INTO orders (id, customer_id, email, status, items, created_at, updated_at)
@@ -17,15 +17,27 @@ export function pgOrderRepository(client: pg.ClientBase): OrderRepository {
       const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = $1 FOR UPDATE`, [id]);
       return rows[0] && rowToOrder(rows[0]);
     },
-    async update(order: Order) {
-      await client.query('UPDATE orders SET status = $2, unavailable_items = $3, updated_at = $4 WHERE id = $1', [
-        order.id,
-        order.status,
-        order.unavailableItems ? JSON.stringify(order.unavailableItems) : null,
-        order.updatedAt,
-      ]);
+    update: (order: Order) => repository.updateMany([order]),
+    async findManyForUpdate(ids) {
+      const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+      return new Map(rows.map((row) => [row.id, rowToOrder(row)]));
+    },
+    async updateMany(orders) {
+      if (orders.length === 0) return;
+      await client.query(
+        `UPDATE orders SET status = changed.status, unavailable_items = changed.unavailable_items, updated_at = changed.updated_at
+           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[]) AS changed (id, status, unavailable_items, updated_at)
+          WHERE orders.id = changed.id`,
+        [
+          orders.map((order) => order.id),
+          orders.map((order) => order.status),
+          orders.map((order) => (order.unavailableItems ? JSON.stringify(order.unavailableItems) : null)),
+          orders.map((order) => order.updatedAt),
+        ],
+      );
     },
   };
+  return repository;
 }
 
 /** Reads outside any transaction, straight from the pool. */

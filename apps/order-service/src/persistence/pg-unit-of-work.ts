@@ -1,8 +1,8 @@
-import type { ordersTopic } from '@orderflow/events';
-import { appendToOutbox } from '@orderflow/kafka';
+import type { EventContext, ordersTopic } from '@orderflow/events';
+import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import { withTransaction } from '@orderflow/service';
 import type pg from 'pg';
-import type { IdempotencyKeyStore, OrderOutbox, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
+import type { ActionContext, IdempotencyKeyStore, OrderOutbox, OrderOutboxEntry, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
 import { pgOrderRepository } from './pg-order-store.ts';
 
 /** The orders topic, or a test's copy of it under another name. */
@@ -22,14 +22,21 @@ export function pgUnitOfWork(pool: pg.Pool, ordersTopic: OrdersTopic): UnitOfWor
 }
 
 function pgOutbox(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderOutbox {
-  return {
-    async append(type, event, context) {
-      await appendToOutbox(client, ordersTopic, type, event, {
-        occurredAt: context.now,
-        correlationId: context.correlationId,
-        ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
-      });
+  const outbox: OrderOutbox = {
+    append: (type, event, context) => outbox.appendMany([{ type, event, context } as OrderOutboxEntry]),
+    async appendMany(entries) {
+      await appendManyToOutbox(client, ordersTopic, entries.map(({ type, event, context }) => ({ type, event, context: eventContextOf(context) }) as OutboxEntry<OrdersTopic['events']>));
     },
+  };
+  return outbox;
+}
+
+/** The action's context as its events carry it: when, and the flow they belong to. */
+function eventContextOf(context: ActionContext): EventContext {
+  return {
+    occurredAt: context.now,
+    correlationId: context.correlationId,
+    ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
   };
 }
 

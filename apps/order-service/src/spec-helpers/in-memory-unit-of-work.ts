@@ -19,6 +19,8 @@ export function inMemoryUnitOfWork() {
         insert: async (order) => void staged.orders.set(order.id, order),
         findForUpdate: async (id) => staged.orders.get(id),
         update: async (order) => void staged.orders.set(order.id, order),
+        findManyForUpdate: async (ids) => new Map(ids.flatMap((id) => { const order = staged.orders.get(id); return order ? [[id, order] as const] : []; })),
+        updateMany: async (changed) => changed.forEach((order) => staged.orders.set(order.id, order)),
       },
       idempotencyKeys: {
         async claim(key, requestHash, orderId) {
@@ -27,7 +29,10 @@ export function inMemoryUnitOfWork() {
           return earlier;
         },
       },
-      outbox: { append: async (type, event, context) => void staged.events.push({ type, event, context }) },
+      outbox: {
+        append: async (type, event, context) => void staged.events.push({ type, event, context }),
+        appendMany: async (entries) => void staged.events.push(...entries),
+      },
     };
     const commit = () => {
       ({ orders, keys, events } = staged);

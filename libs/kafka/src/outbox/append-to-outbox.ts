@@ -4,6 +4,13 @@ import type pg from 'pg';
 /** The channel the relay LISTENs on; an insert NOTIFYs it, delivered when the transaction commits. */
 export const outboxChannel = 'kafka_outbox';
 
+/** One event for the outbox: its type, its payload and the flow it belongs to. */
+export type OutboxEntry<Events extends EventMap> = {
+  [Type in keyof Events & string]: { readonly type: Type; readonly event: EventPayload<Events[Type]>; readonly context: EventContext };
+}[keyof Events & string];
+
+export type AppendedRow = { readonly id: string; readonly eventId: string };
+
 /**
  * Adds an event to the outbox inside the caller's transaction: pass the client the
  * state change was written with, so both commit, or neither does. The event is encoded and
@@ -19,19 +26,47 @@ export async function appendToOutbox<Events extends EventMap, Type extends keyof
   type: Type,
   event: EventPayload<Events[Type]>,
   context: EventContext,
-): Promise<{ readonly id: string; readonly eventId: string }> {
-  const message = eventToMessage(topic, type, event, context);
-  const eventId = message.headers['event-id'] ?? '';
-  // One statement inserts the row and queues the NOTIFY: PostgreSQL sends it on COMMIT and
-  // drops it on ROLLBACK, so the relay wakes exactly when there is something to publish.
+): Promise<AppendedRow> {
+  const [row] = await appendManyToOutbox(client, topic, [{ type, event, context } as OutboxEntry<Events>]);
+  return row ?? { id: '', eventId: '' };
+}
+
+/**
+ * appendToOutbox for many events in one statement, whatever their number: a batch consumer's
+ * effects cost one round trip, not one per event. Rows get their ids in the entries' order
+ * (the insert reads them ORDER BY position), so the relay publishes them in that order.
+ */
+export async function appendManyToOutbox<Events extends EventMap>(
+  client: pg.ClientBase,
+  topic: TopicDefinition<Events>,
+  entries: readonly OutboxEntry<Events>[],
+): Promise<AppendedRow[]> {
+  if (entries.length === 0) return [];
+  const messages = entries.map((entry) => ({ type: entry.type, message: eventToMessage(topic, entry.type, entry.event, entry.context) }));
+  const eventIds = messages.map(({ message }) => message.headers['event-id'] ?? '');
+  // One statement inserts the rows and queues the NOTIFY: PostgreSQL sends it on COMMIT (once,
+  // however many rows) and drops it on ROLLBACK, so the relay wakes exactly when there is
+  // something to publish.
   const { rows } = await client.query<{ id: string }>(
     `WITH added AS (
        INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT $1, message_key, event_type, event_id, value, headers, record_timestamp
+         FROM unnest($2::text[], $3::text[], $4::uuid[], $5::bytea[], $6::jsonb[], $7::bigint[]) WITH ORDINALITY
+              AS entry (message_key, event_type, event_id, value, headers, record_timestamp, position)
+        ORDER BY position
        RETURNING id
      )
-     SELECT id, pg_notify($8, '') FROM added`,
-    [topic.name, message.key, type, eventId, message.value, JSON.stringify(message.headers), message.timestamp, outboxChannel],
+     SELECT id, pg_notify($8, '') FROM added ORDER BY id`,
+    [
+      topic.name,
+      messages.map(({ message }) => message.key),
+      messages.map(({ type }) => type),
+      eventIds,
+      messages.map(({ message }) => message.value),
+      messages.map(({ message }) => JSON.stringify(message.headers)),
+      messages.map(({ message }) => message.timestamp),
+      outboxChannel,
+    ],
   );
-  return { id: rows[0]?.id ?? '', eventId };
+  return rows.map((row, index) => ({ id: row.id, eventId: eventIds[index] ?? '' }));
 }

@@ -20,9 +20,15 @@ export interface ServiceDatabaseOptions {
 }
 
 export interface ServiceDatabase {
+  /** For HTTP requests (and migrations). */
   readonly pool: pg.Pool;
+  /**
+   * For the outbox relay and the consumer, on the same database: their own connections, so HTTP
+   * requests waiting for a connection never queue in front of them (a bulkhead).
+   */
+  readonly messagingPool: pg.Pool;
   readonly connectionString: string;
-  /** Ends the pool, then stops the embedded server if one was started. */
+  /** Ends the pools, then stops the embedded server if one was started. */
   stop(): Promise<void>;
 }
 
@@ -41,18 +47,23 @@ export async function connectDatabase(options: ServiceDatabaseOptions): Promise<
     logger.info({ port: embedded.port, dataDir }, 'embedded PostgreSQL started (no DATABASE_URL given)');
   }
   const pool = createPool({ connectionString, applicationName: serviceName, logger });
+  // The relay's leader session and the consumer's batch transactions.
+  const messagingPool = createPool({ connectionString, applicationName: `${serviceName}-messaging`, max: 4, logger });
   try {
     if (options.migrationsDirectory) await runMigrations({ pool, directory: options.migrationsDirectory, logger });
   } catch (error) {
     await pool.end();
+    await messagingPool.end();
     await embedded?.stop();
     throw error;
   }
   return {
     pool,
+    messagingPool,
     connectionString,
     async stop() {
       await pool.end();
+      await messagingPool.end();
       await embedded?.stop();
     },
   };
