@@ -11,8 +11,11 @@ export type NotificationFilter = {
 
 /** Writes, on the transaction of the event being handled. */
 export interface NotificationRepository {
-  /** Stores it, unless its event has a notification already: then nothing changes. */
-  insert(notification: Notification): Promise<'inserted' | 'exists'>;
+  /**
+   * Stores them, except those whose event has a notification already (nothing changes for
+   * those); returns the event ids (lower case) of the ones stored.
+   */
+  insertMany(notifications: readonly Notification[]): Promise<ReadonlySet<string>>;
 }
 
 export interface NotificationQueries {

@@ -1,19 +1,25 @@
 import type { NotificationRepository } from './notification-ports.ts';
 import type { Notification } from './notification.ts';
-import { recordNotification } from './record-notification.ts';
+import { recordNotifications, type NotifiableEvent } from './record-notification.ts';
 
 /** Notifications in memory, with the database's one-per-event rule. */
 function inMemoryRepository() {
   const stored: Notification[] = [];
   const repository: NotificationRepository = {
-    async insert(notification) {
-      if (stored.some((existing) => existing.eventId === notification.eventId)) return 'exists';
-      stored.push(notification);
-      return 'inserted';
+    async insertMany(notifications) {
+      const inserted = new Set<string>();
+      for (const notification of notifications) {
+        if (stored.some((existing) => existing.eventId === notification.eventId)) continue;
+        stored.push(notification);
+        inserted.add(notification.eventId.toLowerCase());
+      }
+      return inserted;
     },
   };
   return { repository, stored };
 }
+
+const recordNotification = async (repository: NotificationRepository, source: NotifiableEvent, now: Date) => (await recordNotifications(repository, [source], now))[0];
 
 const confirmed = {
   type: 'OrderConfirmedEvent' as const,
@@ -50,5 +56,16 @@ describe('recordNotification', () => {
 
     expect(await recordNotification(repository, confirmed, new Date())).toEqual({ outcome: 'already-recorded' });
     expect(stored).toHaveLength(1);
+  });
+
+  it('records a batch in one call, in its order, leaving out the events that have theirs already', async () => {
+    const { repository, stored } = inMemoryRepository();
+    await recordNotification(repository, confirmed, new Date());
+    const cancelled = { ...confirmed, type: 'OrderCancelledEvent' as const, metadata: { ...confirmed.metadata, eventId: '0195f0a0-0000-7000-8000-0000000000e2' } };
+
+    const results = await recordNotifications(repository, [cancelled, confirmed], new Date());
+
+    expect(results.map((result) => result.outcome)).toEqual(['recorded', 'already-recorded']);
+    expect(stored.map((notification) => notification.eventType)).toEqual(['OrderConfirmedEvent', 'OrderCancelledEvent']);
   });
 });

@@ -11,14 +11,23 @@ export type RecordNotificationResult =
   /** The event has its notification already: a redelivery the inbox did not catch. */
   | { readonly outcome: 'already-recorded' };
 
-/** Renders the customer's message for an order event and stores it: one per event. */
-export async function recordNotification(
+/**
+ * Renders the customer's message for each order event and stores them all at once (one
+ * statement for a whole batch): one notification per event, in the order given.
+ */
+export async function recordNotifications(
   repository: NotificationRepository,
-  source: NotifiableEvent,
+  sources: readonly NotifiableEvent[],
   now: Date,
-): Promise<RecordNotificationResult> {
+): Promise<RecordNotificationResult[]> {
+  const notifications = sources.map((source) => notificationFor(source, now));
+  const stored = await repository.insertMany(notifications);
+  return notifications.map((notification) => (stored.has(notification.eventId.toLowerCase()) ? { outcome: 'recorded', notification } : { outcome: 'already-recorded' }));
+}
+
+function notificationFor(source: NotifiableEvent, now: Date): Notification {
   const { orderId, customerId, email } = source.event;
-  const notification: Notification = {
+  return {
     // UUIDv7, like event ids: unique, and sorted by creation time.
     id: newEventId(),
     eventId: source.metadata.eventId,
@@ -30,6 +39,4 @@ export async function recordNotification(
     occurredAt: source.metadata.occurredAt,
     createdAt: now,
   };
-  const stored = await repository.insert(notification);
-  return stored === 'inserted' ? { outcome: 'recorded', notification } : { outcome: 'already-recorded' };
 }

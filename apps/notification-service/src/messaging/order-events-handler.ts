@@ -1,9 +1,9 @@
 import type { ordersTopic } from '@orderflow/events';
-import { withBatchInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
+import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import type { NotificationRepository } from '../domain/notification-ports.ts';
-import { recordNotification, type RecordNotificationResult } from '../domain/record-notification.ts';
+import { recordNotifications, type RecordNotificationResult } from '../domain/record-notification.ts';
 
 /** The orders topic, or a test's copy of it under another name. */
 export type OrdersTopic = typeof ordersTopic;
@@ -17,16 +17,17 @@ export type OrderEventsHandlerOptions = {
 
 /**
  * Turns each order event into one customer notification, through the inbox: a batch's
- * notifications and inbox rows commit together, so a redelivered event adds nothing.
+ * notifications and inbox rows commit together, so a redelivered event adds nothing. Set-based:
+ * one insert for all of a batch's notifications.
  */
 export function orderEventsHandler({ pool, repositoryOn, logger }: OrderEventsHandlerOptions): BatchHandler<OrdersTopic> {
   return async (items) => {
-    const results: { readonly decoded: EventOf<OrdersTopic>; readonly result: RecordNotificationResult }[] = [];
-    const outcomes = await withBatchInbox<OrdersTopic>(pool, (decoded, _context, client) =>
-      withCorrelationId(decoded.metadata.correlationId, async () => {
-        results.push({ decoded, result: await recordNotification(repositoryOn(client), decoded, new Date()) });
-      }),
-    )(items);
+    let results: { readonly decoded: EventOf<OrdersTopic>; readonly result: RecordNotificationResult }[] = [];
+    const outcomes = await withSetBasedInbox<OrdersTopic>(pool, async (newEvents, client) => {
+      const decoded = newEvents.map((item) => item.event);
+      const recorded = await recordNotifications(repositoryOn(client), decoded, new Date());
+      results = decoded.flatMap((event, index) => (recorded[index] ? [{ decoded: event, result: recorded[index] }] : []));
+    })(items);
     // Logged only now, after the commit: a rolled-back attempt must not look "sent".
     // (A real mail would be sent here too, or better from an outbox of its own.)
     for (const { decoded, result } of results) {

@@ -5,28 +5,34 @@ import { notificationColumns, rowToNotification, type NotificationRow } from './
 /** Writes on one client: the inbox transaction of the event being handled. */
 export function pgNotificationRepository(client: pg.ClientBase): NotificationRepository {
   return {
-    async insert(notification) {
+    async insertMany(notifications) {
+      if (notifications.length === 0) return new Set();
+      // In the given order (seq follows it), whatever the batch's size: one statement.
       // ON CONFLICT on event_id: a second notification for one event is impossible even if
       // the inbox were bypassed (e.g. its rows cleaned up), and is no error either.
-      const inserted = await client.query(
+      const { rows } = await client.query<{ event_id: string }>(
         `INSERT INTO notifications (id, event_id, event_type, order_id, customer_id, email, kind, subject, body, occurred_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (event_id) DO NOTHING`,
+         SELECT id, event_id, event_type, order_id, customer_id, email, kind, subject, body, occurred_at, created_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[])
+             WITH ORDINALITY AS batch (id, event_id, event_type, order_id, customer_id, email, kind, subject, body, occurred_at, created_at, position)
+          ORDER BY position
+         ON CONFLICT (event_id) DO NOTHING
+         RETURNING event_id`,
         [
-          notification.id,
-          notification.eventId,
-          notification.eventType,
-          notification.orderId,
-          notification.customerId,
-          notification.email,
-          notification.kind,
-          notification.subject,
-          notification.body,
-          notification.occurredAt,
-          notification.createdAt,
+          notifications.map((notification) => notification.id),
+          notifications.map((notification) => notification.eventId),
+          notifications.map((notification) => notification.eventType),
+          notifications.map((notification) => notification.orderId),
+          notifications.map((notification) => notification.customerId),
+          notifications.map((notification) => notification.email),
+          notifications.map((notification) => notification.kind),
+          notifications.map((notification) => notification.subject),
+          notifications.map((notification) => notification.body),
+          notifications.map((notification) => notification.occurredAt),
+          notifications.map((notification) => notification.createdAt),
         ],
       );
-      return inserted.rowCount === 1 ? 'inserted' : 'exists';
+      return new Set(rows.map((row) => row.event_id));
     },
   };
 }

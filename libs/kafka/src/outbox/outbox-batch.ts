@@ -25,6 +25,13 @@ const recordOverheadBytes = 40;
  * rows and, counted in id order, at most `maxRequestBytes` (always at least one row; an event
  * larger than its topic allows was refused when it was written). A prefix of the unsent rows,
  * so the order holds whatever the cap cuts.
+ *
+ * Why the ids are picked first, on their own: marking a row sent leaves a dead entry in the
+ * `kafka_outbox_unsent` index until VACUUM removes it, and under load that is thousands of
+ * entries a minute. A plain index scan in id order (the inner SELECT, on the relay's session
+ * with bitmap scans off, see outbox-relay.ts) marks the dead entries it meets, so the next
+ * scan skips them; a bitmap scan visits every dead row's heap page on every call. Measured at
+ * 300 orders/s: 2.5-4.8 ms per call and a third of PostgreSQL's CPU before.
  */
 export async function readOutboxBatch(
   client: pg.ClientBase,
@@ -39,9 +46,11 @@ export async function readOutboxBatch(
                   OVER (ORDER BY id) AS bytes_through,
                 row_number() OVER (ORDER BY id) AS position
            FROM kafka_outbox
-          WHERE sent_at IS NULL AND NOT (id = ANY($4::bigint[]))
-          ORDER BY id
-          LIMIT $1
+          WHERE id = ANY (ARRAY(
+                  SELECT id FROM kafka_outbox
+                   WHERE sent_at IS NULL AND NOT (id = ANY($4::bigint[]))
+                   ORDER BY id
+                   LIMIT $1))
        ) unsent
       WHERE bytes_through <= $2 OR position = 1
       ORDER BY id`,
