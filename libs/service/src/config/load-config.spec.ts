@@ -29,6 +29,7 @@ describe('loadConfig with the shared service variables', () => {
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: ['127.0.0.1:19092', '127.0.0.1:19093', 'kafka-3:9092'],
       KAFKA_CLIENT_ID: 'order-service',
+      DATABASE_POOL_SIZE: 10,
     });
   });
 
@@ -41,9 +42,10 @@ describe('loadConfig with the shared service variables', () => {
       LOG_LEVEL: 'debug',
       KAFKA_CLIENT_ID: 'orders-2',
       DATABASE_URL: 'postgres://orders:secret@postgres:5432/orders',
+      DATABASE_POOL_SIZE: '40',
     });
 
-    expect(config).toMatchObject({ SERVICE_NAME: 'order-service-2', PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'debug', KAFKA_CLIENT_ID: 'orders-2' });
+    expect(config).toMatchObject({ SERVICE_NAME: 'order-service-2', PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'debug', KAFKA_CLIENT_ID: 'orders-2', DATABASE_POOL_SIZE: 40 });
     expect(config.DATABASE_URL).toBe('postgres://orders:secret@postgres:5432/orders');
   });
 

@@ -26,7 +26,7 @@ export const portVariable = (defaultPort: number) =>
  *
  *   const config = loadConfigOrExit(serviceConfig({ serviceName: 'order-service', port: 3000 }).extend({ ... }));
  */
-export function serviceConfig(defaults: { serviceName: string; port: number }) {
+export function serviceConfig(defaults: { serviceName: string; port: number; databasePoolSize?: number }) {
   return z.object({
     SERVICE_NAME: z.string().min(1).default(defaults.serviceName),
     PORT: portVariable(defaults.port),
@@ -42,6 +42,16 @@ export function serviceConfig(defaults: { serviceName: string; port: number }) {
     KAFKA_CLIENT_ID: z.string().min(1).default(defaults.serviceName),
     /** The service's own database. Unset: an embedded PostgreSQL is started for it. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional(),
+    /**
+     * Connections for HTTP requests (the relay and the consumer have their own few). A request
+     * holds one for its whole transaction, so this caps how many run at once.
+     */
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ error: 'expected a number of connections' })
+      .int({ error: 'expected a number of connections' })
+      .min(1, { error: 'expected at least 1 connection' })
+      .max(90, { error: "expected at most 90 connections (PostgreSQL's default limit is 100 for all clients)" })
+      .default(defaults.databasePoolSize ?? 10),
   });
 }
 

@@ -14,6 +14,8 @@ export interface ServiceDatabaseOptions {
    * `.data/postgres/<serviceName>` under the working directory.
    */
   readonly embeddedDataDir?: string;
+  /** Connections of the pool for HTTP requests (config DATABASE_POOL_SIZE); createPool's default when unset. */
+  readonly poolSize?: number;
   /** The service's `.sql` migrations, applied before the pool is handed out. */
   readonly migrationsDirectory?: string;
   readonly logger: Logger;
@@ -46,7 +48,7 @@ export async function connectDatabase(options: ServiceDatabaseOptions): Promise<
     connectionString = await embedded.createDatabase(serviceName.replaceAll('-', '_'));
     logger.info({ port: embedded.port, dataDir }, 'embedded PostgreSQL started (no DATABASE_URL given)');
   }
-  const pool = createPool({ connectionString, applicationName: serviceName, logger });
+  const pool = createPool({ connectionString, applicationName: serviceName, logger, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) });
   // The relay's leader session and the consumer's batch transactions.
   const messagingPool = createPool({ connectionString, applicationName: `${serviceName}-messaging`, max: 4, logger });
   try {
