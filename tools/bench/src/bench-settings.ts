@@ -11,6 +11,14 @@ export type BenchSettings = {
   readonly relayRows: number;
   /** Events each service's consumer drains from a backlog. */
   readonly drainEvents: number;
+  /**
+   * Orders at `warmUpRate` for this long before the rows that place orders, not measured: on a
+   * fresh cluster the brokers spend their first minutes compiling (one broker's JIT threads
+   * took 20 of its first 40 CPU seconds), and those rows should measure the pipeline, not
+   * the compiler. 0: no warm-up.
+   */
+  readonly warmUpSeconds: number;
+  readonly warmUpRate: number;
   /** POST /orders, closed loop: connections and seconds. */
   readonly acceptConnections: number;
   readonly acceptSeconds: number;
@@ -39,6 +47,8 @@ export const fullBench: BenchSettings = {
   kafkajsInFlight: 4,
   relayRows: 20_000,
   drainEvents: 10_000,
+  warmUpSeconds: 60,
+  warmUpRate: 200,
   acceptConnections: 16,
   acceptSeconds: 15,
   flowRates: [100, 200, 300, 400, 500, 600, 800, 1_000, 1_200, 1_500],
@@ -61,6 +71,8 @@ export const quickBench: BenchSettings = {
   kafkajsInFlight: 4,
   relayRows: 2_000,
   drainEvents: 2_000,
+  warmUpSeconds: 30,
+  warmUpRate: 200,
   acceptConnections: 16,
   acceptSeconds: 5,
   flowRates: [50, 100, 200, 400, 800],
@@ -83,6 +95,8 @@ export const smokeBench: BenchSettings = {
   kafkajsInFlight: 4,
   relayRows: 500,
   drainEvents: 200,
+  warmUpSeconds: 0,
+  warmUpRate: 0,
   acceptConnections: 4,
   acceptSeconds: 1,
   // Slow and a little longer: it must keep up even on a machine busy with other suites (kept

@@ -9,7 +9,7 @@ import { startBenchStack } from './bench-stack.ts';
 import { consoleCost } from './measures/console-cost.ts';
 import { consumerDrainRates } from './measures/consumer-drain.ts';
 import { failoverLatency, flowLatency, settle, sustainedFlow } from './measures/order-flow.ts';
-import { loadOrders } from './measures/order-load.ts';
+import { connectionsFor, loadOrders } from './measures/order-load.ts';
 import { javaProducerRate, kafkajsProducerRate } from './measures/producer-rates.ts';
 import { relayDrainRate } from './measures/relay-drain.ts';
 import { formatValue, ratiosOf } from './report-table.ts';
@@ -56,6 +56,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     add(await relayDrainRate(kafka, await stack.stack.postgres.createDatabase(`bench_relay_${suffix.replaceAll('-', '_')}`), relayTopic, settings));
     for (const row of await consumerDrainRates(kafka, stack, skus, settings)) add(row);
 
+    if (settings.warmUpSeconds > 0) {
+      log(`warming up: ${settings.warmUpRate} orders/s for ${settings.warmUpSeconds} s (not measured)`);
+      const { warmUpRate: ratePerSecond, warmUpSeconds: seconds } = settings;
+      await loadOrders({ url: stack.orderServiceUrl, skus, connections: connectionsFor(ratePerSecond), seconds, ratePerSecond });
+      await settle(stack, settings);
+    }
     const accepted = await loadOrders({ url: stack.orderServiceUrl, skus, connections: settings.acceptConnections, seconds: settings.acceptSeconds });
     add({
       key: 'orders-accepted',
