@@ -44,11 +44,13 @@ function pgIdempotencyKeys(client: pg.ClientBase): IdempotencyKeyStore {
   return {
     async claim(key, requestHash, orderId) {
       // A concurrent claim of the same key waits here for the first transaction, then sees its row.
-      const inserted = await client.query(
-        `INSERT INTO order_idempotency_keys (idempotency_key, request_hash, order_id)
-         VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [key, requestHash, orderId],
-      );
+      // Named, like the order insert: every POST runs it, so it is planned once per connection.
+      const inserted = await client.query({
+        name: 'order-idempotency-claim',
+        text: `INSERT INTO order_idempotency_keys (idempotency_key, request_hash, order_id)
+               VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING`,
+        values: [key, requestHash, orderId],
+      });
       if (inserted.rowCount === 1) return undefined;
       const { rows } = await client.query<{ request_hash: string; order_id: string }>(
         'SELECT request_hash, order_id FROM order_idempotency_keys WHERE idempotency_key = $1',

@@ -29,12 +29,14 @@ export function withSetBasedInbox<Topic extends TopicDefinition>(pool: pg.Pool, 
     if (!first) return [];
     const { groupId, topic, partition, signal } = first.context;
     return withTransaction(pool, async (client) => {
-      const inserted = await client.query<{ event_id: string }>(
-        `INSERT INTO kafka_inbox (consumer_group, event_id, topic, partition, record_offset)
+      const inserted = await client.query<{ event_id: string }>({
+        // Named: parsed and planned once per connection (see append-to-outbox.ts).
+        name: 'kafka-inbox-claim-batch',
+        text: `INSERT INTO kafka_inbox (consumer_group, event_id, topic, partition, record_offset)
          SELECT $1, event_id, $2, $3, record_offset FROM unnest($4::uuid[], $5::bigint[]) AS batch (event_id, record_offset)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        [groupId, topic, partition, items.map((item) => item.event.metadata.eventId), items.map((item) => item.context.offset)],
-      );
+        values: [groupId, topic, partition, items.map((item) => item.event.metadata.eventId), items.map((item) => item.context.offset)],
+      });
       // uuid comes back in PostgreSQL's lower-case form.
       const fresh = new Set(inserted.rows.map((row) => row.event_id));
       const outcomes: HandlerOutcome[] = [];

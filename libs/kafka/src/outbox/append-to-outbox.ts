@@ -47,8 +47,10 @@ export async function appendManyToOutbox<Events extends EventMap>(
   // One statement inserts the rows and queues the NOTIFY: PostgreSQL sends it on COMMIT (once,
   // however many rows) and drops it on ROLLBACK, so the relay wakes exactly when there is
   // something to publish.
-  const { rows } = await client.query<{ id: string }>(
-    `WITH added AS (
+  const { rows } = await client.query<{ id: string }>({
+    // Named: PostgreSQL parses and plans it once per connection instead of on every call.
+    name: 'kafka-outbox-append',
+    text: `WITH added AS (
        INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
        SELECT $1, message_key, event_type, event_id, value, headers, record_timestamp
          FROM unnest($2::text[], $3::text[], $4::uuid[], $5::bytea[], $6::jsonb[], $7::bigint[]) WITH ORDINALITY
@@ -57,7 +59,7 @@ export async function appendManyToOutbox<Events extends EventMap>(
        RETURNING id
      )
      SELECT id, pg_notify($8, '') FROM added ORDER BY id`,
-    [
+    values: [
       topic.name,
       messages.map(({ message }) => message.key),
       messages.map(({ type }) => type),
@@ -67,6 +69,6 @@ export async function appendManyToOutbox<Events extends EventMap>(
       messages.map(({ message }) => message.timestamp),
       outboxChannel,
     ],
-  );
+  });
   return rows.map((row, index) => ({ id: row.id, eventId: eventIds[index] ?? '' }));
 }

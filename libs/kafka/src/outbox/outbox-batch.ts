@@ -38,8 +38,10 @@ export async function readOutboxBatch(
   limits: { readonly batchSize: number; readonly maxRequestBytes: number },
   inFlightIds: readonly string[],
 ): Promise<OutboxBatch> {
-  const { rows } = await client.query<OutboxRow>(
-    `SELECT id, topic, message_key, value, headers, record_timestamp
+  const { rows } = await client.query<OutboxRow>({
+    // Named: parsed and planned once per connection (see append-to-outbox.ts).
+    name: 'kafka-outbox-read-batch',
+    text: `SELECT id, topic, message_key, value, headers, record_timestamp
        FROM (
          SELECT id, topic, message_key, value, headers, record_timestamp::text AS record_timestamp,
                 sum(octet_length(message_key) + coalesce(octet_length(value), 0) + octet_length(headers::text) + $3)
@@ -54,8 +56,8 @@ export async function readOutboxBatch(
        ) unsent
       WHERE bytes_through <= $2 OR position = 1
       ORDER BY id`,
-    [limits.batchSize, limits.maxRequestBytes, recordOverheadBytes, inFlightIds],
-  );
+    values: [limits.batchSize, limits.maxRequestBytes, recordOverheadBytes, inFlightIds],
+  });
   return { rows, ids: rows.map((row) => row.id) };
 }
 
