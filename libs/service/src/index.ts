@@ -15,7 +15,7 @@ export {
 } from './database/retention.ts';
 export { MigrationError, runMigrations, type MigrationOptions } from './database/run-migrations.ts';
 export { createDatabase, databaseUrl, dropDatabase } from './database/database-admin.ts';
-export { connectDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './database/connect-database.ts';
+export { connectDatabase, messagingApplicationName, type ServiceDatabase, type ServiceDatabaseOptions } from './database/connect-database.ts';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgres,

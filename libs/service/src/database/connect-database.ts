@@ -34,6 +34,9 @@ export interface ServiceDatabase {
   stop(): Promise<void>;
 }
 
+/** What the messaging pool's sessions are called in `pg_stat_activity.application_name`. */
+export const messagingApplicationName = (serviceName: string) => `${serviceName}-messaging`;
+
 /**
  * The composition root's one call for PostgreSQL: the database DATABASE_URL names, or a
  * database named after the service on an embedded server; migrated, with a pool.
@@ -50,7 +53,7 @@ export async function connectDatabase(options: ServiceDatabaseOptions): Promise<
   }
   const pool = createPool({ connectionString, applicationName: serviceName, logger, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) });
   // The relay's leader session and the consumer's batch transactions.
-  const messagingPool = createPool({ connectionString, applicationName: `${serviceName}-messaging`, max: 4, logger });
+  const messagingPool = createPool({ connectionString, applicationName: messagingApplicationName(serviceName), max: 4, logger });
   try {
     if (options.migrationsDirectory) await runMigrations({ pool, directory: options.migrationsDirectory, logger });
   } catch (error) {

@@ -1,7 +1,13 @@
+import { messagingApplicationName } from '@orderflow/service';
 import pg from 'pg';
 
 // Faults inside PostgreSQL: sessions the server ends, and locks a test holds. Each service's
-// pool names its sessions after the service (application_name), so a fault picks them out.
+// pools name their sessions after the service (application_name: the request pool the
+// service's name, the relay's and consumer's pool messagingApplicationName), so a fault picks
+// out all of them.
+
+/** The application names of every session `app` opens. */
+const sessionNamesOf = (app: string) => [app, messagingApplicationName(app)];
 
 async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -14,7 +20,7 @@ async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => P
 }
 
 const terminateSql = `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS terminated FROM pg_stat_activity
-  WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`;
+  WHERE datname = current_database() AND application_name = ANY($1::text[]) AND pid <> pg_backend_pid()`;
 
 /**
  * pg_terminate_backend on every session `app` has on its database, in or out of a transaction
@@ -27,7 +33,7 @@ export function terminateSessionsFor(databaseUrl: string, app: string, ms: numbe
     const deadline = Date.now() + ms;
     let terminated = 0;
     while (Date.now() < deadline) {
-      const { rows } = await client.query<{ terminated: number }>(terminateSql, [app]);
+      const { rows } = await client.query<{ terminated: number }>(terminateSql, [sessionNamesOf(app)]);
       terminated += rows[0]?.terminated ?? 0;
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
@@ -40,8 +46,8 @@ export function sessionsWaitingForLocks(databaseUrl: string, app: string): Promi
   return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ waiting: number }>(
       `SELECT count(*)::int AS waiting FROM pg_stat_activity
-       WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`,
-      [app],
+       WHERE datname = current_database() AND application_name = ANY($1::text[]) AND wait_event_type = 'Lock'`,
+      [sessionNamesOf(app)],
     );
     return rows[0]?.waiting ?? 0;
   });
