@@ -63,6 +63,7 @@ export {
   type DecodeResult,
 } from './envelope/record-to-event.ts';
 export { causedBy, newEventId } from './envelope/event-id.ts';
+export { eventContextOf, type ActionContext } from './envelope/action-context.ts';
 export { headerNames, type HeaderName } from './envelope/headers.ts';
 export { assertFitsTopic, encodedSize } from './envelope/message-size.ts';
 export type { ConsumedRecord, EventContext, EventMessage, EventMetadata } from './envelope/event-message.ts';

@@ -1,4 +1,4 @@
-import type { EventPayload, inventoryTopic, OrderItem, UnavailableItem } from '@orderflow/events';
+import type { ActionContext, EventPayload, inventoryTopic, OrderItem, UnavailableItem } from '@orderflow/events';
 import type { Reservation, ReservationStatus, StockItem } from './stock-item.ts';
 
 // The ports the use cases need. persistence/ implements them on PostgreSQL; a use case never
@@ -25,12 +25,8 @@ type InventoryTopicEvents = (typeof inventoryTopic)['events'];
 export type InventoryEventType = keyof InventoryTopicEvents & string;
 export type InventoryEvent<Type extends InventoryEventType> = EventPayload<InventoryTopicEvents[Type]>;
 
-/** The event that caused this action, carried into the headers of the events it writes. */
-export type ActionContext = {
-  readonly correlationId: string;
-  readonly causationId?: string;
-  readonly now: Date;
-};
+/** The flow an action belongs to (shared by every service): carried into the event headers. */
+export type { ActionContext };
 
 export interface InventoryOutbox {
   /** Adds the event to the transaction's outbox: published after (and only if) it commits. */

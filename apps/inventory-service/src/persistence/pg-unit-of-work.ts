@@ -1,7 +1,7 @@
-import type { EventContext, inventoryTopic } from '@orderflow/events';
+import { eventContextOf, type inventoryTopic } from '@orderflow/events';
 import { appendToOutbox } from '@orderflow/kafka';
 import type pg from 'pg';
-import type { ActionContext, InventoryOutbox, InventoryTransaction } from '../domain/inventory-ports.ts';
+import type { InventoryOutbox, InventoryTransaction } from '../domain/inventory-ports.ts';
 import { pgReservationRepository, pgStockRepository } from './pg-stock-store.ts';
 
 /** The inventory topic, or a test's copy of it under another name. */
@@ -21,14 +21,5 @@ function pgOutbox(client: pg.ClientBase, inventoryTopic: InventoryTopic): Invent
     async append(type, event, context) {
       await appendToOutbox(client, inventoryTopic, type, event, eventContextOf(context));
     },
-  };
-}
-
-/** The action's context as its events carry it: when, and the flow they belong to. */
-export function eventContextOf(context: ActionContext): EventContext {
-  return {
-    occurredAt: context.now,
-    correlationId: context.correlationId,
-    ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
   };
 }

@@ -1,4 +1,4 @@
-import type { EventPayload, ordersTopic } from '@orderflow/events';
+import type { ActionContext, EventPayload, ordersTopic } from '@orderflow/events';
 import type { Order, OrderStatus } from './order.ts';
 
 // The ports the use cases need. persistence/ implements them on PostgreSQL; a use case never
@@ -39,13 +39,8 @@ type OrderTopicEvents = (typeof ordersTopic)['events'];
 export type OrderEventType = keyof OrderTopicEvents & string;
 export type OrderEvent<Type extends OrderEventType> = EventPayload<OrderTopicEvents[Type]>;
 
-/** The business flow an action belongs to: carried into the event headers. */
-export type ActionContext = {
-  readonly correlationId: string;
-  /** The event that caused this action, when it came from Kafka. */
-  readonly causationId?: string;
-  readonly now: Date;
-};
+/** The flow an action belongs to (shared by every service): carried into the event headers. */
+export type { ActionContext };
 
 /** One event for the outbox, of any of the orders topic's types. */
 export type OrderOutboxEntry = { [Type in OrderEventType]: { readonly type: Type; readonly event: OrderEvent<Type>; readonly context: ActionContext } }[OrderEventType];

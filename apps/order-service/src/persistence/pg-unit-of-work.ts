@@ -1,8 +1,8 @@
-import type { EventContext, ordersTopic } from '@orderflow/events';
+import { eventContextOf, type ordersTopic } from '@orderflow/events';
 import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import { withTransaction } from '@orderflow/service';
 import type pg from 'pg';
-import type { ActionContext, IdempotencyKeyStore, OrderOutbox, OrderOutboxEntry, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
+import type { IdempotencyKeyStore, OrderOutbox, OrderOutboxEntry, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
 import { pgOrderRepository } from './pg-order-store.ts';
 
 /** The orders topic, or a test's copy of it under another name. */
@@ -29,15 +29,6 @@ function pgOutbox(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderOutbox 
     },
   };
   return outbox;
-}
-
-/** The action's context as its events carry it: when, and the flow they belong to. */
-function eventContextOf(context: ActionContext): EventContext {
-  return {
-    occurredAt: context.now,
-    correlationId: context.correlationId,
-    ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
-  };
 }
 
 function pgIdempotencyKeys(client: pg.ClientBase): IdempotencyKeyStore {
