@@ -64,6 +64,11 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     logger,
     metrics: kafkaMetrics,
     batchHandler: inventoryHandler({ pool: messagingPool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
+    // This event loop also serves POST /orders: a partition's transaction waits its turn there
+    // at every round trip. Three partitions at once (each still in order; a partition's orders
+    // are its own rows, so they never wait for each other's locks) keep the answers moving.
+    // The messaging pool holds four connections: the relay's, and these three.
+    partitionsConsumedConcurrently: 3,
   });
 
   const lifecycle = createServiceLifecycle({

@@ -42,6 +42,13 @@ export type ConsumerRunnerSettings = {
    * delivery when records trickle in, for more (empty) fetch requests.
    */
   readonly maxWaitTimeMs: number;
+  /**
+   * The bytes a broker waits for (up to maxWaitTimeMs) before it answers a fetch: Kafka's
+   * fetch.min.bytes. 1 answers as soon as there is one record: lowest latency, and under load
+   * a fetch (and a transaction) per handful of records. A consumer for whom a few hundred ms
+   * do not matter asks for more, and gets fewer, fuller fetches.
+   */
+  readonly minBytes: number;
   /** Partitions handled at once (each still strictly in order). */
   readonly partitionsConsumedConcurrently: number;
   /** The most records of one partition handed to the batch handler at once (one transaction). */
@@ -64,6 +71,7 @@ export const consumerRunnerDefaults: ConsumerRunnerSettings = {
   sessionTimeoutMs: 10_000,
   heartbeatIntervalMs: 3_000,
   maxWaitTimeMs: 1_000,
+  minBytes: 1,
   partitionsConsumedConcurrently: 1,
   maxBatchRecords: 500,
   outageBackoff: { initialMs: 500, maxMs: 5_000 },

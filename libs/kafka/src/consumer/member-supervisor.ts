@@ -64,6 +64,7 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
       sessionTimeout: settings.sessionTimeoutMs,
       heartbeatInterval: settings.heartbeatIntervalMs,
       maxWaitTimeInMs: settings.maxWaitTimeMs,
+      minBytes: settings.minBytes,
       allowAutoTopicCreation: false,
       retry: { ...settings.memberRetry, restartOnFailure: async () => false },
     });
