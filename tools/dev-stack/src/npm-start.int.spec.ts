@@ -117,10 +117,17 @@ describe('npm start in a terminal', () => {
       await expect(fetch(`http://127.0.0.2:${port}/health`)).rejects.toThrow();
     }
 
+    // A service that does not finish stopping (frozen here, as by a long GC or a stuck call) is
+    // what makes a person press Ctrl-C again. Without it the graceful stop may be over before
+    // the second Ctrl-C comes, and there is nothing left to stop at once.
+    const bannerLine = await stack.printed(/^\[orderflow\]\s+notification-service\S*\s+http\S+\s+\(pid \d+\)$/);
+    const frozenPid = Number(/\(pid (\d+)\)/.exec(bannerLine)?.[1]);
+    process.kill(frozenPid, 'SIGSTOP');
     stack.ctrlC();
     await stack.printed(/stopping gracefully/);
     // A person's second Ctrl-C comes a moment later; within a second it counts as the same one.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(stack.lines).not.toContainEqual(expect.stringContaining('Stopped.'));
     stack.ctrlC();
     const exitCode = await stack.exited;
 
