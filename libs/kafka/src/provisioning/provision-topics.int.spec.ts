@@ -1,5 +1,5 @@
 import { defaultTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
-import { describePartitions, testKafka, uniqueTopicName } from '@orderflow/testing';
+import { describePartitions, testKafka, uniqueTopicName, waitFor } from '@orderflow/testing';
 import kafkajs, { type Kafka } from 'kafkajs';
 
 const { ConfigResourceTypes } = kafkajs;
@@ -69,11 +69,23 @@ describe('topic provisioning', () => {
         resources: [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries: [...topicConfigEntries(topic), { name: 'segment.bytes', value: '8388608' }] }],
       })
       .finally(() => admin.disconnect());
+    // In KRaft the controller commits a config change and each broker applies it from the
+    // metadata log a moment later; DescribeConfigs answers from the broker asked. So each step
+    // waits until the change is what the brokers describe.
+    const configIs = (expected: Record<string, string>) =>
+      waitFor(
+        async () => {
+          expect(await topicConfig(kafka, topic.name)).toMatchObject(expected);
+          return true;
+        },
+        { description: `${topic.name}'s config to read ${JSON.stringify(expected)}`, timeoutMs: 10_000 },
+      );
+    await configIs({ 'segment.bytes': '8388608' });
 
     const report = await provisionTopics({ kafka, topics: [{ ...topic, config: defaultTopicSettings.config }] });
 
     expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
-    expect(await topicConfig(kafka, topic.name)).toMatchObject({ 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
+    await configIs({ 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
   });
 
   it('never adds partitions to a keyed topic: refuses, saying why and how to migrate, and changes nothing', async () => {
