@@ -75,7 +75,8 @@ export const quickBench: BenchSettings = {
   warmUpRate: 200,
   acceptConnections: 16,
   acceptSeconds: 5,
-  flowRates: [50, 100, 200, 400, 800],
+  // 500: the done-when (sustained ≥ 500/s), so a quick run shows it too.
+  flowRates: [50, 100, 200, 400, 500, 800],
   flowStepSeconds: 5,
   latencyRates: [20, 200],
   latencySeconds: 5,
