@@ -9,6 +9,7 @@ import { orderRoutes } from './http/order-routes.ts';
 import { openApiRoutes } from './http/openapi-routes.ts';
 import { inventoryHandler, type InventoryTopic } from './messaging/inventory-handler.ts';
 import { idempotencyKeyRetention } from './persistence/idempotency-key-retention.ts';
+import { pgOrderPlacement } from './persistence/pg-order-placement.ts';
 import { pgOrderQueries } from './persistence/pg-order-store.ts';
 import { pgTransaction, pgUnitOfWork, type OrdersTopic } from './persistence/pg-unit-of-work.ts';
 
@@ -85,7 +86,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   });
 
   const routes = Router();
-  routes.use(orderRoutes({ unitOfWork, queries: pgOrderQueries(pool) }));
+  routes.use(orderRoutes({ unitOfWork, placement: pgOrderPlacement(pool, topics.orders), queries: pgOrderQueries(pool) }));
   routes.use(openApiRoutes());
   const app = createHttpApp({
     serviceName,

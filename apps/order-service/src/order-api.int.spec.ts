@@ -49,6 +49,16 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     expect(await app.outboxRows()).toBe(before + 1);
   });
 
+  it('when one Idempotency-Key arrives ten times at once, one order and one event are written, and every answer is that order', async () => {
+    const before = await app.outboxRows();
+    const headers = { 'Idempotency-Key': 'retry-safe-concurrent' };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => request(`${app.url}/orders`, 'POST', validOrder(), headers)));
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((answer) => answer.body['id'])).size).toBe(1);
+    expect(await app.outboxRows()).toBe(before + 1);
+  });
+
   it('refuses an Idempotency-Key reused with another body with 409, publishing nothing more', async () => {
     const headers = { 'Idempotency-Key': 'retry-safe-2' };
     expect((await request(`${app.url}/orders`, 'POST', validOrder(), headers)).status).toBe(201);

@@ -21,7 +21,15 @@ export {
   type PublishedRecord,
   type TopicMessages,
 } from './producer/event-producer.ts';
-export { appendManyToOutbox, appendToOutbox, outboxChannel, type AppendedRow, type OutboxEntry } from './outbox/append-to-outbox.ts';
+export {
+  appendManyToOutbox,
+  appendToOutbox,
+  outboxChannel,
+  outboxInsert,
+  type AppendedRow,
+  type OutboxEntry,
+  type OutboxInsert,
+} from './outbox/append-to-outbox.ts';
 export {
   createOutboxRelay,
   outboxRelayDefaults,

@@ -12,7 +12,6 @@ export type OrderFilter = {
 };
 
 export interface OrderRepository {
-  insert(order: Order): Promise<void>;
   /** Reads and locks the order for the rest of the transaction (serialises its changes and events). */
   findForUpdate(id: string): Promise<Order | undefined>;
   update(order: Order): Promise<void>;
@@ -29,9 +28,16 @@ export interface OrderQueries {
 
 export type StoredIdempotencyKey = { readonly requestHash: string; readonly orderId: string };
 
-export interface IdempotencyKeyStore {
-  /** Claims the key; returns what was stored before if someone claimed it already. */
-  claim(key: string, requestHash: string, orderId: string): Promise<StoredIdempotencyKey | undefined>;
+/** A request's Idempotency-Key and the fingerprint of its body. */
+export type KeyClaim = { readonly key: string; readonly requestHash: string };
+
+export interface OrderPlacement {
+  /**
+   * Stores a new order and its OrderPlacedEvent, all or nothing. With a key claim, the key is
+   * claimed first; if it was claimed before (a retry), nothing is written and the earlier
+   * claim is returned. A concurrent claim of the same key waits for the first to finish.
+   */
+  place(order: Order, event: OrderEvent<'OrderPlacedEvent'>, context: ActionContext, claim?: KeyClaim): Promise<StoredIdempotencyKey | undefined>;
 }
 
 /** Every event order-service writes, by name: the events of the orders topic. */
@@ -55,7 +61,6 @@ export interface OrderOutbox {
 /** One transaction's view: what it writes commits together, or not at all. */
 export type OrderTransaction = {
   readonly orders: OrderRepository;
-  readonly idempotencyKeys: IdempotencyKeyStore;
   readonly outbox: OrderOutbox;
 };
 

@@ -8,7 +8,7 @@ const context = { correlationId: 'request-1', now: new Date('2026-01-01T00:00:00
 describe('placeOrder', () => {
   it('stores a PENDING order and puts one OrderPlacedEvent with the correlation id into the outbox', async () => {
     const store = inMemoryUnitOfWork();
-    const { order, replayed } = await placeOrder(store.unitOfWork, input, context);
+    const { order, replayed } = await placeOrder(store, input, context);
 
     expect(replayed).toBe(false);
     expect(order).toMatchObject({ ...input, status: 'PENDING', createdAt: context.now });
@@ -18,8 +18,8 @@ describe('placeOrder', () => {
 
   it('when an order is placed twice with one Idempotency-Key and one body, one order and one event exist', async () => {
     const store = inMemoryUnitOfWork();
-    const first = await placeOrder(store.unitOfWork, input, context, 'key-1');
-    const second = await placeOrder(store.unitOfWork, { ...input, items: [{ quantity: 2, sku: 'BOOK-1' }] }, context, 'key-1');
+    const first = await placeOrder(store, input, context, 'key-1');
+    const second = await placeOrder(store, { ...input, items: [{ quantity: 2, sku: 'BOOK-1' }] }, context, 'key-1');
 
     expect(second).toEqual({ order: first.order, replayed: true });
     expect(store.orders()).toHaveLength(1);
@@ -28,9 +28,9 @@ describe('placeOrder', () => {
 
   it('refuses an Idempotency-Key reused with another body, writing nothing', async () => {
     const store = inMemoryUnitOfWork();
-    await placeOrder(store.unitOfWork, input, context, 'key-1');
+    await placeOrder(store, input, context, 'key-1');
 
-    await expect(placeOrder(store.unitOfWork, { ...input, email: 'bob@example.com' }, context, 'key-1')).rejects.toThrow(IdempotencyKeyReusedError);
+    await expect(placeOrder(store, { ...input, email: 'bob@example.com' }, context, 'key-1')).rejects.toThrow(IdempotencyKeyReusedError);
     expect(store.orders()).toHaveLength(1);
     expect(store.events()).toHaveLength(1);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { currentCorrelationId, fieldErrors, parseBody, parseQuery, ValidationError } from '@orderflow/service';
 import { Router, type Request } from 'express';
 import { cancelOrder, shipOrder } from '../domain/change-order.ts';
-import type { ActionContext, OrderQueries, UnitOfWork } from '../domain/order-ports.ts';
+import type { ActionContext, OrderPlacement, OrderQueries, UnitOfWork } from '../domain/order-ports.ts';
 import { placeOrder } from '../domain/place-order.ts';
 import { getOrder, listOrders } from '../domain/read-orders.ts';
 import { toOrderResponse } from './order-response.ts';
@@ -11,12 +11,12 @@ import { IdempotencyKey, ListOrdersQuery, OrderIdParameters, PlaceOrderRequest, 
 export const idempotencyKeyHeader = 'Idempotency-Key';
 
 /** The REST API of orders: parse, call the use case, map the result. */
-export function orderRoutes({ unitOfWork, queries }: { unitOfWork: UnitOfWork; queries: OrderQueries }): Router {
+export function orderRoutes({ unitOfWork, placement, queries }: { unitOfWork: UnitOfWork; placement: OrderPlacement; queries: OrderQueries }): Router {
   const router = Router();
 
   router.post('/orders', async (request, response) => {
     const input = parseBody(PlaceOrderRequest, request.body);
-    const { order, replayed } = await placeOrder(unitOfWork, input, actionContext(), idempotencyKeyOf(request));
+    const { order, replayed } = await placeOrder({ placement, queries }, input, actionContext(), idempotencyKeyOf(request));
     // A replay answers 200 with the first order: nothing was created this time.
     response.status(replayed ? 200 : 201).location(`/orders/${order.id}`).json(toOrderResponse(order));
   });

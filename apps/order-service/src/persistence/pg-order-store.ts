@@ -6,15 +6,6 @@ import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 /** Writes of one transaction: every statement runs on its client. */
 export function pgOrderRepository(client: pg.ClientBase): OrderRepository {
   const repository: OrderRepository = {
-    async insert(order) {
-      // Named: every POST runs it, so PostgreSQL parses and plans it once per connection.
-      await client.query({
-        name: 'order-insert',
-        text: `INSERT INTO orders (id, customer_id, email, status, items, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        values: [order.id, order.customerId, order.email, order.status, JSON.stringify(order.items), order.createdAt, order.updatedAt],
-      });
-    },
     async findForUpdate(id) {
       const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = $1 FOR UPDATE`, [id]);
       return rows[0] && rowToOrder(rows[0]);

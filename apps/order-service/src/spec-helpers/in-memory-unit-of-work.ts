@@ -1,4 +1,4 @@
-import type { ActionContext, OrderEventType, OrderTransaction, StoredIdempotencyKey, UnitOfWork } from '../domain/order-ports.ts';
+import type { ActionContext, OrderEventType, OrderPlacement, OrderQueries, OrderTransaction, StoredIdempotencyKey, UnitOfWork } from '../domain/order-ports.ts';
 import type { Order } from '../domain/order.ts';
 
 export type RecordedEvent = { readonly type: OrderEventType; readonly event: unknown; readonly context: ActionContext };
@@ -9,25 +9,17 @@ export type RecordedEvent = { readonly type: OrderEventType; readonly event: unk
  */
 export function inMemoryUnitOfWork() {
   let orders = new Map<string, Order>();
-  let keys = new Map<string, StoredIdempotencyKey>();
+  const keys = new Map<string, StoredIdempotencyKey>();
   let events: RecordedEvent[] = [];
 
   function begin() {
-    const staged = { orders: new Map(orders), keys: new Map(keys), events: [...events] };
+    const staged = { orders: new Map(orders), events: [...events] };
     const transaction: OrderTransaction = {
       orders: {
-        insert: async (order) => void staged.orders.set(order.id, order),
         findForUpdate: async (id) => staged.orders.get(id),
         update: async (order) => void staged.orders.set(order.id, order),
         findManyForUpdate: async (ids) => new Map(ids.flatMap((id) => { const order = staged.orders.get(id); return order ? [[id, order] as const] : []; })),
         updateMany: async (changed) => changed.forEach((order) => staged.orders.set(order.id, order)),
-      },
-      idempotencyKeys: {
-        async claim(key, requestHash, orderId) {
-          const earlier = staged.keys.get(key);
-          if (!earlier) staged.keys.set(key, { requestHash, orderId });
-          return earlier;
-        },
       },
       outbox: {
         append: async (type, event, context) => void staged.events.push({ type, event, context }),
@@ -35,7 +27,7 @@ export function inMemoryUnitOfWork() {
       },
     };
     const commit = () => {
-      ({ orders, keys, events } = staged);
+      ({ orders, events } = staged);
     };
     return { transaction, commit };
   }
@@ -49,8 +41,27 @@ export function inMemoryUnitOfWork() {
     },
   };
 
+  // One statement in PostgreSQL; here, like it, a claimed key or a new order with its event.
+  const placement: OrderPlacement = {
+    async place(order, event, context, claim) {
+      const earlier = claim && keys.get(claim.key);
+      if (earlier) return earlier;
+      if (claim) keys.set(claim.key, { requestHash: claim.requestHash, orderId: order.id });
+      orders.set(order.id, order);
+      events.push({ type: 'OrderPlacedEvent', event, context });
+      return undefined;
+    },
+  };
+
+  const queries: OrderQueries = {
+    findById: async (id) => orders.get(id),
+    list: async () => [...orders.values()],
+  };
+
   return {
     unitOfWork,
+    placement,
+    queries,
     begin,
     orders: () => [...orders.values()],
     events: () => events,

@@ -42,33 +42,59 @@ export async function appendManyToOutbox<Events extends EventMap>(
   entries: readonly OutboxEntry<Events>[],
 ): Promise<AppendedRow[]> {
   if (entries.length === 0) return [];
-  const messages = entries.map((entry) => ({ type: entry.type, message: eventToMessage(topic, entry.type, entry.event, entry.context) }));
-  const eventIds = messages.map(({ message }) => message.headers['event-id'] ?? '');
+  const insert = outboxInsert(topic, entries);
   // One statement inserts the rows and queues the NOTIFY: PostgreSQL sends it on COMMIT (once,
   // however many rows) and drops it on ROLLBACK, so the relay wakes exactly when there is
   // something to publish.
   const { rows } = await client.query<{ id: string }>({
     // Named: PostgreSQL parses and plans it once per connection instead of on every call.
     name: 'kafka-outbox-append',
-    text: `WITH added AS (
-       INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
-       SELECT $1, message_key, event_type, event_id, value, headers, record_timestamp
-         FROM unnest($2::text[], $3::text[], $4::uuid[], $5::bytea[], $6::jsonb[], $7::bigint[]) WITH ORDINALITY
+    text: `WITH added AS (${insert.text}) SELECT id, pg_notify($${insert.values.length + 1}, '') FROM added ORDER BY id`,
+    values: [...insert.values, outboxChannel],
+  });
+  return rows.map((row, index) => ({ id: row.id, eventId: insert.eventIds[index] ?? '' }));
+}
+
+/** An outbox INSERT … RETURNING id, to run on its own or inside another statement (a CTE). */
+export type OutboxInsert = {
+  /** Uses the parameters $firstParameter to $firstParameter + 6. */
+  readonly text: string;
+  readonly values: readonly unknown[];
+  /** The events' ids, in the entries' order. */
+  readonly eventIds: readonly string[];
+};
+
+/**
+ * The outbox insert as SQL another statement can embed. An outbox row is an ordinary INSERT,
+ * so it can join the statement that makes the state change: one statement is one transaction,
+ * and the change and its event commit together without BEGIN and COMMIT. `onlyIf` is a SQL
+ * condition (it may read the embedding statement's other CTEs): the rows are inserted only
+ * when it holds. Whoever embeds it queues the NOTIFY too: `pg_notify(outboxChannel, '')`.
+ */
+export function outboxInsert<Events extends EventMap>(
+  topic: TopicDefinition<Events>,
+  entries: readonly OutboxEntry<Events>[],
+  { firstParameter = 1, onlyIf = 'true' }: { readonly firstParameter?: number; readonly onlyIf?: string } = {},
+): OutboxInsert {
+  const messages = entries.map((entry) => ({ type: entry.type, message: eventToMessage(topic, entry.type, entry.event, entry.context) }));
+  const [topicName, keys, types, ids, values, headers, timestamps] = Array.from({ length: 7 }, (_, index) => `$${firstParameter + index}`);
+  return {
+    text: `INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
+       SELECT ${topicName}, message_key, event_type, event_id, value, headers, record_timestamp
+         FROM unnest(${keys}::text[], ${types}::text[], ${ids}::uuid[], ${values}::bytea[], ${headers}::jsonb[], ${timestamps}::bigint[]) WITH ORDINALITY
               AS entry (message_key, event_type, event_id, value, headers, record_timestamp, position)
+        WHERE ${onlyIf}
         ORDER BY position
-       RETURNING id
-     )
-     SELECT id, pg_notify($8, '') FROM added ORDER BY id`,
+       RETURNING id`,
     values: [
       topic.name,
       messages.map(({ message }) => message.key),
       messages.map(({ type }) => type),
-      eventIds,
+      messages.map(({ message }) => message.headers['event-id'] ?? ''),
       messages.map(({ message }) => message.value),
       messages.map(({ message }) => JSON.stringify(message.headers)),
       messages.map(({ message }) => message.timestamp),
-      outboxChannel,
     ],
-  });
-  return rows.map((row, index) => ({ id: row.id, eventId: eventIds[index] ?? '' }));
+    eventIds: messages.map(({ message }) => message.headers['event-id'] ?? ''),
+  };
 }
