@@ -13,10 +13,13 @@ import type { OrdersTopic } from './pg-unit-of-work.ts';
 export function pgOrderPlacement(pool: pg.Pool, ordersTopic: OrdersTopic): OrderPlacement {
   const placement: OrderPlacement = {
     async place(order, event, context, claim) {
+      const orderValues = [order.id, order.customerId, order.email, order.status, JSON.stringify(order.items), order.createdAt, order.updatedAt];
+      // $1-$2 the key claim, $3-$9 the order, then the outbox row's parameters, then the channel.
       const outbox = outboxInsert(ordersTopic, [{ type: 'OrderPlacedEvent', event, context: eventContextOf(context) }], {
-        firstParameter: 10,
+        firstParameter: 3 + orderValues.length,
         onlyIf: 'EXISTS (SELECT 1 FROM placed)',
       });
+      const values = [claim?.key ?? null, claim?.requestHash ?? null, ...orderValues, ...outbox.values];
       const { rowCount } = await pool.query({
         // Named: PostgreSQL parses and plans it once per connection instead of on every POST.
         name: 'order-place',
@@ -34,20 +37,8 @@ export function pgOrderPlacement(pool: pg.Pool, ordersTopic: OrdersTopic): Order
             WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM claimed)
            RETURNING id
          ), queued AS (${outbox.text})
-         SELECT pg_notify($17, '') FROM queued`,
-        values: [
-          claim?.key ?? null,
-          claim?.requestHash ?? null,
-          order.id,
-          order.customerId,
-          order.email,
-          order.status,
-          JSON.stringify(order.items),
-          order.createdAt,
-          order.updatedAt,
-          ...outbox.values,
-          outboxChannel,
-        ],
+         SELECT pg_notify($${values.length + 1}, '') FROM queued`,
+        values: [...values, outboxChannel],
       });
       if (rowCount === 1) return undefined;
       if (!claim) throw new Error(`order ${order.id} was not stored`);

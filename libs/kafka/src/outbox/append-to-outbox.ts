@@ -77,6 +77,7 @@ export function outboxInsert<Events extends EventMap>(
   { firstParameter = 1, onlyIf = 'true' }: { readonly firstParameter?: number; readonly onlyIf?: string } = {},
 ): OutboxInsert {
   const messages = entries.map((entry) => ({ type: entry.type, message: eventToMessage(topic, entry.type, entry.event, entry.context) }));
+  const eventIds = messages.map(({ message }) => message.headers['event-id'] ?? '');
   const [topicName, keys, types, ids, values, headers, timestamps] = Array.from({ length: 7 }, (_, index) => `$${firstParameter + index}`);
   return {
     text: `INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
@@ -90,11 +91,11 @@ export function outboxInsert<Events extends EventMap>(
       topic.name,
       messages.map(({ message }) => message.key),
       messages.map(({ type }) => type),
-      messages.map(({ message }) => message.headers['event-id'] ?? ''),
+      eventIds,
       messages.map(({ message }) => message.value),
       messages.map(({ message }) => JSON.stringify(message.headers)),
       messages.map(({ message }) => message.timestamp),
     ],
-    eventIds: messages.map(({ message }) => message.headers['event-id'] ?? ''),
+    eventIds,
   };
 }
