@@ -45,6 +45,19 @@ export {
 } from './catalogue/topic-definition.ts';
 export { inventoryTopic, ordersTopic, topics } from './catalogue/topic-catalogue.ts';
 export { allTopicSettings, deadLetterTopic, deadLetterTopicName } from './catalogue/dead-letter.ts';
+// Access: each service's ACLs on a secured cluster, derived from who writes and reads each topic.
+export {
+  accessPlan,
+  accessPlanTable,
+  adminPrincipal,
+  consoleGroupPrefix,
+  serviceRules,
+  type AclOperation,
+  type AclResource,
+  type AclRule,
+  type PrincipalAccess,
+  type PrincipalName,
+} from './catalogue/access-plan.ts';
 
 // Codecs: what the bytes of a record value mean, chosen per topic.
 export { avroCodec } from './codecs/avro-codec.ts';
