@@ -1,6 +1,6 @@
 // Composition root of the console: config → logger → Kafka client → console → shutdown.
 import { createKafkaClient } from '@orderflow/kafka';
-import { createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { createLogger, kafkaLoginOf, loadConfigOrExit, onShutdown } from '@orderflow/service';
 import { consoleConfig } from './config.ts';
 import { createConsole } from './create-console.ts';
 
@@ -14,6 +14,7 @@ try {
   const kafka = createKafkaClient({
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID,
+    login: kafkaLoginOf(config),
     logger,
     // A view refreshed every second wants a quick "no" from a dead broker, not a long retry:
     // the next refresh asks again anyway.

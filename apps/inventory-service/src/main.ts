@@ -1,6 +1,6 @@
 // Composition root of inventory-service: config → logger → database → Kafka → service → shutdown.
 import { createKafkaClient } from '@orderflow/kafka';
-import { connectDatabase, createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { connectDatabase, createLogger, kafkaLoginOf, loadConfigOrExit, onShutdown } from '@orderflow/service';
 import { inventoryServiceConfig } from './config.ts';
 import { createInventoryService } from './create-inventory-service.ts';
 
@@ -14,7 +14,7 @@ try {
   // Several instances share one database (DATABASE_URL); migrations run in service.start().
   const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
   shutdown.register('database', () => database.stop());
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
   const service = createInventoryService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, pool: database.pool, messagingPool: database.messagingPool, kafka, logger });
   shutdown.register('inventory-service', () => service.stop());
   await service.start();

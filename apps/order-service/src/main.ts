@@ -1,6 +1,6 @@
 // Composition root of order-service: config → logger → database → Kafka → service → shutdown.
 import { createKafkaClient } from '@orderflow/kafka';
-import { connectDatabase, createLogger, loadConfigOrExit, onShutdown } from '@orderflow/service';
+import { connectDatabase, createLogger, kafkaLoginOf, loadConfigOrExit, onShutdown } from '@orderflow/service';
 import { orderServiceConfig } from './config.ts';
 import { createOrderService } from './create-order-service.ts';
 
@@ -14,7 +14,7 @@ try {
   // Migrations run in service.start(), so the tests' databases get them the same way.
   const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
   shutdown.register('database', () => database.stop());
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
   const service = createOrderService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, bodyLimit: config.HTTP_BODY_LIMIT, pool: database.pool, messagingPool: database.messagingPool, kafka, logger });
   shutdown.register('order-service', () => service.stop());
   await service.start();

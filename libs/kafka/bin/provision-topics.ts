@@ -14,19 +14,19 @@
 // provisioning failed (a JSON log line that says why, e.g. a topic with fewer partitions
 // than the catalogue, or fewer brokers than the replication factor).
 import { allTopicSettings } from '@orderflow/events';
-import { createLogger, loadConfigOrExit, serviceConfig } from '@orderflow/service';
+import { createLogger, kafkaLoginOf, loadConfigOrExit, serviceConfig } from '@orderflow/service';
 // Relative, not '@orderflow/kafka': this script belongs to the kafka project, and Nx's
 // module-boundary rule wants a project's own files imported relatively (the public API,
 // src/index.ts, is what it imports all the same).
 import { createKafkaClient, provisionTopics } from '../src/index.ts';
 
 // The same variables, with the same validation, as a service: KAFKA_BROKERS (required),
-// KAFKA_CLIENT_ID and LOG_LEVEL.
-const config = loadConfigOrExit(
-  serviceConfig({ serviceName: 'kafka-setup', port: 0 }).pick({ KAFKA_BROKERS: true, KAFKA_CLIENT_ID: true, LOG_LEVEL: true }),
-);
+// KAFKA_CLIENT_ID, LOG_LEVEL, and on a secured cluster the admin's login (KAFKA_SASL_USERNAME,
+// KAFKA_SASL_PASSWORD, KAFKA_SSL_CA_FILE): there, only the admin may create topics. The
+// others (PORT, DATABASE_URL...) have defaults and are not used.
+const config = loadConfigOrExit(serviceConfig({ serviceName: 'kafka-setup', port: 0 }));
 const logger = createLogger({ serviceName: config.KAFKA_CLIENT_ID, level: config.LOG_LEVEL });
-const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
 const topics = allTopicSettings();
 
 try {

@@ -2,7 +2,7 @@
 // only what this file exports.
 
 // Client: one kafkajs client per service, logging through the service logger.
-export { createKafkaClient, defaultRetry, type KafkaClientOptions } from './client/kafka-client.ts';
+export { createKafkaClient, defaultRetry, type KafkaClientOptions, type KafkaLogin } from './client/kafka-client.ts';
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
 export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';
@@ -12,6 +12,7 @@ export type { KafkaMetrics } from './metrics/kafka-metrics.ts';
 export { provisionTopics, type ProvisionTopicsOptions, type ProvisioningReport } from './provisioning/provision-topics.ts';
 export { planTopic, type ConfigDrift, type ExistingTopic, type TopicPlan } from './provisioning/topic-plan.ts';
 export { TopicProvisioningError } from './errors/topic-provisioning-error.ts';
+export { KafkaLoginRefusedError } from './errors/kafka-login-refused-error.ts';
 
 // Producing: idempotent, acks=all; services publish through the outbox.
 export {

@@ -36,7 +36,7 @@ export {
 // Configuration: the environment parsed once through zod, frozen.
 export { ConfigError } from './config/config-error.ts';
 export { loadConfig, loadConfigOrExit } from './config/load-config.ts';
-export { kafkaBrokersVariable, portVariable, serviceConfig, type ServiceConfig } from './config/service-config.ts';
+export { kafkaBrokersVariable, kafkaLoginOf, portVariable, serviceConfig, type KafkaLogin, type ServiceConfig } from './config/service-config.ts';
 
 // Metrics: one prom-client registry per service, with the project's metrics.
 export { createMetrics, type ServiceMetrics } from './metrics/create-metrics.ts';

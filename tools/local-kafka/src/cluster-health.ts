@@ -1,4 +1,7 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
+
+/** How a client logs in to a secured cluster (TLS and SASL); none for a plaintext one. */
+export type ClientSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 const PROBE_TOPIC = '__orderflow-probe';
 
@@ -11,9 +14,10 @@ export class ClusterHealth {
   readonly #admin: Admin;
   #connected = false;
 
-  constructor(brokers: string[]) {
+  constructor(brokers: string[], security: ClientSecurity = {}) {
     // Connection errors are expected while brokers boot, so the probe client stays silent.
     const kafka = new Kafka({
+      ...security,
       clientId: 'local-kafka-health',
       brokers,
       logLevel: logLevel.NOTHING,
@@ -119,16 +123,18 @@ export interface WaitForHealthOptions {
   readonly beforeEachCheck?: () => void | Promise<void>;
   /** The error to throw at the deadline (e.g. with the brokers' last log lines). */
   readonly timeoutError?: (what: string) => Error | Promise<Error>;
+  /** A secured cluster's admin login. */
+  readonly security?: ClientSecurity;
 }
 
 /** Checks `condition` every 500 ms until it holds, on one admin client that is always closed. */
 export async function waitForHealth(
   brokers: string[],
   condition: HealthCondition,
-  { timeoutMs, beforeEachCheck, timeoutError }: WaitForHealthOptions,
+  { timeoutMs, beforeEachCheck, timeoutError, security }: WaitForHealthOptions,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const health = new ClusterHealth(brokers);
+  const health = new ClusterHealth(brokers, security);
   try {
     while (Date.now() < deadline) {
       await beforeEachCheck?.();

@@ -17,11 +17,17 @@ export interface ClusterLayout {
   readonly controllerBasePort: number;
   /** JVM heap per node. Three nodes at 512 MB leave room for services and tests. */
   readonly heapMb: number;
+  /**
+   * A secured cluster (SASL/SCRAM over TLS, ACLs; see secure/): clients authenticate on
+   * brokerBasePort, brokers talk to each other on a listener of their own at
+   * interBrokerBasePort + n - 1. Undefined: a plaintext cluster with no authentication.
+   */
+  readonly interBrokerBasePort?: number;
 }
 
 const NODE_IDS = [1, 2, 3] as const;
 
-function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: number): ClusterLayout {
+function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: number, interBrokerBasePort?: number): ClusterLayout {
   return Object.freeze({
     profile,
     dir: join(CLUSTERS_ROOT, profile),
@@ -29,6 +35,7 @@ function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: 
     brokerBasePort,
     controllerBasePort,
     heapMb: 512,
+    ...(interBrokerBasePort === undefined ? {} : { interBrokerBasePort }),
   });
 }
 
@@ -37,6 +44,10 @@ export const CLUSTER_PROFILES: Readonly<Record<string, ClusterLayout>> = Object.
   test: layoutFor('test', 29092, 29192),
   // `npm run bench` measures on a cluster of its own, so no test run or dev stack skews it.
   bench: layoutFor('bench', 39092, 39192),
+  // Secured clusters (`npm start -- --secure`, and the secured phase of `npm test`): a third
+  // port range each, for the brokers' own listener.
+  'dev-secure': layoutFor('dev-secure', 19392, 19592, 19492),
+  'test-secure': layoutFor('test-secure', 29392, 29592, 29492),
 });
 
 /**
@@ -70,6 +81,16 @@ export function brokerPort(layout: ClusterLayout, nodeId: number): number {
 
 export function controllerPort(layout: ClusterLayout, nodeId: number): number {
   return layout.controllerBasePort + nodeId - 1;
+}
+
+/** The secured cluster's broker-to-broker listener; undefined on a plaintext cluster. */
+export function interBrokerPort(layout: ClusterLayout, nodeId: number): number | undefined {
+  return layout.interBrokerBasePort === undefined ? undefined : layout.interBrokerBasePort + nodeId - 1;
+}
+
+/** The secured profile beside a plaintext one: `dev` → `dev-secure`, `test` → `test-secure`. */
+export function secureProfileOf(profile: string): string {
+  return profile.endsWith('-secure') ? profile : `${profile}-secure`;
 }
 
 /** The bootstrap list clients use, e.g. `127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094`. */

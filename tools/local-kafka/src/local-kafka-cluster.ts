@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { clusterConditions, waitForHealth, type HealthCondition } from './cluster-health.ts';
 import {
   bootstrapServers,
@@ -23,6 +24,11 @@ import {
   type NodeProcessState,
 } from './node-process.ts';
 import { findJava } from './prerequisites.ts';
+import { kafkajsSecurity } from './secure/client-config.ts';
+import { ensureClusterSecrets, readClusterSecrets, type ClusterSecrets } from './secure/cluster-secrets.ts';
+import { grantAccess } from './secure/grant-access.ts';
+import { adminScramCredential } from './secure/secure-node-config.ts';
+import type { ClientSecurity } from './cluster-health.ts';
 
 export interface LocalKafkaClusterOptions {
   /** `dev` (npm run kafka:up) or `test` (npm test); see cluster-layout.ts. Default `dev`. */
@@ -45,6 +51,8 @@ interface ClusterState {
   clusterId: string;
   kafkaVersion: string;
   pids: Record<string, number>;
+  /** A secured cluster: its users, topics and ACLs are in place (grantAccess ran to the end). */
+  accessGranted?: boolean;
 }
 
 const READY_TIMEOUT_MS = 120_000;
@@ -81,6 +89,21 @@ export class LocalKafkaCluster {
     return bootstrapServers(this.layout);
   }
 
+  /** SASL/SCRAM over TLS and ACLs (the `-secure` profiles), or plaintext with no authentication. */
+  get secure(): boolean {
+    return this.layout.interBrokerBasePort !== undefined;
+  }
+
+  /** A secured cluster's CA and passwords, made on its first start (a clear error before that). */
+  secrets(): ClusterSecrets {
+    return readClusterSecrets(this.#secretsDir());
+  }
+
+  /** How a kafkajs client logs in as `user`: nothing on a plaintext cluster. */
+  clientSecurity(user = 'admin'): ClientSecurity {
+    return this.secure ? kafkajsSecurity(this.secrets(), user) : {};
+  }
+
   nodes(): NodeStatus[] {
     const state = this.#readState();
     return this.layout.nodeIds.map((id) => {
@@ -112,7 +135,9 @@ export class LocalKafkaCluster {
         await assertPortFree(node.controllerPort, `controller ${node.id}`);
       }
       const state = this.#prepareState();
-      for (const node of stopped) this.#formatIfNew(java, classpath, state, node.id);
+      // Certificates and passwords before the first format: storage gets the admin's SCRAM credential.
+      const secrets = this.secure ? await ensureClusterSecrets(this.#secretsDir(), { dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] }) : undefined;
+      for (const node of stopped) this.#formatIfNew(java, classpath, state, node.id, secrets);
       for (const node of stopped) {
         state.pids[node.id] = spawnDetached(java, this.#nodeJvmArgs(classpath, node.id), this.#logFile(node.id));
         this.#log(`Started node ${node.id} (pid ${state.pids[node.id]}), log: ${this.#logFile(node.id)}`);
@@ -120,7 +145,27 @@ export class LocalKafkaCluster {
       this.#writeState(state);
     }
     await this.waitUntilHealthy();
+    if (this.secure) await this.#grantAccessOnce();
     return this.brokers;
+  }
+
+  /** Users, topics and ACLs, on the first start that gets this far (see secure/grant-access.ts). */
+  async #grantAccessOnce(): Promise<void> {
+    const state = this.#prepareState();
+    if (state.accessGranted) return;
+    this.#log('Creating the users, topics and ACLs of the secured cluster');
+    const admin = new Kafka({ ...this.clientSecurity('admin'), clientId: 'local-kafka-admin', brokers: this.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await grantAccess(admin, this.brokers, this.secrets());
+    } finally {
+      await admin.disconnect();
+    }
+    this.#writeState({ ...state, accessGranted: true });
+  }
+
+  #secretsDir(): string {
+    return join(this.layout.dir, 'secrets');
   }
 
   /**
@@ -209,6 +254,7 @@ export class LocalKafkaCluster {
     const expectedRunning = new Set(this.nodes().filter((n) => n.state !== 'stopped').map((n) => n.id));
     await waitForHealth(this.brokers, condition, {
       timeoutMs,
+      security: this.clientSecurity('admin'),
       beforeEachCheck: () => {
         const died = this.nodes().find((n) => expectedRunning.has(n.id) && n.state === 'stopped');
         if (died) {
@@ -250,15 +296,15 @@ export class LocalKafkaCluster {
   }
 
   /** KRaft storage must be formatted once per node, with the cluster id all nodes share. */
-  #formatIfNew(java: string, classpath: string, state: ClusterState, id: number): void {
+  #formatIfNew(java: string, classpath: string, state: ClusterState, id: number, secrets: ClusterSecrets | undefined): void {
     mkdirSync(nodeDir(this.layout, id), { recursive: true });
-    writeFileSync(this.#configFile(id), toPropertiesFile(nodeProperties(this.layout, id)));
+    writeFileSync(this.#configFile(id), toPropertiesFile(nodeProperties(this.layout, id, secrets)), { mode: 0o600 });
     if (existsSync(join(nodeDir(this.layout, id), 'data', 'meta.properties'))) return;
     this.#log(`Formatting KRaft storage of node ${id} (cluster id ${state.clusterId})`);
     runJava(
       java,
       [`-Dlog4j2.configurationFile=${this.#log4jFile()}`, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
-        '-t', state.clusterId, '-c', this.#configFile(id)],
+        '-t', state.clusterId, '-c', this.#configFile(id), ...(secrets ? ['--add-scram', adminScramCredential(secrets)] : [])],
       `Formatting the storage of node ${id}`,
     );
   }

@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import { BROKER_DEFAULTS } from './broker-defaults.ts';
 import { brokerPort, controllerPort, nodeDir, type ClusterLayout } from './cluster-layout.ts';
+import type { ClusterSecrets } from './secure/cluster-secrets.ts';
+import { secureListenerProperties } from './secure/secure-node-config.ts';
 
 /**
  * The server.properties of one node. Every node is both a broker (serves clients) and a KRaft
  * controller (one of the three voters that keep the cluster metadata in a Raft log, which
- * replaced ZooKeeper). The quorum is static: all three voters are listed up front.
+ * replaced ZooKeeper). The quorum is static: all three voters are listed up front. With
+ * `secrets`, the node is secured: its listeners are replaced by secure/secure-node-config.ts's.
  */
-export function nodeProperties(layout: ClusterLayout, nodeId: number): Record<string, string> {
+export function nodeProperties(layout: ClusterLayout, nodeId: number, secrets?: ClusterSecrets): Record<string, string> {
   const voters = layout.nodeIds.map((id) => `${id}@127.0.0.1:${controllerPort(layout, id)}`).join(',');
   return {
     'process.roles': 'broker,controller',
@@ -20,6 +23,7 @@ export function nodeProperties(layout: ClusterLayout, nodeId: number): Record<st
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': join(nodeDir(layout, nodeId), 'data'),
     ...BROKER_DEFAULTS,
+    ...(secrets ? secureListenerProperties(layout, nodeId, secrets) : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka } from 'kafkajs';
 import { errorMessage } from '../errors/error-code.ts';
+import { KafkaLoginRefusedError } from '../errors/kafka-login-refused-error.ts';
+import { kafkaUsernameOf } from './kafka-client.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import { backoffDelay } from '../retry/backoff-delay.ts';
 
@@ -30,6 +32,8 @@ export async function connectToKafka({ kafka, logger = silentLogger, signal, max
       return admin;
     } catch (error) {
       await admin.disconnect().catch(() => {});
+      // Wrong credentials stay wrong: waiting would hide the cause behind an endless retry loop.
+      if (error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError') throw new KafkaLoginRefusedError(kafkaUsernameOf(kafka), error);
       const delayMs = backoffDelay({ initialMs: 500, maxMs: maxDelayMs }, tries);
       logger.warn({ err: error, tries, delayMs }, `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`);
       // Node's abortable sleep removes its abort listener when it ends: none piles up per try.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, type RetryOptions } from 'kafkajs';
 import { kafkaLogCreator } from '../logging/kafka-log-creator.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
@@ -15,7 +16,20 @@ export type KafkaClientOptions = {
   readonly retry?: RetryOptions;
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** A secured cluster: log in with SCRAM-SHA-512 over TLS that trusts `caFile`. None: plaintext. */
+  readonly login?: KafkaLogin | undefined;
 };
+
+/** A SCRAM-SHA-512 user and the CA (PEM file) that signed the brokers' certificates. */
+export type KafkaLogin = { readonly username: string; readonly password: string; readonly caFile: string };
+
+// Which user a client logs in as, for errors that should name it (see connect-to-kafka.ts).
+const usernames = new WeakMap<Kafka, string>();
+
+/** The SCRAM user a client logs in as; undefined on a plaintext cluster. */
+export function kafkaUsernameOf(kafka: Kafka): string | undefined {
+  return usernames.get(kafka);
+}
 
 /**
  * kafkajs's own default gives up after 5 retries (about 10 s), shorter than a broker restart.
@@ -31,7 +45,10 @@ export const defaultRetry: RetryOptions = { initialRetryTime: 300, maxRetryTime:
 
 /** The one kafkajs client of a service, from config; producers, consumers and admins come from it. */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
-  return new Kafka({
+  const { login } = options;
+  const kafka = new Kafka({
+    // TLS checks the broker's certificate against this CA and its name against the address used.
+    ...(login ? { ssl: { ca: [readFileSync(login.caFile, 'utf8')] }, sasl: { mechanism: 'scram-sha-512', username: login.username, password: login.password } } : {}),
     brokers: [...options.brokers],
     clientId: options.clientId,
     retry: { ...defaultRetry, ...options.retry },
@@ -40,4 +57,6 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     logLevel: options.logLevel ?? logLevel.INFO,
     logCreator: kafkaLogCreator(options.logger ?? silentLogger),
   });
+  if (login) usernames.set(kafka, login.username);
+  return kafka;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { loadConfig } from './load-config.ts';
-import { serviceConfig } from './service-config.ts';
+import { kafkaLoginOf, serviceConfig } from './service-config.ts';
 
 const schema = serviceConfig({ serviceName: 'order-service', port: 3000 });
 const validEnv = { KAFKA_BROKERS: '127.0.0.1:19092, 127.0.0.1:19093,kafka-3:9092' };
@@ -96,6 +96,30 @@ describe('loadConfig with the shared service variables', () => {
 
     expect(loadConfig(withOwn, { ...validEnv, OUTBOX_POLL_MS: '50' }).OUTBOX_POLL_MS).toBe(50);
     expect(() => loadConfig(withOwn, { ...validEnv, OUTBOX_POLL_MS: '0' })).toThrow(/OUTBOX_POLL_MS: /);
+  });
+});
+
+describe('the Kafka login of a secured cluster', () => {
+  const login = { KAFKA_SASL_USERNAME: 'order-service', KAFKA_SASL_PASSWORD: 'pw-123', KAFKA_SSL_CA_FILE: import.meta.filename };
+
+  it('is taken when all three variables are given', () => {
+    const config = loadConfig(schema, { ...validEnv, ...login });
+    expect(kafkaLoginOf(config)).toEqual({ username: 'order-service', password: 'pw-123', caFile: import.meta.filename });
+    expect(kafkaLoginOf(loadConfig(schema, validEnv))).toBeUndefined();
+  });
+
+  it('names the variables that are missing when only some are given', () => {
+    expect(problemsOf({ ...validEnv, KAFKA_SASL_USERNAME: 'order-service' })).toEqual([
+      expect.stringMatching(/^KAFKA_SASL_PASSWORD: is required with KAFKA_SASL_USERNAME/),
+      expect.stringMatching(/^KAFKA_SSL_CA_FILE: is required with KAFKA_SASL_USERNAME/),
+    ]);
+  });
+
+  it('refuses a password kafkajs and Java would read differently, and a CA file that is not there', () => {
+    expect(problemsOf({ ...validEnv, ...login, KAFKA_SASL_PASSWORD: 'pässword', KAFKA_SSL_CA_FILE: '/no/such/ca.pem' })).toEqual([
+      expect.stringMatching(/^KAFKA_SASL_PASSWORD: expected a password of printable ASCII/),
+      expect.stringMatching(/^KAFKA_SSL_CA_FILE: expected the path of a PEM file that exists/),
+    ]);
   });
 });
 

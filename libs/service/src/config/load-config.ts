@@ -15,7 +15,9 @@ export function loadConfig<Schema extends z.ZodType<object>>(schema: Schema, env
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const variable = issue.path.map(String).join('.') || '(environment)';
-      const missing = issue.path.length === 1 && present[String(issue.path[0])] === undefined;
+      // A missing variable's own check says "expected string, received undefined": say it plainly.
+      // A cross-field rule's message (e.g. "is required with ...") says more, so it stays.
+      const missing = issue.code === 'invalid_type' && issue.path.length === 1 && present[String(issue.path[0])] === undefined;
       return `${variable}: ${missing ? 'is required' : issue.message}`;
     });
     throw new ConfigError(problems);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { logLevels } from '../logger/create-logger.ts';
 
@@ -11,6 +12,16 @@ export const kafkaBrokersVariable = z
   .refine((brokers) => brokers.every((broker) => brokerAddress.test(broker)), {
     error: 'expected a comma-separated list of host:port, e.g. 127.0.0.1:19092,127.0.0.1:19093',
   });
+
+/**
+ * A SCRAM user name or password. Printable ASCII only: kafkajs sends it as it is, with no
+ * SASLprep (RFC 4013) as Java does, so the two agree only on ASCII.
+ */
+const scramSecret = (what: string) =>
+  z.string().regex(/^[\x21-\x7e]+$/, { error: `expected a ${what} of printable ASCII characters (kafkajs does no SASLprep)` });
+
+/** A PEM file to trust: checked at start, so a typo is a config error, not a TLS error later. */
+const caFile = z.string().refine((path) => existsSync(path), { error: 'expected the path of a PEM file that exists (the CA of the brokers)' });
 
 /** A TCP port to listen on; `defaultPort` when the variable is unset. */
 export const portVariable = (defaultPort: number) =>
@@ -40,6 +51,13 @@ export function serviceConfig(defaults: { serviceName: string; port: number; dat
     KAFKA_BROKERS: kafkaBrokersVariable,
     /** Shown in broker logs and quotas; the service name when unset. */
     KAFKA_CLIENT_ID: z.string().min(1).default(defaults.serviceName),
+    /**
+     * A secured cluster (SASL_SSL): the service's own SCRAM-SHA-512 user, its password, and the
+     * CA that signed the brokers' certificates. All three or none: none is a plaintext cluster.
+     */
+    KAFKA_SASL_USERNAME: scramSecret('user name').optional(),
+    KAFKA_SASL_PASSWORD: scramSecret('password').optional(),
+    KAFKA_SSL_CA_FILE: caFile.optional(),
     /** The service's own database. Unset: an embedded PostgreSQL is started for it. */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional(),
     /**
@@ -52,7 +70,26 @@ export function serviceConfig(defaults: { serviceName: string; port: number; dat
       .min(1, { error: 'expected at least 1 connection' })
       .max(90, { error: "expected at most 90 connections (PostgreSQL's default limit is 100 for all clients)" })
       .default(defaults.databasePoolSize ?? 10),
+  }).superRefine((config, context) => {
+    // SCRAM over plaintext would send a replayable login over the network: TLS or nothing.
+    const given = securityVariables.filter((name) => config[name] !== undefined);
+    if (given.length > 0 && given.length < securityVariables.length) {
+      for (const name of securityVariables.filter((candidate) => config[candidate] === undefined)) {
+        context.addIssue({ code: 'custom', path: [name], message: `is required with ${given.join(' and ')} (a secured cluster needs all of ${securityVariables.join(', ')})` });
+      }
+    }
   });
+}
+
+const securityVariables = ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_SSL_CA_FILE'] as const;
+
+/** How a service logs in to Kafka: undefined for a plaintext cluster. */
+export type KafkaLogin = { readonly username: string; readonly password: string; readonly caFile: string };
+
+/** The config's Kafka login, when it has one (the schema makes it all three variables or none). */
+export function kafkaLoginOf(config: Pick<ServiceConfig, (typeof securityVariables)[number]>): KafkaLogin | undefined {
+  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password, KAFKA_SSL_CA_FILE: caFile } = config;
+  return username !== undefined && password !== undefined && caFile !== undefined ? { username, password, caFile } : undefined;
 }
 
 export type ServiceConfig = z.output<ReturnType<typeof serviceConfig>>;
