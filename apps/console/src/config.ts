@@ -39,14 +39,16 @@ export const consoleServicesVariable = z
 export const standardServices = 'order-service=http://127.0.0.1:3000,inventory-service=http://127.0.0.1:3001,notification-service=http://127.0.0.1:3002';
 
 /**
- * The console's environment: the shared variables (it has no database), port 3003, and
+ * The console's environment: the shared variables (it has no database: DATABASE_URL and its
+ * pool size are accepted and never used), port 3003, and
  * HOST 127.0.0.1: the console shows the cluster's inside and can place orders, so by default
  * only this machine reaches it (compose binds 0.0.0.0 inside the container and publishes the
  * port on the host's loopback only).
  */
 export const consoleConfig = serviceConfig({ serviceName: 'console', port: 3003 })
-  .omit({ DATABASE_URL: true })
-  .extend({
+  // safeExtend, not omit/extend: the shared schema carries a cross-field rule (the Kafka
+  // login), and zod keeps a refinement only through safeExtend when a key (HOST) is replaced.
+  .safeExtend({
     HOST: z.string().min(1).default('127.0.0.1'),
     CONSOLE_SERVICES: consoleServicesVariable.default(consoleServicesVariable.parse(standardServices)),
     /** How often the console reads the cluster and pushes a new view to the browsers. */

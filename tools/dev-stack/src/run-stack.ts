@@ -12,11 +12,13 @@
  *
  * Options (after `npm start --`): --inventory=N --notification=N (instances), --base-port=P
  * (ports P, P+1, P+2 instead of 3000-3002), --data-dir=D (lock and PostgreSQL data; default
- * .data). KAFKA_BROKERS: use that cluster; it is neither started nor stopped.
+ * .data), --secure (the secured cluster `dev-secure`: SASL/SCRAM over TLS and ACLs, each
+ * service logging in as its own user; its PostgreSQL data apart from the plaintext stack's).
+ * KAFKA_BROKERS: use that cluster; it is neither started nor stopped.
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalKafkaCluster, LocalKafkaError, REPO_ROOT } from '@orderflow/local-kafka';
+import { clientPropertiesFile, LocalKafkaCluster, LocalKafkaError, REPO_ROOT, serviceSecurityEnvironment } from '@orderflow/local-kafka';
 import { assertPortsFree } from './ports.ts';
 import { waitUntilReady } from './service-process.ts';
 import { startStack, type Stack } from './start-stack.ts';
@@ -38,15 +40,17 @@ function prepare() {
         notification: { type: 'string' },
         'base-port': { type: 'string' },
         'data-dir': { type: 'string', default: join(REPO_ROOT, '.data') },
+        secure: { type: 'boolean', default: false },
       },
     });
+    if (values.secure && process.env['KAFKA_BROKERS']) throw new Error('--secure starts the secured local cluster: unset KAFKA_BROKERS');
     const basePort = values['base-port'] === undefined ? undefined : Number(values['base-port']);
     if (basePort !== undefined && !(Number.isInteger(basePort) && basePort >= 1024 && basePort <= 65_000)) {
       throw new Error(`--base-port must be a whole number from 1024 to 65000; got "${values['base-port']}"`);
     }
     const processes = planStack({ ...parseStackShape(values), console: true }, basePort === undefined ? undefined : portsFrom(basePort));
     const dataDir = resolve(values['data-dir']);
-    return { processes, dataDir, lock: takeStackLock(join(dataDir, 'stack.pid')) };
+    return { processes, dataDir, secure: values.secure, lock: takeStackLock(join(dataDir, 'stack.pid')) };
   } catch (error) {
     console.error(`[orderflow] ${error instanceof Error ? error.message : String(error)}`);
     return process.exit(1);
@@ -54,7 +58,7 @@ function prepare() {
 }
 
 async function main(): Promise<void> {
-  const { processes, dataDir, lock } = prepare();
+  const { processes, dataDir, secure, lock } = prepare();
   const externalBrokers = process.env['KAFKA_BROKERS']?.split(',');
   let stack: Stack | undefined;
   // Set only when this run starts the local cluster: one that ran before is someone else's.
@@ -101,12 +105,14 @@ async function main(): Promise<void> {
 
   try {
     await assertPortsFree(processes.map(({ port, label }) => ({ port, label })));
-    const brokers = externalBrokers ?? (await startLocalKafka((cluster) => (ownCluster = cluster)));
-    log(`Kafka is up: ${brokers.join(',')}`);
+    const cluster = new LocalKafkaCluster({ profile: secure ? 'dev-secure' : 'dev', log });
+    const brokers = externalBrokers ?? (await startLocalKafka(cluster, () => (ownCluster = cluster)));
+    log(`Kafka is up${secure ? ' (secured: SASL/SCRAM over TLS, ACLs)' : ''}: ${brokers.join(',')}`);
     stack = await startStack({
       processes,
       brokers,
-      postgresDataDir: join(dataDir, 'postgres', 'stack'),
+      postgresDataDir: join(dataDir, 'postgres', secure ? 'stack-secure' : 'stack'),
+      ...(secure ? { kafkaLoginFor: (app: string) => serviceSecurityEnvironment(cluster.secrets(), app) } : {}),
       output: (line) => console.log(line),
       waitUntilReady: false,
     });
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
     }
     const ready = Promise.all(running.services.map((service) => waitUntilReady(service)));
     // A Ctrl-C while the services start need not wait for them to be ready.
-    if ((await Promise.race([ready.then(() => 'ready' as const), stopRequest])) === 'ready') printReady(running, brokers);
+    if ((await Promise.race([ready.then(() => 'ready' as const), stopRequest])) === 'ready') printReady(running, brokers, secure ? cluster : undefined);
   } catch (error) {
     const hint = error instanceof LocalKafkaError ? `\nhint: ${error.hint}` : '';
     console.error(`[orderflow] could not start: ${error instanceof Error ? error.message : String(error)}${hint}`);
@@ -128,14 +134,13 @@ async function main(): Promise<void> {
   await stopGracefully(0);
 }
 
-/** The local dev cluster's bootstrap servers; `started` hears of the cluster if this call started it. */
-async function startLocalKafka(started: (cluster: LocalKafkaCluster) => void): Promise<string[]> {
-  const cluster = new LocalKafkaCluster({ profile: 'dev', log });
-  if (!cluster.nodes().every((node) => node.state === 'running')) started(cluster);
+/** The local cluster's bootstrap servers; `started` hears if this call started it. */
+async function startLocalKafka(cluster: LocalKafkaCluster, started: () => void): Promise<string[]> {
+  if (!cluster.nodes().every((node) => node.state === 'running')) started();
   return cluster.up();
 }
 
-function printReady(stack: Stack, brokers: readonly string[]): void {
+function printReady(stack: Stack, brokers: readonly string[], secured: LocalKafkaCluster | undefined): void {
   const width = Math.max(...stack.services.map((service) => service.spec.label.length)) + 2;
   const url = (app: string) => stack.services.find((service) => service.spec.app === app)?.url ?? '';
   const lines = [
@@ -144,6 +149,12 @@ function printReady(stack: Stack, brokers: readonly string[]): void {
     ...stack.services.map((service) => `  ${service.spec.label.padEnd(width)}${service.url}   (pid ${service.pid})`),
     `  ${'Kafka'.padEnd(width)}${brokers.join(',')}`,
     `  ${'PostgreSQL'.padEnd(width)}${stack.postgres.connectionString()}`,
+    ...(secured
+      ? [
+          `  ${'Kafka login'.padEnd(width)}SASL_SSL, SCRAM-SHA-512; CA, passwords and a .properties file per user in ${secured.secrets().dir}`,
+          `  ${''.padEnd(width)}e.g. KAFKA_PROFILE=${secured.layout.profile} npm run kafka -- kafka-topics --list --command-config ${clientPropertiesFile(secured.secrets(), 'admin')}`,
+        ]
+      : []),
     '',
     'Place an order:',
     `  curl -s -X POST ${url('order-service')}/orders -H 'Content-Type: application/json' \\`,

@@ -18,6 +18,8 @@ export type StackOptions = {
   readonly onPostgres?: (port: number) => Promise<void>;
   /** Wait for /ready before start returns (default). Off: services started before their brokers. */
   readonly waitUntilReady?: boolean;
+  /** On a secured cluster: each app's Kafka login (KAFKA_SASL_USERNAME, ...), by app name. */
+  readonly kafkaLoginFor?: (app: string) => Record<string, string>;
 };
 
 export type Stack = {
@@ -55,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         KAFKA_BROKERS: options.brokers.join(','),
         DATABASE_URL: options.databaseUrlFor ? options.databaseUrlFor(spec.app, databaseUrl) : databaseUrl,
         KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
+        ...options.kafkaLoginFor?.(spec.app),
         // `LOG_LEVEL=debug npm start` reaches every service (and shows the probes' access log).
         LOG_LEVEL: options.logLevel ?? process.env['LOG_LEVEL'] ?? 'info',
         // The console names group members by the instances' /status: it gets all their URLs.

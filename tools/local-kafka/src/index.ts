@@ -17,3 +17,6 @@ export { LocalKafkaError } from './local-kafka-error.ts';
 export { runNx, withTestSummary } from './nx-run.ts';
 export { REPO_ROOT } from './paths.ts';
 export { testProfile } from './cluster-layout.ts';
+export { clientPropertiesFile, kafkajsSecurity, serviceSecurityEnvironment } from './secure/client-config.ts';
+export { clusterUsers, type ClusterSecrets } from './secure/cluster-secrets.ts';
+export type { ClientSecurity } from './cluster-health.ts';

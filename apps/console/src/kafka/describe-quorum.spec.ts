@@ -1,4 +1,5 @@
-import { describeQuorumRequest, parseDescribeQuorumResponse } from './describe-quorum.ts';
+import { createServer, type AddressInfo } from 'node:net';
+import { describeQuorum, describeQuorumRequest, parseDescribeQuorumResponse } from './describe-quorum.ts';
 import { WireWriter } from './kafka-wire.ts';
 
 describe('DescribeQuorum framed by hand', () => {
@@ -78,5 +79,17 @@ describe('DescribeQuorum framed by hand', () => {
     const body = new WireWriter().int32(8).emptyTaggedFields().int16(0).bytes();
 
     expect(() => parseDescribeQuorumResponse(body, 7)).toThrow('answer to request 8, expected 7');
+  });
+
+  it('fails, instead of waiting for ever, when the broker closes the connection without answering', async () => {
+    // What a secured (TLS) listener does with plaintext bytes: it closes the connection.
+    const server = createServer((socket) => socket.once('data', () => socket.end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await expect(describeQuorum(`127.0.0.1:${port}`, { timeoutMs: 60_000 })).rejects.toThrow('closed the connection without an answer');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -115,6 +115,10 @@ export function describeQuorum(broker: string, { clientId = 'console', timeoutMs
     };
     socket.setTimeout(timeoutMs, () => fail(new Error(`no answer from ${broker} within ${timeoutMs} ms`)));
     socket.once('error', fail);
+    // A listener that wants TLS and SASL first (a secured cluster) reads these plaintext bytes
+    // as a broken handshake and closes without a word: without this, the promise would wait forever.
+    // (After an answer, the rejection is a no-op: a promise settles once.)
+    socket.once('close', () => fail(new Error(`${broker} closed the connection without an answer (a secured listener wants TLS and SASL, which this hand-framed request does not speak)`)));
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 4) return;
