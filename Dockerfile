@@ -40,6 +40,7 @@ COPY tools/dev-stack/package.json tools/dev-stack/
 COPY tools/local-kafka/package.json tools/local-kafka/
 COPY tools/bench/package.json tools/bench/
 COPY tools/offline-images/package.json tools/offline-images/
+COPY tools/k8s-manifests/package.json tools/k8s-manifests/
 
 # --workspace ...   only what the three services need (their libs come with them); the test
 #                   and tool workspaces' packages stay out. The libs are linked, not copied:
