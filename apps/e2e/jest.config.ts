@@ -8,4 +8,6 @@ export default {
   // The end-to-end suites start every service as a process and drive hundreds of orders;
   // a fault scenario drives load through a fault and waits for the system to settle.
   testTimeout: 600_000,
+  // The secured-cluster suites run in a phase of their own, on the secured cluster (jest.secure.config.ts).
+  testPathIgnorePatterns: ['/node_modules/', '\\.secure\\.spec\\.ts$'],
 } satisfies Config;

@@ -1,4 +1,4 @@
-import { LocalKafkaCluster, testProfile } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, testProfile, type ClientSecurity } from '@orderflow/local-kafka';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { ClusterFaults } from './cluster-faults.ts';
 import { containerNodesVariable, readContainerNodes, testClusterMode } from './containers/test-run-variables.ts';
@@ -24,6 +24,8 @@ export interface TestCluster {
   readonly brokers: string[];
   /** Present when the suites may stop and start the brokers: the local or the container cluster. */
   readonly faults: ClusterFaults | undefined;
+  /** The admin's login on a secured cluster (the secured phase of npm test); none on a plaintext one. */
+  readonly security?: ClientSecurity;
 }
 
 let shared: Promise<TestCluster> | undefined;
@@ -55,7 +57,8 @@ async function connectTestCluster(): Promise<TestCluster> {
   }
   const profile = process.env['ORDERFLOW_KAFKA_PROFILE'];
   if (external) {
-    return { brokers: external.split(','), faults: profile ? localClusterFaults(new LocalKafkaCluster({ profile })) : undefined };
+    const local = profile ? new LocalKafkaCluster({ profile }) : undefined;
+    return { brokers: external.split(','), faults: local ? localClusterFaults(local) : undefined, security: local?.clientSecurity('admin') ?? {} };
   }
   const local = new LocalKafkaCluster({ profile: testProfile() });
   return { brokers: await local.up(), faults: localClusterFaults(local) };
@@ -78,10 +81,10 @@ export const localTestCluster = testClusterFaults;
 
 /** A kafkajs client for the test cluster; quiet unless something is really wrong. */
 export async function testKafka(clientId: string, config: Partial<KafkaConfig> = {}): Promise<Kafka> {
-  const { brokers } = await testCluster();
+  const { brokers, security } = await testCluster();
   // Silent: kafkajs logs every retriable broker answer ("coordinator is loading", "rebalancing")
   // as an ERROR, which buries real failures; tests assert on behaviour instead.
-  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, ...config });
+  return new Kafka({ ...security, clientId, brokers, logLevel: logLevel.NOTHING, ...config });
 }
 
 /**

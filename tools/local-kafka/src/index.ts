@@ -20,3 +20,4 @@ export { testProfile } from './cluster-layout.ts';
 export { clientPropertiesFile, kafkajsSecurity, serviceSecurityEnvironment } from './secure/client-config.ts';
 export { clusterUsers, type ClusterSecrets } from './secure/cluster-secrets.ts';
 export type { ClientSecurity } from './cluster-health.ts';
+export { aclBindingsOf } from './secure/grant-access.ts';

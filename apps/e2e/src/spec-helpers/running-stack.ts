@@ -1,4 +1,4 @@
-import { planStack, startStack, type ServiceProcessSpec, type Stack, type StackShape } from '@orderflow/dev-stack';
+import { planStack, startStack, type ServiceProcessSpec, type Stack, type StackOptions, type StackShape } from '@orderflow/dev-stack';
 import { findFreePort } from '@orderflow/service';
 import { requestJson, testCluster, waitFor } from '@orderflow/testing';
 
@@ -15,11 +15,11 @@ export type RunningStack = {
  * run's Kafka cluster, a fresh embedded PostgreSQL and free ports. The services use the
  * catalogue's real topic and group names: the test cluster's other suites use unique ones.
  */
-export async function startRunningStack(shape: StackShape): Promise<RunningStack> {
+export async function startRunningStack(shape: StackShape, options: Pick<StackOptions, 'kafkaLoginFor'> = {}): Promise<RunningStack> {
   const { brokers } = await testCluster();
   const processes = await planOnFreePorts(shape);
   const output: string[] = [];
-  const stack = await startStack({ processes, brokers, output: (line) => output.push(line), logLevel: 'warn' });
+  const stack = await startStack({ ...options, processes, brokers, output: (line) => output.push(line), logLevel: 'warn' });
   return {
     stack,
     output,

@@ -26,7 +26,7 @@ export async function grantAccess(admin: Admin, brokers: string[], secrets: Clus
     })),
     waitForLeaders: true,
   });
-  await admin.createAcls({ acl: plan.flatMap(aclBindings) });
+  await admin.createAcls({ acl: plan.flatMap(aclBindingsOf) });
 }
 
 /**
@@ -56,7 +56,7 @@ const resourceTypes: Readonly<Record<AclResource['type'], number>> = { topic: Ac
 const patternTypes: Readonly<Record<AclResource['patternType'], number>> = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED };
 
 /** One ALLOW binding per operation: Kafka stores an ACL as (resource, principal, host, operation, permission). */
-export function aclBindings(access: PrincipalAccess) {
+export function aclBindingsOf(access: PrincipalAccess) {
   return access.rules.flatMap(({ resource, operations }) =>
     operations.map((operation) => ({
       resourceType: resourceTypes[resource.type],

@@ -1,0 +1,32 @@
+import { LocalKafkaCluster } from '@orderflow/local-kafka';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+
+/**
+ * The secured cluster of this run: `npm test` starts `test-secure` once for every
+ * `*.secure.spec.ts` (and names it in ORDERFLOW_KAFKA_PROFILE); run by hand, up() starts it.
+ */
+export async function securedCluster(): Promise<LocalKafkaCluster> {
+  const cluster = new LocalKafkaCluster({ profile: process.env['ORDERFLOW_KAFKA_PROFILE'] || 'test-secure' });
+  if (!cluster.secure) throw new Error(`the secured suites need a -secure profile, not "${cluster.layout.profile}"`);
+  await cluster.up();
+  return cluster;
+}
+
+/** A kafkajs client that logs in as `user`; quiet, and quick to give up (refusals are the point). */
+export function kafkaAs(cluster: LocalKafkaCluster, user: string, config: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    ...cluster.clientSecurity(user),
+    clientId: `secure-spec-${user}`,
+    brokers: cluster.brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 500 },
+    ...config,
+  });
+}
+
+/** The Kafka error type behind a kafkajs error: its own `type`, or its cause's (a non-retriable wrapper). */
+export function kafkaErrorType(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('type' in error && typeof error.type === 'string') return error.type;
+  return 'cause' in error ? kafkaErrorType(error.cause) : undefined;
+}
