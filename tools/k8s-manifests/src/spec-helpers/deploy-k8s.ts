@@ -25,7 +25,7 @@ export const deployments = objectsOfKind('Deployment').map((object) => {
 });
 
 /** A plain `value:` of a container's environment. */
-export const envValue = (container: IContainer, name: string): string | undefined => container.env?.find((variable) => variable.name === name)?.value;
+export const envValue = (container: IContainer | undefined, name: string): string | undefined => container?.env?.find((variable) => variable.name === name)?.value;
 
 /** The Secret (name and key) a container's variable is read from. */
 export const envSecret = (container: IContainer, name: string): { name: string; key: string } | undefined => {
