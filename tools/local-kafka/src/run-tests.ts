@@ -9,6 +9,8 @@
  *    the static checks (typecheck, lint), which need no cluster: on two cores the checks fill
  *    the time the tests spend waiting for Kafka. The checks' output is printed after the tests'.
  * 4. Stops the cluster and deletes its data, also when tests fail or the run is interrupted.
+ * 4b. The secured phase: the `test-secure` cluster (SASL/SCRAM over TLS, ACLs) is started once
+ *    for every `*.secure.spec.ts` (apps/e2e/jest.secure.config.ts), then stopped and deleted.
  * 5. Runs the testcontainers phase (libs/testing/src/containers/run-container-tests.ts): the
  *    cluster proofs, a fault scenario and the order-flow e2e again, on three Kafka containers.
  *    Where no Docker engine answers it is skipped with one line saying why, unless
@@ -46,6 +48,32 @@ async function runChecksAndTests(extraArgs: string[]): Promise<number> {
   const checksCode = await checks;
   console.log(`\n[npm test] ---- typecheck and lint ----\n${readFileSync(checksOutput, 'utf8')}`);
   return tests || checksCode;
+}
+
+/** Step 4b: one secured cluster for all the secured suites, then gone. */
+async function runSecuredPhase(): Promise<number> {
+  const started = Date.now();
+  const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
+  const cluster = new LocalKafkaCluster({ profile: 'test-secure', log });
+  try {
+    await cluster.down({ wipe: true });
+    const brokers = await cluster.up();
+    log(`secured 3-broker cluster ready in ${seconds(started)}: ${brokers.join(',')}`);
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', join(REPO_ROOT, 'apps', 'e2e', 'jest.secure.config.ts')], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: brokers.join(','),
+        ORDERFLOW_KAFKA_PROFILE: cluster.layout.profile,
+        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+      },
+    });
+    return await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
+  } finally {
+    await cluster.down({ wipe: true });
+    log(`secured phase finished in ${seconds(started)}`);
+  }
 }
 
 /** Step 5, as a process of its own: its runner lives in libs/testing, which builds on this tool. */
@@ -91,6 +119,7 @@ async function runWithCluster(): Promise<number> {
     await cluster.down({ wipe: true });
     log(`Cluster stopped. ${seconds(started)} so far`);
   }
+  if (extraArgs.length === 0) code = (await runSecuredPhase()) || code;
   if (extraArgs.length === 0) code = (await runContainerPhase()) || code;
   log(`Whole run: ${seconds(started)}`);
   return code;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { accessPlan, serviceRules, topics, type ServiceName } from '@orderflow/events';
 import { aclBindingsOf, type LocalKafkaCluster } from '@orderflow/local-kafka';
 import { waitFor } from '@orderflow/testing';
-import kafkajs, { logLevel, type Admin, type Consumer } from 'kafkajs';
+import kafkajs, { logLevel, type Admin, type Consumer, type LogEntry } from 'kafkajs';
 import { kafkaAs, kafkaErrorType, securedCluster } from './secured-cluster.ts';
 
 const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
@@ -49,7 +49,10 @@ describe('the secured cluster enforces each service’s ACLs', () => {
   async function read(user: string, groupId: string, topic: string): Promise<{ value?: string; error?: unknown; brokerErrors: string[] }> {
     // What the brokers answered, as kafkajs logs it: some refusals reach the caller only there.
     const brokerErrors: string[] = [];
-    const logCreator = () => (entry: { log: { error?: unknown } }) => void (typeof entry.log.error === 'string' && brokerErrors.push(entry.log.error));
+    const logCreator = () => (entry: LogEntry) => {
+      const { error } = entry.log as { error?: unknown };
+      if (typeof error === 'string') brokerErrors.push(error);
+    };
     // The client's usual retries ride out a coordinator that is still moving; a refusal is never retried.
     const kafka = kafkaAs(cluster, user, { logLevel: logLevel.ERROR, logCreator, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 1_000 } });
     const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });

@@ -9,6 +9,9 @@ export async function securedCluster(): Promise<LocalKafkaCluster> {
   const cluster = new LocalKafkaCluster({ profile: process.env['ORDERFLOW_KAFKA_PROFILE'] || 'test-secure' });
   if (!cluster.secure) throw new Error(`the secured suites need a -secure profile, not "${cluster.layout.profile}"`);
   await cluster.up();
+  // libs/testing's testCluster() (the running stack, broker faults) then finds this cluster.
+  process.env['KAFKA_BROKERS'] ||= cluster.brokers.join(',');
+  process.env['ORDERFLOW_KAFKA_PROFILE'] ||= cluster.layout.profile;
   return cluster;
 }
 
