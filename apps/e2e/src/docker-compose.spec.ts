@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { consoleConfig } from '@orderflow/console/config';
 import { inventoryServiceConfig } from '@orderflow/inventory-service/config';
@@ -12,8 +13,9 @@ import { parse } from 'yaml';
  * apps/e2e/src/docker/ runs it for real): every
  * service in docker-compose.yml gets an environment its own config schema accepts, Kafka and
  * PostgreSQL addresses that exist inside the compose network, and a start order that waits
- * for what it needs; the Dockerfile builds what compose asks for. (The Kafka brokers
- * themselves are checked by tools/local-kafka/src/docker-compose.spec.ts.)
+ * for what it needs; every port published on the host's loopback only; the Dockerfile builds
+ * what compose asks for. (The Kafka brokers themselves are checked by
+ * tools/local-kafka/src/docker-compose.spec.ts.)
  */
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
@@ -25,11 +27,14 @@ interface ComposeService {
   build?: { context?: string; target?: string; args?: Record<string, string> };
   restart?: string;
   environment?: Record<string, string>;
-  ports?: string[];
+  ports?: PortEntry[];
   volumes?: string[];
   depends_on?: Record<string, { condition?: string }>;
   healthcheck?: { test?: string[] };
 }
+
+/** A `ports` entry in either syntax compose accepts: short (a string, or a bare number) or long. */
+type PortEntry = string | number | { target?: number; published?: number | string; host_ip?: string; protocol?: string; mode?: string };
 
 const compose = parse(composeFileWithDefaults(), { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
@@ -71,8 +76,35 @@ const internalListener = (broker: ComposeService): string | undefined =>
     .map((listener) => listener.split('://'))
     .find(([name]) => name === 'INTERNAL')?.[1];
 
-/** The container port of a compose `ports` entry: "3000:3000" → 3000, "3001" → 3001. */
-const containerPort = (entry: string): number => Number(entry.split(':').at(-1)?.split('/')[0]);
+/**
+ * Where a `ports` entry publishes. Short syntax is `[[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`,
+ * split the way Docker splits it: the last two fields are the ports, everything before them the
+ * address (an IPv6 one with or without brackets). An empty hostIp is Docker's default, every
+ * interface; an empty hostPort is a free port.
+ */
+function publishedPort(entry: PortEntry): { hostIp: string; hostPort: string; containerPort: number } {
+  // Long syntax. Compose v1 (1.29) rejects host_ip, so the file itself keeps to short syntax.
+  if (typeof entry === 'object') {
+    return { hostIp: entry.host_ip ?? '', hostPort: String(entry.published ?? ''), containerPort: entry.target ?? Number.NaN };
+  }
+  const fields = String(entry).split('/')[0]?.split(':') ?? [];
+  return {
+    hostIp: fields.slice(0, -2).join(':').replace(/^\[(.*)\]$/, '$1'),
+    hostPort: fields.length > 1 ? (fields.at(-2) ?? '') : '',
+    containerPort: Number(fields.at(-1)),
+  };
+}
+const containerPort = (entry: PortEntry | undefined): number => (entry === undefined ? Number.NaN : publishedPort(entry).containerPort);
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+/** True when the entry's address is a loopback one: '' (every interface), 0.0.0.0 or a setting left unset are not. */
+const publishesOnLoopback = (entry: PortEntry): boolean => {
+  const { hostIp } = publishedPort(entry);
+  const family = isIP(hostIp);
+  return family !== 0 && loopback.check(hostIp, family === 6 ? 'ipv6' : 'ipv4');
+};
 
 /** docker/postgres/create-databases.sql, found through the postgres service's volume mount. */
 function initScript(): { path: string; sql: string } {
@@ -151,9 +183,11 @@ describe('docker-compose.yml, the services', () => {
   });
 
   it('lets inventory-service scale (`--scale inventory-service=3`): it publishes no fixed host port', () => {
-    // "3001" publishes the container port on a free host port per instance; "3001:3001" would
-    // make the second instance fail to start.
-    for (const entry of service('inventory-service').ports ?? []) expect(entry).toMatch(/^\d+$/);
+    // "127.0.0.1::3001" publishes the container port on a free host port per instance;
+    // "127.0.0.1:3001:3001" would make the second instance fail to start.
+    const ports = service('inventory-service').ports ?? [];
+    expect(ports.length).toBeGreaterThan(0);
+    for (const entry of ports) expect({ entry, hostPort: publishedPort(entry).hostPort }).toEqual({ entry, hostPort: '' });
   });
 });
 
@@ -164,7 +198,7 @@ describe('docker-compose.yml, the console', () => {
     const { CONSOLE_SERVICES } = parsed();
     expect(CONSOLE_SERVICES.map(({ label }) => label).sort()).toEqual(appServices.map(([name]) => name).sort());
     for (const { label, url } of CONSOLE_SERVICES) {
-      const port = containerPort(service(label).ports?.[0] ?? '');
+      const port = containerPort(service(label).ports?.[0]);
       expect(url).toBe(`http://${label}:${port}`);
     }
   });
@@ -174,8 +208,8 @@ describe('docker-compose.yml, the console', () => {
     expect(HOST).toBe('0.0.0.0');
     const [published, ...others] = service('console').ports ?? [];
     expect(others).toEqual([]);
-    expect(published?.startsWith('127.0.0.1:')).toBe(true);
-    expect(containerPort(published ?? '')).toBe(PORT);
+    expect(published !== undefined && publishesOnLoopback(published)).toBe(true);
+    expect(containerPort(published)).toBe(PORT);
     expect(service('console').build?.args?.['PORT']).toBe(String(PORT));
     expect(service('console').healthcheck?.test?.join(' ')).toContain(`http://127.0.0.1:${PORT}/ready`);
   });
@@ -183,6 +217,53 @@ describe('docker-compose.yml, the console', () => {
   it("bootstraps from the brokers' INTERNAL listeners and starts after the topics are provisioned", () => {
     expect([...parsed().KAFKA_BROKERS].sort()).toEqual(brokers.map(([, broker]) => internalListener(broker)).sort());
     expect(service('console').depends_on).toMatchObject({ 'kafka-setup': { condition: 'service_completed_successfully' } });
+  });
+});
+
+describe('docker-compose.yml, published ports', () => {
+  // The brokers (PLAINTEXT, no ACLs) and the services' APIs authenticate no one: on every
+  // interface, anyone on the network could write forged events, read e-mail addresses or
+  // delete topics. BIND_ADDRESS=0.0.0.0 opens them on purpose; nothing may do it by default.
+  const published = Object.entries(services).flatMap(([name, { ports = [] }]) => ports.map((entry) => ({ service: name, entry })));
+
+  it('publishes every port of every service, in short or long syntax, on the host loopback only by default', () => {
+    expect(published.map(({ service: name }) => name)).toEqual(
+      expect.arrayContaining(['kafka-1', 'kafka-2', 'kafka-3', 'order-service', 'inventory-service', 'notification-service', 'console']),
+    );
+    const onAllInterfaces = published.filter(({ entry }) => !publishesOnLoopback(entry));
+    expect(onAllInterfaces).toEqual([]);
+  });
+
+  it('takes every published address from the one setting BIND_ADDRESS, loopback when unset', () => {
+    // The file as written, before defaults: one variable opens them all, or none.
+    const written = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+    const setting = '${BIND_ADDRESS:-127.0.0.1}';
+    const entries = Object.entries(written.services).flatMap(([name, { ports = [] }]) => ports.map((entry) => ({ service: name, entry })));
+    expect(entries).toHaveLength(published.length);
+    const fromSetting = (entry: PortEntry): boolean =>
+      typeof entry === 'object' ? entry.host_ip === setting : String(entry).startsWith(`${setting}:`);
+    expect(entries.filter(({ entry }) => !fromSetting(entry))).toEqual([]);
+  });
+
+  it('tells a loopback entry from one on every interface, in both syntaxes (so the checks above can fail)', () => {
+    const examples: readonly (readonly [PortEntry, boolean])[] = [
+      ['127.0.0.1:9092:9092', true],
+      ['127.0.0.1::3001', true],
+      ['127.0.0.1:3000:3000/tcp', true],
+      ['[::1]:3000:3000', true],
+      ['::1:3000:3000', true],
+      [{ target: 3000, published: 3000, host_ip: '127.0.0.1' }, true],
+      ['3001', false],
+      [3001, false],
+      ['9092:9092', false],
+      [':9092:9092', false],
+      ['0.0.0.0:9092:9092', false],
+      ['[::]:9092:9092', false],
+      ['${BIND_ADDRESS}:9092:9092', false], // no default: compose puts '', every interface
+      [{ target: 3000, published: 3000 }, false],
+      [{ target: 3000, host_ip: '0.0.0.0' }, false],
+    ];
+    expect(examples.map(([entry]) => [entry, publishesOnLoopback(entry)])).toEqual(examples);
   });
 });
 

@@ -55,11 +55,23 @@ export function composeProject(name: string, env: Record<string, string>): Compo
     },
     async hostPort(service, containerPort, index = 1) {
       const answer = (await run(['port', '--index', String(index), service, String(containerPort)])).trim();
-      const port = Number(answer.split(':').at(-1));
-      if (!port) throw new Error(`No host port for ${service}:${containerPort} (got "${answer}")`);
+      const port = publishedHostPort(answer);
+      if (port === undefined) throw new Error(`No host port for ${service}:${containerPort} (got "${answer}")`);
       return port;
     },
   };
+}
+
+/**
+ * The host port in what `compose port SERVICE PORT` prints: the binding's address, then the port.
+ * The file binds loopback by default, so that is `127.0.0.1:49153` now; `0.0.0.0:49153` with
+ * BIND_ADDRESS=0.0.0.0, and `:::49153` or `[::1]:49153` for IPv6. Only the port is wanted:
+ * the tests reach it on 127.0.0.1. Undefined when there is none (compose v1 prints `None`).
+ */
+export function publishedHostPort(answer: string): number | undefined {
+  const [firstLine = ''] = answer.trim().split('\n');
+  const port = Number(/:(\d+)$/.exec(firstLine.trim())?.[1]);
+  return port > 0 && port <= 65_535 ? port : undefined;
 }
 
 /** `docker inspect --format`, for one container. */
