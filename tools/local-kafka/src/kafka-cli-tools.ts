@@ -16,6 +16,7 @@ export const KAFKA_CLI_TOOLS: Readonly<Record<string, string>> = Object.freeze({
   'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
   'kafka-get-offsets': 'org.apache.kafka.tools.GetOffsetShell',
   'kafka-configs': 'kafka.admin.ConfigCommand',
+  'kafka-acls': 'org.apache.kafka.tools.AclCommand',
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
