@@ -5,4 +5,5 @@ export { accessPlanRule, kafkaUsers, strimziAclRule, type DescribedKafkaUser } f
 export { isKubernetesName, resourceNameForTopic } from './kubernetes-name.ts';
 export { renderKustomization, type ManifestObject, type RenderedObject } from './render-kustomization.ts';
 export { kafkaClusterName, strimziRelease } from './strimzi-release.ts';
-export { asModel, schemaProblems } from './validate-manifest.ts';
+export { declaredTypes, unknownFields } from './unknown-fields.ts';
+export { asModel, modelKinds, schemaProblems } from './validate-manifest.ts';

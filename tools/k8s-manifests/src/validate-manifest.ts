@@ -10,12 +10,14 @@ import { z } from 'zod';
 import type { ManifestObject } from './render-kustomization.ts';
 import { strimziSchemas } from './strimzi-schemas.ts';
 import { strimziRelease } from './strimzi-release.ts';
+import { unknownFields } from './unknown-fields.ts';
 
 /** A kubernetes-models class: built from an object, it checks it against the API's schema. */
 type Model<Instance> = new (data: never) => Instance & { validate(): void };
 
 // Core and KEDA kinds: the schemas kubernetes-models generated from the Kubernetes and KEDA
-// OpenAPI documents (types, required fields, enums; they do not reject unknown fields).
+// OpenAPI documents (types, required fields, enums), plus unknown-fields.ts for the fields
+// those schemas let through.
 const models = {
   'v1/Namespace': Namespace,
   'v1/Service': Service,
@@ -38,11 +40,14 @@ export function schemaProblems(object: ManifestObject): string[] {
   if (!Object.hasOwn(models, key)) return [`no schema for ${key}: add one before using the kind`];
   try {
     new models[key as keyof typeof models](object as never).validate();
-    return [];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }
+  return unknownFields(object).map((path) => `${path}: not a field of ${key}`);
 }
+
+/** The core and KEDA kinds with a schema (`apiVersion/kind`). */
+export const modelKinds: readonly string[] = Object.keys(models);
 
 /** The object as its kubernetes-models class, once its schema has accepted it (else throws). */
 export function asModel<Instance>(model: Model<Instance>, object: ManifestObject): Instance {
