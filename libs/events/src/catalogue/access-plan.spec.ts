@@ -1,4 +1,6 @@
-import { accessPlan, accessPlanTable, serviceRules, type AclRule } from './access-plan.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accessPlan, accessPlanTable, serviceRules, withAccessPlanTable, type AclRule } from './access-plan.ts';
 
 /** `topic:orders` → its operations, for readable expectations. */
 function byResource(rules: readonly AclRule[]): Record<string, readonly string[]> {
@@ -53,5 +55,10 @@ describe('the access plan derived from the topic catalogue', () => {
     const table = accessPlanTable();
     expect(table).toContain('| `User:order-service` | topic | `orders` | Describe, DescribeConfigs, Write |');
     expect(table.split('\n')).toHaveLength(2 + accessPlan().reduce((count, access) => count + access.rules.length, 0));
+  });
+
+  it('is the table docs/12 shows (node libs/events/bin/write-catalogue-doc.ts rewrites it)', () => {
+    const page = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', '12-from-one-machine-to-a-cluster.md'), 'utf8');
+    expect(withAccessPlanTable(page)).toBe(page);
   });
 });

@@ -1,4 +1,5 @@
 import { deadLetterTopicName } from './dead-letter.ts';
+import { withGeneratedPart } from './generated-part.ts';
 import { topics } from './topic-catalogue.ts';
 import type { ServiceName, TopicDefinition } from './topic-definition.ts';
 
@@ -117,4 +118,12 @@ export function accessPlanTable(plan: readonly PrincipalAccess[] = accessPlan())
     ),
   );
   return ['| principal | resource | name | operations |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The lines in docs/12-from-one-machine-to-a-cluster.md between which the ACL table lives. */
+export const accessPlanMarkers = { start: '<!-- access-plan:start -->', end: '<!-- access-plan:end -->' } as const;
+
+/** `markdown` with its ACL table rewritten from the access plan. */
+export function withAccessPlanTable(markdown: string): string {
+  return withGeneratedPart(markdown, accessPlanMarkers, accessPlanTable());
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allTopicSettings, deadLetterTopicName } from './dead-letter.ts';
 import type { EventDefinition } from './event-definition.ts';
+import { withGeneratedPart } from './generated-part.ts';
 import { topics } from './topic-catalogue.ts';
 import { topicConfigEntries, type TopicDefinition } from './topic-definition.ts';
 
@@ -28,13 +29,7 @@ export function catalogueTable(): string {
 
 /** `markdown` with the part between the catalogue markers replaced by `table`. */
 export function withCatalogueTable(markdown: string, table: string = catalogueTable()): string {
-  const start = markdown.indexOf(catalogueMarkers.start);
-  const end = markdown.indexOf(catalogueMarkers.end, start);
-  if (start < 0 || end < 0) {
-    throw new Error(`the catalogue markers are missing: the page needs a line ${catalogueMarkers.start} and, after it, ${catalogueMarkers.end}`);
-  }
-  const generated = `${catalogueMarkers.start}\n\n${table}\n\n${catalogueMarkers.end}`;
-  return markdown.slice(0, start) + generated + markdown.slice(end + catalogueMarkers.end.length);
+  return withGeneratedPart(markdown, catalogueMarkers, table);
 }
 
 // Typed as the general definition: the table reads every topic the same way.
