@@ -88,11 +88,6 @@ export function interBrokerPort(layout: ClusterLayout, nodeId: number): number |
   return layout.interBrokerBasePort === undefined ? undefined : layout.interBrokerBasePort + nodeId - 1;
 }
 
-/** The secured profile beside a plaintext one: `dev` → `dev-secure`, `test` → `test-secure`. */
-export function secureProfileOf(profile: string): string {
-  return profile.endsWith('-secure') ? profile : `${profile}-secure`;
-}
-
 /** The bootstrap list clients use, e.g. `127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094`. */
 export function bootstrapServers(layout: ClusterLayout): string[] {
   return layout.nodeIds.map((id) => `127.0.0.1:${brokerPort(layout, id)}`);
