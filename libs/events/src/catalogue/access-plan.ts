@@ -26,7 +26,10 @@ export type AclResource = {
   readonly patternType: 'literal' | 'prefixed';
 };
 
-/** One resource and the operations allowed on it (Strimzi's KafkaUser `acls` entry shape). */
+/**
+ * One resource and the operations allowed on it: the shape of Strimzi's KafkaUser `acls`
+ * entries, except that Strimzi spells `prefixed` as `prefix` (tools/k8s-manifests maps it).
+ */
 export type AclRule = { readonly resource: AclResource; readonly operations: readonly AclOperation[] };
 
 export type PrincipalAccess = {
