@@ -4,6 +4,7 @@
 #
 #   docker build --build-arg SERVICE=inventory-service --build-arg PORT=3001 -t orderflow/inventory-service .
 #   docker build --target kafka-setup -t orderflow/kafka-setup .
+#   docker build --target kafka-secrets -t orderflow/kafka-secrets .   (docker-compose.secure.yml)
 #
 # There is no compile step. Node.js >= 22.18 runs TypeScript itself by erasing the types, so
 # the image holds the sources of apps/ and libs/ and runs them as they are: `node src/main.ts`.
@@ -77,6 +78,30 @@ USER node
 # then exits 0; the services start only after it has (`service_completed_successfully`).
 FROM runtime AS kafka-setup
 CMD ["node", "libs/kafka/bin/provision-topics.ts"]
+
+# ---- kafka-secrets: the secured compose variant's CA, keys, passwords and scripts ----------
+# The one-shot `kafka-secrets` service of docker-compose.secure.yml: the same TypeScript that
+# secures the local cluster (tools/local-kafka/src/secure), writing into a named volume.
+#   docker build --target kafka-secrets -t orderflow/kafka-secrets .
+# Its packages are the local-kafka tool's (@peculiar/x509 for the certificates, and
+# @orderflow/events for the access plan), installed apart so the services' images stay without
+# them: `npm ci` starts again from the deps stage's manifests (and its npm cache).
+FROM deps AS kafka-secrets-deps
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+      --workspace=tools/local-kafka
+
+FROM ${NODE_IMAGE} AS kafka-secrets
+WORKDIR /app
+COPY --from=kafka-secrets-deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY libs/events ./libs/events
+COPY tools/local-kafka/package.json tools/local-kafka/
+COPY tools/local-kafka/src ./tools/local-kafka/src
+# No USER: it runs as root for one reason, to give the files to uid 1000 (`--owner`), the user
+# of the brokers and of the services. A new volume's folder belongs to root, and only root
+# may give a file away. Nothing else runs in this container, and it exits when done.
+ENTRYPOINT ["node", "tools/local-kafka/src/cli.ts", "secrets"]
+CMD ["--help"]
 
 # ---- service: one of the three services (the default target: the last stage) --------------
 FROM runtime AS service

@@ -10,6 +10,10 @@
  * `--profile test` acts on the cluster of `npm test` instead of the dev one (KAFKA_PROFILE=test
  * does the same for every command, as the docs test does). With KAFKA_BROKERS set, the Kafka
  * CLI tools talk to that cluster (e.g. the docker compose one).
+ *
+ *   node tools/local-kafka/src/cli.ts secrets --dir /secrets --hosts kafka-1,localhost --ips 127.0.0.1
+ *
+ * makes the secured compose variant's CA, keys, passwords and scripts (its kafka-secrets service).
  */
 import { parseArgs } from 'node:util';
 import { ensureDependencies } from './dependencies.ts';
@@ -23,7 +27,9 @@ const USAGE = `usage: cli.ts <command> [--profile dev|test]
   down [--wipe]           stop it; --wipe also deletes its data
   status                  show nodes, the active controller and topics
   stop|kill|pause|resume|start <node-id>
-  <kafka-tool> [args...]  one of: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}`;
+  <kafka-tool> [args...]  one of: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}
+  secrets --dir <dir> --hosts <name,...> [--ips <address,...>] [--owner <uid>]
+                          the secured docker compose variant's secrets (docker-compose.secure.yml)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   if (KAFKA_CLI_TOOLS[command] ?? KAFKA_CLI_TOOLS[`kafka-${command}`]) {
     return runToolCommand(command, rest);
   }
+  // Before ensureDependencies: it runs in a container whose node_modules the image installed.
+  if (command === 'secrets') return secretsCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -94,6 +102,36 @@ async function runToolCommand(tool: string, args: string[]): Promise<number> {
   const { bootstrapServers, clusterLayout } = await import('./cluster-layout.ts');
   const brokers = external ? external.split(',') : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));
   return runKafkaTool(tool, args, brokers, { inherit: true }).status;
+}
+
+/**
+ * The secrets of docker-compose.secure.yml, into its volume: the Dockerfile's kafka-secrets
+ * stage runs this. --owner gives the files to that uid (the containers' user; needs root).
+ */
+async function secretsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { dir: { type: 'string' }, hosts: { type: 'string' }, ips: { type: 'string', default: '' }, owner: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.dir || !values.hosts) {
+    console.error(`secrets needs --dir and --hosts.\n${USAGE}`);
+    return 1;
+  }
+  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  const hosts = { dnsNames: list(values.hosts), ipAddresses: list(values.ips) };
+  const { writeComposeSecrets } = await import('./secure/compose-secrets.ts');
+  const { newCertificates } = await writeComposeSecrets({ dir: values.dir, hosts, ...(values.owner === undefined ? {} : { owner: Number(values.owner) }) });
+  console.log(
+    newCertificates
+      ? `Made a new CA and broker certificate for ${[...hosts.dnsNames, ...hosts.ipAddresses].join(', ')}, and a password per user, in ${values.dir}.`
+      : `Kept the CA, the broker certificate and the passwords already in ${values.dir}.`,
+  );
+  console.log(`Wrote the users' client properties and password files, the brokers' security settings and grant-access.sh${values.owner === undefined ? '' : `, owned by uid ${values.owner}`}.`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { withBootstrapServers } from './kafka-cli-tools.ts';
+import { KAFKA_CLI_TOOLS, withBootstrapServers } from './kafka-cli-tools.ts';
 
 const brokers = ['127.0.0.1:19092', '127.0.0.1:19093'];
 
@@ -30,5 +30,11 @@ describe('the Kafka CLI wrapper', () => {
 
   it('adds nothing for kafka-storage, which works on local files', () => {
     expect(withBootstrapServers('kafka-storage', ['random-uuid'], brokers)).toEqual(['random-uuid']);
+  });
+
+  it('has kafka-acls, which the secured compose variant grants the access plan with', () => {
+    // The offline Kafka image makes /opt/kafka/bin/<name>.sh of every row (tools/offline-images).
+    expect(KAFKA_CLI_TOOLS['kafka-acls']).toBe('org.apache.kafka.tools.AclCommand');
+    expect(withBootstrapServers('kafka-acls', ['--list'], brokers)).toEqual(['--bootstrap-server', '127.0.0.1:19092,127.0.0.1:19093', '--list']);
   });
 });
