@@ -32,12 +32,13 @@ export function kafkaUsernameOf(kafka: Kafka): string | undefined {
 }
 
 /**
- * kafkajs's own default gives up after 5 retries (about 10 s), shorter than a broker restart.
- * This rides out a rolling restart: up to 20 retries over about 35 s. The pause between them
- * stops growing at 2 s (kafkajs would let it reach 10 s): when a partition leader dies, its
- * partitions get a new leader once the controller drops the dead broker (KRaft's
- * `broker.session.timeout.ms`, 9 s), and a client that happens to be in a 10 s pause then
- * waits up to 10 s more. With 2 s it is back within about 2 s of the new leader (see
+ * kafkajs's own default gives up after 5 retries (about 10 s in all), shorter than a broker
+ * restart. This rides out a rolling restart: up to 20 retries over about 35 s. The pause between
+ * them stops growing at 2 s (kafkajs's own cap, `maxRetryTime`, is 30 s, so with more retries
+ * its pauses would keep doubling past 10 s): when a partition leader dies, its partitions get a
+ * new leader once the controller drops the dead broker (KRaft's `broker.session.timeout.ms`,
+ * 9 s), and a client that happens to be in a long pause then waits that long again. With 2 s
+ * it is back within about 2 s of the new leader (see
  * docs/04-replication-and-isr.md). Past the retries, callers see the error: the outbox relay
  * retries, and the consumer runner starts a new group member.
  */
