@@ -2,6 +2,7 @@ import type { Consumer, ConsumerRunConfig, Kafka } from 'kafkajs';
 import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { backoffDelay } from '../retry/backoff-delay.ts';
 import { describeAssignment, type Assignment } from './assignment-line.ts';
+import { crashedOnPassingState, passingCrashesToldAsInfo } from './passing-crash.ts';
 import type { RunnerContext } from './runner-context.ts';
 
 export type MemberSupervisor = {
@@ -48,8 +49,15 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
     });
     member.on(member.events.CRASH, ({ payload }) => {
       runner.lastError = { code: errorCode(payload.error), message: errorMessage(payload.error), at: new Date() };
-      logger.error({ groupId, err: payload.error }, `consumer of group ${groupId} crashed: ${runner.lastError.message}`);
       crashes += 1;
+      // A cluster that has just started is expected to do this; one that keeps doing it is not.
+      if (crashedOnPassingState(payload.error) && crashes <= passingCrashesToldAsInfo) {
+        const meaning = 'the cluster is not ready for the group yet (just started, or its coordinator moved); this passes';
+        logger.info({ groupId, err: payload.error }, `consumer of group ${groupId} stopped: ${runner.lastError.message}; ${meaning}`);
+        restartAfterCrash(crashes, 'info');
+        return;
+      }
+      logger.error({ groupId, err: payload.error }, `consumer of group ${groupId} crashed: ${runner.lastError.message}`);
       restartAfterCrash(crashes);
     });
     // A member that works again resets the pause before the next restart.
@@ -83,11 +91,11 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
     }
   }
 
-  function restartAfterCrash(failures: number): void {
+  function restartAfterCrash(failures: number, level: 'info' | 'warn' = 'warn'): void {
     // Also while starting: a member whose first join fails crashes instead of throwing.
     if (runner.state !== 'running' && runner.state !== 'starting') return;
     const delayMs = backoffDelay(settings.restartBackoff, failures);
-    logger.warn({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
+    logger[level]({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
     restartTimer = setTimeout(() => {
       restarting = runMember().catch((error: unknown) => {
         logger.error({ groupId, err: error }, `group ${groupId}: the consumer could not restart: ${errorMessage(error)}`);

@@ -10,13 +10,28 @@ const entry = (level: logLevel, namespace: string, log: Record<string, unknown>)
 });
 
 describe('kafkajs log lines in the service log', () => {
-  it('turn a broker error answer that kafkajs retries into a warning', () => {
-    const answer = entry(logLevel.ERROR, 'Connection', {
-      message: 'Response Metadata(key: 3, version: 6)',
-      error: 'There is no leader for this topic-partition as we are in the middle of a leadership election',
-    });
-    expect(serviceLevelFor(answer)).toBe('warn');
+  it("turn a broker's retriable error answer, a passing state kafkajs asks again about, into debug", () => {
+    const answer = (error: string) => entry(logLevel.ERROR, 'Connection', { message: 'Response Metadata(key: 3, version: 6)', error });
+
+    expect(serviceLevelFor(answer('There is no leader for this topic-partition as we are in the middle of a leadership election'))).toBe('debug');
+    expect(serviceLevelFor(answer("The coordinator is loading and hence can't process requests for this group"))).toBe('debug');
+    expect(serviceLevelFor(answer('The group coordinator is not available'))).toBe('debug');
+  });
+
+  it("keep a broker's non-retriable error answer a warning, and a line that says it retries too", () => {
+    const refused = entry(logLevel.ERROR, 'Connection', { message: 'Response Metadata(key: 3, version: 6)', error: 'Not authorized to access topics: [Topic authorization failed]' });
+
+    expect(serviceLevelFor(refused)).toBe('warn');
     expect(serviceLevelFor(entry(logLevel.ERROR, 'BrokerPool', { message: 'Connection error', retryCount: 1 }))).toBe('warn');
+  });
+
+  it("tell a consumer's crash on a passing state, and kafkajs's restart of it, at INFO; another crash stays a warning", () => {
+    const crash = (message: string) => entry(logLevel.ERROR, 'Consumer', { message, groupId: 'g', retryCount: undefined });
+
+    expect(serviceLevelFor(crash("Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group"))).toBe('info');
+    expect(serviceLevelFor(crash('Crash: KafkaJSNumberOfRetriesExceeded: This is not the correct coordinator for this group'))).toBe('info');
+    expect(serviceLevelFor(entry(logLevel.ERROR, 'Consumer', { message: 'Restarting the consumer in 100ms', retryTime: 100 }))).toBe('info');
+    expect(serviceLevelFor(crash('Crash: KafkaJSNonRetriableError: Not authorized to access group: Group authorization failed'))).toBe('warn');
   });
 
   it('keep a real crash an error, and other levels as they are', () => {

@@ -1,4 +1,5 @@
 import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import { isRetriableBrokerAnswer } from './broker-error-answer.ts';
 import type { ServiceLogger } from './service-logger.ts';
 
 export type ServiceLogLevel = keyof ServiceLogger;
@@ -8,19 +9,29 @@ export type ServiceLogLevel = keyof ServiceLogger;
  *
  * kafkajs logs every error answer a broker gives at ERROR, even the ones it is about to
  * retry ("there is no leader for this partition", "the coordinator is loading"), so a
- * broker restart floods the log with errors that fix themselves. Those become WARN:
- * - a line that says it will be retried (it carries `retryCount`),
- * - a broker's error answer (`Response …` from the connection): it is also thrown to
- *   the code that asked, which retries it or reports it as a real failure.
+ * broker restart floods the log with errors that fix themselves.
+ * - A broker's error answer (`Response …` from the connection) is also thrown to the code
+ *   that asked, which retries it or reports it as a real failure. A retriable one is a
+ *   passing state: debug. A first start of a fresh cluster gave 20 such WARN lines
+ *   (Metadata: no leader yet; GroupCoordinator, DescribeGroups: coordinator not available or
+ *   loading), all of them fixed by kafkajs's next try. A non-retriable one stays a WARN.
+ * - A consumer's crash on such a passing state (kafkajs's "Crash: …" line), and kafkajs's
+ *   restart of it, are INFO: kafkajs restarts the consumer (or our member supervisor does,
+ *   saying so). On that first start order-service's and notification-service's members and
+ *   the console's consumer each crashed once on "the coordinator is loading" or "not the
+ *   correct coordinator".
+ * - A line that says it will be retried (it carries `retryCount`) becomes a WARN.
  * Everything else keeps its level, so a real crash is still an ERROR.
  */
 export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'log'>): ServiceLogLevel {
   switch (entry.level) {
     case logLevel.ERROR:
     case logLevel.NOTHING: {
-      const retried = 'retryCount' in entry.log || entry.log.message.startsWith('Restarting the consumer');
       const brokerAnswer = entry.namespace === 'Connection' && entry.log.message.startsWith('Response ');
-      return retried || brokerAnswer ? 'warn' : 'error';
+      if (brokerAnswer) return isRetriableBrokerAnswer((entry.log as { error?: unknown }).error) ? 'debug' : 'warn';
+      if (crashedOnPassingState(entry.log.message) || entry.log.message.startsWith('Restarting the consumer')) return 'info';
+      const retried = 'retryCount' in entry.log;
+      return retried ? 'warn' : 'error';
     }
     case logLevel.WARN:
       // Our producers' retries are limited on purpose: a send that keeps failing must reach
@@ -32,6 +43,16 @@ export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'l
     default:
       return 'debug';
   }
+}
+
+/**
+ * Whether kafkajs's "Crash: <name>: <message>" line is about a passing state: kafkajs's rule
+ * for restarting a consumer (out of retries, or a retriable broker answer; see
+ * consumer/passing-crash.ts for the same rule on the error itself).
+ */
+function crashedOnPassingState(message: string): boolean {
+  const crash = /^Crash: (\w+): (.*)$/s.exec(message);
+  return crash !== null && (crash[1] === 'KafkaJSNumberOfRetriesExceeded' || isRetriableBrokerAnswer(crash[2]));
 }
 
 /** How long one broker's lost connection is reported once: later failures to reach it are debug. */
