@@ -1,3 +1,5 @@
+import { declaresName, namedFunctions } from './code-names.ts';
+import { quotedNumbers, valueAt } from './code-numbers.ts';
 import { hasTestTitled, provedByReferences } from './doc-references.ts';
 import { shellBlocks } from './markdown-blocks.ts';
 import { onTestPorts } from './run-document.ts';
@@ -69,5 +71,65 @@ Proved by \`apps/b.int.spec.ts\` ("survives a crash").
     expect(hasTestTitled(source, 'reads %s with its metadata')).toBe(true);
     expect(hasTestTitled(source, "can't fail")).toBe(true);
     expect(hasTestTitled(source, 'reads with its metadata')).toBe(false);
+  });
+});
+
+describe('the functions a page names beside a file', () => {
+  const resolveLink = (target: string) => target.replace('../', '');
+
+  it('gives a name the file right after it, or in an "In the code" item the last file before it', () => {
+    const markdown = `Text: \`serviceLevelFor()\` in [\`log.ts\`](../libs/log.ts); \`alone()\` names nothing.
+
+## In the code
+- [\`libs/a.ts\`](../libs/a.ts): \`one()\` and \`two()\` (\`Partitioners.DefaultPartitioner\`);
+  \`three()\` ([\`b.ts\`](../libs/b.ts)), \`status().lastError\`.
+- \`four()\` in \`libs/c.ts\`.
+`;
+    expect(namedFunctions('docs/x.md', markdown, resolveLink).map(({ name, file }) => `${name} ${file}`)).toEqual([
+      'one libs/a.ts',
+      'two libs/a.ts',
+      'three libs/b.ts',
+      'four libs/c.ts',
+      'serviceLevelFor libs/log.ts',
+    ]);
+  });
+
+  it('finds a declared function, const, method or property, and a method the file calls', () => {
+    const source = `export function drain() {}
+const send = async () => {};
+  status(): Status;
+  eachBatch: async ({ batch }) => {},
+await admin.createTopics({ topics });
+import { groupByTopic } from './outbox-batch.ts';
+started.publishMessages(groupByTopic(rows));`;
+
+    for (const name of ['drain', 'send', 'status', 'eachBatch', 'createTopics']) expect(declaresName(source, name)).toBe(true);
+    expect(declaresName(source, 'groupByTopic')).toBe(false);
+    expect(declaresName(source, 'publishBatch')).toBe(false);
+  });
+});
+
+describe('the numbers a page quotes from the code', () => {
+  it('reads the number before each marker, a duration in milliseconds, digit groups allowed', () => {
+    const markdown = `up to 500 rows <!-- code: @orderflow/kafka outboxRelayDefaults.batchSize --> and 1,000,000
+<!-- code: @orderflow/kafka outboxRelayDefaults.maxRequestBytes -->; from **2 s** <!-- code: m a.b -->,
+7 days' <!-- code: @orderflow/events defaultTopicSettings.config['retention.ms'] --> retention.`;
+
+    expect(quotedNumbers('docs/x.md', markdown).map(({ line, quoted, value, module, path }) => ({ line, quoted, value, module, path }))).toEqual([
+      { line: 1, quoted: '500 rows', value: 500, module: '@orderflow/kafka', path: ['outboxRelayDefaults', 'batchSize'] },
+      { line: 2, quoted: '1,000,000', value: 1_000_000, module: '@orderflow/kafka', path: ['outboxRelayDefaults', 'maxRequestBytes'] },
+      { line: 2, quoted: '2 s', value: 2_000, module: 'm', path: ['a', 'b'] },
+      { line: 3, quoted: '7 days', value: 604_800_000, module: '@orderflow/events', path: ['defaultTopicSettings', 'config', 'retention.ms'] },
+    ]);
+  });
+
+  it('refuses a marker with no number right before it, naming where it is', () => {
+    expect(() => quotedNumbers('docs/x.md', 'a\nthe retries <!-- code: m a.b -->')).toThrow('docs/x.md:2: no number right before the marker');
+  });
+
+  it('reads a number, or a config string holding one, at the path', () => {
+    expect(valueAt({ settings: { config: { 'retention.ms': '604800000' }, retries: 20 } }, ['settings', 'retries'])).toBe(20);
+    expect(valueAt({ settings: { config: { 'retention.ms': '604800000' } } }, ['settings', 'config', 'retention.ms'])).toBe(604_800_000);
+    expect(valueAt({ settings: {} }, ['settings', 'missing'])).toBeUndefined();
   });
 });
