@@ -18,6 +18,12 @@ describe('kafkajs log lines in the service log', () => {
     expect(serviceLevelFor(answer('The group coordinator is not available'))).toBe('debug');
   });
 
+  it('turn "the topic exists already", which kafkajs takes as a result (two services created it at once), into debug', () => {
+    const exists = entry(logLevel.ERROR, 'Connection', { message: 'Response CreateTopics(key: 19, version: 3)', error: 'Topic with this name already exists' });
+
+    expect(serviceLevelFor(exists)).toBe('debug');
+  });
+
   it("keep a broker's non-retriable error answer a warning, and a line that says it retries too", () => {
     const refused = entry(logLevel.ERROR, 'Connection', { message: 'Response Metadata(key: 3, version: 6)', error: 'Not authorized to access topics: [Topic authorization failed]' });
 

@@ -1,5 +1,5 @@
 import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
-import { isRetriableBrokerAnswer } from './broker-error-answer.ts';
+import { isExpectedBrokerAnswer, isRetriableBrokerAnswer } from './broker-error-answer.ts';
 import type { ServiceLogger } from './service-logger.ts';
 
 export type ServiceLogLevel = keyof ServiceLogger;
@@ -14,7 +14,8 @@ export type ServiceLogLevel = keyof ServiceLogger;
  *   that asked, which retries it or reports it as a real failure. A retriable one is a
  *   passing state: debug. A first start of a fresh cluster gave 20 such WARN lines
  *   (Metadata: no leader yet; GroupCoordinator, DescribeGroups: coordinator not available or
- *   loading), all of them fixed by kafkajs's next try. A non-retriable one stays a WARN.
+ *   loading), all of them fixed by kafkajs's next try. So is "the topic exists already",
+ *   which kafkajs's createTopics() takes as a result. Any other answer stays a WARN.
  * - A consumer's crash on such a passing state (kafkajs's "Crash: …" line), and kafkajs's
  *   restart of it, are INFO: kafkajs restarts the consumer (or our member supervisor does,
  *   saying so). On that first start order-service's and notification-service's members and
@@ -28,7 +29,7 @@ export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'l
     case logLevel.ERROR:
     case logLevel.NOTHING: {
       const brokerAnswer = entry.namespace === 'Connection' && entry.log.message.startsWith('Response ');
-      if (brokerAnswer) return isRetriableBrokerAnswer((entry.log as { error?: unknown }).error) ? 'debug' : 'warn';
+      if (brokerAnswer) return isExpectedBrokerAnswer((entry.log as { error?: unknown }).error) ? 'debug' : 'warn';
       if (crashedOnPassingState(entry.log.message) || entry.log.message.startsWith('Restarting the consumer')) return 'info';
       const retried = 'retryCount' in entry.log;
       return retried ? 'warn' : 'error';
