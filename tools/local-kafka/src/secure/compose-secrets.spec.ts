@@ -56,7 +56,8 @@ describe('the secrets of the secured compose variant', () => {
       expect(script).toContain(`'SCRAM-SHA-512=[iterations=8192,password=${passwords()[principal]}]' --entity-type users --entity-name ${principal}\n`);
       expect(script).toContain(`--allow-principal User:${principal} `);
     }
-    expect(script).toContain(`/opt/kafka/bin/kafka-acls.sh --bootstrap-server "$bootstrap_servers" --command-config ${join(dir, 'admin.properties')} --add`);
+    expect(script).toContain(`in_background /opt/kafka/bin/kafka-acls.sh --bootstrap-server "$bootstrap_servers" --command-config ${join(dir, 'admin.properties')} --add`);
+    expect(script.trimEnd().split('\n').slice(-2)[0]).toBe('wait_for_all'); // the last calls, too, are waited for
     expect(script).toMatch(/^#!\/bin\/sh\n[^]*\nset -eu\n/);
   });
 });
