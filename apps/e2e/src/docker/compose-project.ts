@@ -22,11 +22,16 @@ export function composeCommand(): string[] {
   return v2.status === 0 ? [dockerClient(), 'compose'] : ['docker-compose'];
 }
 
-export function composeProject(name: string, env: Record<string, string>): ComposeProject {
+/**
+ * `files`: the compose files, merged in this order; e.g. docker-compose.yml and then the
+ * docker-compose.secure.yml override (secure-compose.ts).
+ */
+export function composeProject(name: string, env: Record<string, string>, files: readonly string[] = ['docker-compose.yml']): ComposeProject {
   const [command = 'docker-compose', ...prefix] = composeCommand();
+  const fileArgs = files.flatMap((file) => ['-f', file]);
   const run = (args: string[], { timeoutMs = 600_000 } = {}): Promise<string> =>
     new Promise((resolve, reject) => {
-      const child = spawn(command, [...prefix, '-p', name, '-f', 'docker-compose.yml', ...args], {
+      const child = spawn(command, [...prefix, '-p', name, ...fileArgs, ...args], {
         cwd: REPO_ROOT,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
