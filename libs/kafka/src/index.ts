@@ -2,7 +2,7 @@
 // only what this file exports.
 
 // Client: one kafkajs client per service, logging through the service logger.
-export { createKafkaClient, defaultRetry, type KafkaClientOptions, type KafkaLogin } from './client/kafka-client.ts';
+export { createKafkaClient, defaultRetry, kafkaClientTimeouts, type KafkaClientOptions, type KafkaLogin } from './client/kafka-client.ts';
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
 export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';

@@ -44,6 +44,9 @@ export function kafkaUsernameOf(kafka: Kafka): string | undefined {
  */
 export const defaultRetry: RetryOptions = { initialRetryTime: 300, maxRetryTime: 2_000, retries: 20 };
 
+/** How long a client waits to connect, and for an answer, unless its options say otherwise. */
+export const kafkaClientTimeouts = { connectionTimeoutMs: 3_000, requestTimeoutMs: 30_000 } as const;
+
 /** The one kafkajs client of a service, from config; producers, consumers and admins come from it. */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
   const { login } = options;
@@ -53,8 +56,8 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     brokers: [...options.brokers],
     clientId: options.clientId,
     retry: { ...defaultRetry, ...options.retry },
-    connectionTimeout: options.connectionTimeoutMs ?? 3_000,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    connectionTimeout: options.connectionTimeoutMs ?? kafkaClientTimeouts.connectionTimeoutMs,
+    requestTimeout: options.requestTimeoutMs ?? kafkaClientTimeouts.requestTimeoutMs,
     logLevel: options.logLevel ?? logLevel.INFO,
     logCreator: kafkaLogCreator(options.logger ?? silentLogger),
   });
