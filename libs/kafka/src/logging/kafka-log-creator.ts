@@ -14,8 +14,8 @@ export type ServiceLogLevel = keyof ServiceLogger;
  *   that asked, which retries it or reports it as a real failure. A retriable one is a
  *   passing state: debug. A first start of a fresh cluster gave 20 such WARN lines
  *   (Metadata: no leader yet; GroupCoordinator, DescribeGroups: coordinator not available or
- *   loading), all of them fixed by kafkajs's next try. So is "the topic exists already",
- *   which kafkajs's createTopics() takes as a result. Any other answer stays a WARN.
+ *   loading), all of them fixed by kafkajs's next try. So is CreateTopics's "Topic creation
+ *   errors" (see broker-error-answer.ts). Any other answer stays a WARN.
  * - A consumer's crash on such a passing state (kafkajs's "Crash: …" line), and kafkajs's
  *   restart of it, are INFO: kafkajs restarts the consumer (or our member supervisor does,
  *   saying so). On that first start order-service's and notification-service's members and
