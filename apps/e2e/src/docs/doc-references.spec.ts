@@ -1,20 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from '@orderflow/local-kafka';
+import { docPages, fromRoot, readRepoFile } from './doc-pages.ts';
 import { hasTestTitled, provedByReferences, relativeLinks } from './doc-references.ts';
 
 // The pages promise "a test that proves it" by file and title; these checks keep the promise
 // true when a test is renamed or moved, and keep every link inside the repository.
 
-const pages = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-  ...readdirSync(join(REPO_ROOT, 'docs', 'labs')).map((name) => `docs/labs/${name}`),
-];
-const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
-const fromRoot = (page: string, target: string) => relative(REPO_ROOT, resolve(REPO_ROOT, dirname(page), target));
+const pages = docPages;
+const read = readRepoFile;
 
 describe('the "Proved by" references in docs/', () => {
   const references = pages.flatMap((page) => provedByReferences(page, read(page), (target) => fromRoot(page, target)));

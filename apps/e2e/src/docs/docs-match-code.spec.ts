@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { REPO_ROOT } from '@orderflow/local-kafka';
+import { docPages, fromRoot, readRepoFile } from './doc-pages.ts';
 import { declaresName, namedFunctions } from './code-names.ts';
 import { quotedNumbers, valueAt } from './code-numbers.ts';
 
@@ -8,15 +9,8 @@ import { quotedNumbers, valueAt } from './code-numbers.ts';
 // quote. The code changes under them; these checks make a chapter that no longer says what
 // the code does fail, instead of waiting for a reader to notice.
 
-const pages = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => `docs/${name}`),
-  ...readdirSync(join(REPO_ROOT, 'docs', 'labs')).map((name) => `docs/labs/${name}`),
-];
-const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
-const fromRoot = (page: string, target: string) => relative(REPO_ROOT, resolve(REPO_ROOT, dirname(page), target));
+const pages = docPages;
+const read = readRepoFile;
 
 /** The source a link points at: a file, or every TypeScript file of a folder. */
 function sourceAt(path: string): string {
