@@ -1,6 +1,7 @@
 import { clusterLayout, LocalKafkaCluster } from '@orderflow/local-kafka';
 import { waitFor } from '@orderflow/testing';
 import { assertPortsFree } from './ports.ts';
+import type { ServiceProcessSpec } from './stack-plan.ts';
 import { running, startInTerminal } from './stack-in-terminal.ts';
 
 /**
@@ -14,6 +15,19 @@ async function freeSpareProfile(): Promise<string> {
     if (await assertPortsFree(ports).then(() => true, () => false)) return layout.profile;
   }
   throw new Error('no spare test profile (test-1 ... test-9) has free ports');
+}
+
+/** Whether every service's consumer holds at least one partition, by its /status. */
+async function everyConsumerAssigned(processes: readonly ServiceProcessSpec[]): Promise<boolean> {
+  const services = processes.filter(({ app }) => app !== 'console');
+  const held = await Promise.all(
+    services.map(async ({ port }) => {
+      const answer = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
+      const status = answer?.ok ? ((await answer.json()) as { consumer?: { assignment?: Record<string, number[]> } }) : undefined;
+      return Object.values(status?.consumer?.assignment ?? {}).some((partitions) => partitions.length > 0);
+    }),
+  );
+  return held.every(Boolean);
 }
 
 /** A line a reader would take for a problem: a WARN or ERROR from a service, or a Node.js warning. */
@@ -38,8 +52,8 @@ describe('the first npm start, as a new user runs it', () => {
       const brokers = await waitFor(() => cluster.up(), { description: 'the fresh cluster to start', timeoutMs: 360_000, intervalMs: 1_000 });
       const stack = await startInTerminal(brokers, 'info');
       await stack.printed(/Orderflow is ready/);
-      // The consumers' first fetches and the outbox relays' first sends follow the banner.
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      // The consumers join their groups after the banner: where the coordinator-loading errors were.
+      await waitFor(() => everyConsumerAssigned(stack.processes), { description: 'every service to hold partitions', timeoutMs: 120_000 });
       stack.ctrlC();
       expect(await stack.exited).toBe(0);
       expect(stack.lines.filter(alarming)).toEqual([]);

@@ -47,7 +47,7 @@ describe('npm start in a terminal', () => {
       await stack.printed(new RegExp(`^${label} \\| \\S+ DEBUG GET /ready 200 \\d+ ms$`));
     }
     // 127.0.0.2 is this machine too (all of 127/8 is loopback), but not the address listened on.
-    for (const port of stack.ports) {
+    for (const { port } of stack.processes) {
       await expect(fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status)).resolves.toBe(200);
       await expect(fetch(`http://127.0.0.2:${port}/health`)).rejects.toThrow();
     }

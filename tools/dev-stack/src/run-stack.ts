@@ -18,6 +18,9 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+// For its kafkajs fix alone: the launcher's own kafkajs clients (the cluster's health checks)
+// then skip kafkajs's idle loop and its TimeoutNegativeWarning on Node 24 (kafkajs#1751).
+import '@orderflow/kafka';
 import { clientPropertiesFile, LocalKafkaCluster, LocalKafkaError, REPO_ROOT, serviceSecurityEnvironment } from '@orderflow/local-kafka';
 import { assertPortsFree } from './ports.ts';
 import { waitUntilReady } from './service-process.ts';

@@ -65,7 +65,7 @@ export async function startInTerminal(brokers: readonly string[], logLevel = 'de
     lines,
     exited,
     printed,
-    ports: planFrom(basePort).map((spec) => spec.port),
+    processes: planFrom(basePort),
     ctrlC: () => process.kill(-(launcher.pid ?? 0), 'SIGINT'),
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
   };
