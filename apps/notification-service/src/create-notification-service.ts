@@ -39,6 +39,13 @@ export type NotificationService = {
   readonly url: string;
 };
 
+
+/**
+ * An e-mail may leave half a second later: under load, fewer and fuller fetches (and
+ * transactions) for the same records. At 20 orders/s a fetch waits the 500 ms out.
+ */
+export const notificationFetch = { minBytes: 64 * 1024, maxWaitTimeMs: 500 } as const;
+
 /**
  * notification-service wired together: migrations, topics, the orders consumer, HTTP API.
  * It publishes nothing, so unlike order-service it has no outbox relay.
@@ -58,10 +65,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     logger,
     metrics: kafkaMetricsFor(metrics),
     batchHandler: orderEventsHandler({ pool: messagingPool, logger, repositoryOn: pgNotificationRepository }),
-    // An e-mail may leave half a second later: under load, fewer and fuller fetches (and
-    // transactions) for the same records. At 20 orders/s a fetch waits the 500 ms out.
-    minBytes: 64 * 1024,
-    maxWaitTimeMs: 500,
+    ...notificationFetch,
   });
 
   const lifecycle = createServiceLifecycle({

@@ -46,6 +46,15 @@ export type OrderService = {
   readonly url: string;
 };
 
+
+/**
+ * This event loop also serves POST /orders: a partition's transaction waits its turn there
+ * at every round trip. Three partitions at once (each still in order; a partition's orders
+ * are its own rows, so they never wait for each other's locks) keep the answers moving.
+ * The messaging pool holds four connections: the relay's, and these three.
+ */
+export const orderServicePartitionsAtOnce = 3;
+
 /** order-service wired together: migrations, topics, outbox relay, inventory consumer, HTTP API. */
 export function createOrderService(options: OrderServiceOptions): OrderService {
   const { pool, kafka, logger } = options;
@@ -65,11 +74,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     logger,
     metrics: kafkaMetrics,
     batchHandler: inventoryHandler({ pool: messagingPool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
-    // This event loop also serves POST /orders: a partition's transaction waits its turn there
-    // at every round trip. Three partitions at once (each still in order; a partition's orders
-    // are its own rows, so they never wait for each other's locks) keep the answers moving.
-    // The messaging pool holds four connections: the relay's, and these three.
-    partitionsConsumedConcurrently: 3,
+    partitionsConsumedConcurrently: orderServicePartitionsAtOnce,
   });
 
   const lifecycle = createServiceLifecycle({

@@ -35,6 +35,7 @@ export {
   defaultTopicSettings,
   defineTopic,
   kafkaDefaultMaxMessageBytes,
+  kafkaDefaultSegmentMs,
   topicConfigEntries,
   type ServiceName,
   type TopicConfig,
@@ -44,7 +45,7 @@ export {
   type TopicSettings,
 } from './catalogue/topic-definition.ts';
 export { inventoryTopic, ordersTopic, topics } from './catalogue/topic-catalogue.ts';
-export { allTopicSettings, deadLetterTopic, deadLetterTopicName } from './catalogue/dead-letter.ts';
+export { allTopicSettings, deadLetterRetentionFactor, deadLetterTopic, deadLetterTopicName } from './catalogue/dead-letter.ts';
 // Access: each service's ACLs on a secured cluster, derived from who writes and reads each topic.
 export {
   accessPlan,

@@ -2,7 +2,7 @@
 // import only what this file exports.
 
 // PostgreSQL: pool, transactions, migrations, and an embedded server for local runs and tests.
-export { createPool, poolDefaults, type PoolOptions } from './database/create-pool.ts';
+export { createPool, poolDefaults, serverKeepaliveProbes, type PoolOptions } from './database/create-pool.ts';
 export { checkOutClient } from './database/check-out-client.ts';
 export { isDatabaseUnavailable } from './database/database-unavailable.ts';
 export { withTransaction } from './database/with-transaction.ts';

@@ -15,6 +15,13 @@ export type TailConsumerOptions = {
   readonly groupId?: string;
 };
 
+
+/**
+ * A person watching needs no record sooner than a quarter of a second: under load the
+ * brokers answer fewer, fuller fetches (16 KiB or 250 ms, whichever comes first).
+ */
+export const tailFetch = { minBytes: 16 * 1024, maxWaitTimeInMs: 250 } as const;
+
 /**
  * The console's own consumer: it reads the ends of the topics and never commits. kafkajs only
  * consumes through a consumer group, so it gets a group id nobody else uses, unique per process
@@ -25,15 +32,12 @@ export type TailConsumerOptions = {
  */
 export function createTailConsumer(options: TailConsumerOptions) {
   const groupId = options.groupId ?? `orderflow-console-${randomUUID()}`;
-  // A person watching needs no record sooner than a quarter of a second: under load the
-  // brokers answer fewer, fuller fetches (16 KiB or 250 ms, whichever comes first).
   const consumer = options.kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
     sessionTimeout: 10_000,
     heartbeatInterval: 3_000,
-    minBytes: 16 * 1024,
-    maxWaitTimeInMs: 250,
+    ...tailFetch,
   });
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 /**
  * The numbers a page quotes from Orderflow's code, each with a marker that says where the code
  * holds it. The marker is an HTML comment (a reader never sees it) right after the number:
@@ -6,13 +9,16 @@
  *   pauses from 250 ms <!-- code: @orderflow/kafka outboxRelayDefaults.initialBackoffMs -->
  *   7 days <!-- code: @orderflow/events defaultTopicSettings.config['retention.ms'] -->
  *
- * The marker names a module by its import specifier (a package's public API) and a path into one
- * of its exports: `.field` or `['dotted.key']`. The docs test imports it and compares.
+ * The marker names a module by its import specifier (a package's public API), or an app's file by
+ * its path from the repository root (`apps/order-service/src/...ts`: apps have no public API), and
+ * a path into one of its exports: `.field` or `['dotted.key']`. The docs test imports it and compares.
  *
  * The number is the last one before the marker; only a unit or one word (`500 rows`), spaces and
  * closing markup (`*`, `` ` ``, `)`, `'`) may stand between. Unit rules, kept simple:
  * - no unit: the number as written, digit groups allowed: `1,000,000`, `1_000_000`, `500`;
- * - `ms`, `s`, `min`, `h`, `day`/`days`: a duration, compared in milliseconds: `2 s` = 2000.
+ * - `ms`, `s`, `min`/`minutes`, `h`/`hours`, `day`/`days`: a duration, compared in milliseconds:
+ *   `2 s` = 2000; a field whose name ends in `Seconds` holds seconds, and is compared so too;
+ * - `KiB`: 1024 bytes: `64 KiB` = 65536.
  */
 export type QuotedNumber = {
   readonly page: string;
@@ -26,8 +32,18 @@ export type QuotedNumber = {
 };
 
 const MARKER = /<!--\s*code:\s*(\S+)\s+(.+?)\s*-->/g;
-const NUMBER_BEFORE = /(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?(?:\s*(ms|s|min|h|days?)\b|\s+[a-z]+)?[\s*`)']*$/;
-const MILLISECONDS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, day: 86_400_000, days: 86_400_000 };
+const NUMBER_BEFORE = /(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?(?:\s*(ms|s|min|minutes|h|hours|days?|KiB)\b|\s+[a-z]+)?[\s*`)']*$/;
+const UNITS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1_000,
+  min: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+  KiB: 1024,
+};
 
 export function quotedNumbers(page: string, markdown: string): QuotedNumber[] {
   return [...markdown.matchAll(MARKER)].map((match) => {
@@ -42,7 +58,7 @@ export function quotedNumbers(page: string, markdown: string): QuotedNumber[] {
       page,
       line,
       quoted: quoted.replace(/[\s*`)']*$/, ''),
-      value: unit === undefined ? written : written * (MILLISECONDS[unit] ?? Number.NaN),
+      value: unit === undefined ? written : written * (UNITS[unit] ?? Number.NaN),
       module: match[1] ?? '',
       path: valuePath(where, match[2] ?? ''),
     };
@@ -59,7 +75,12 @@ function valuePath(where: string, text: string): string[] {
 export function valueAt(exports: Readonly<Record<string, unknown>>, path: readonly string[]): number | undefined {
   let value: unknown = exports;
   for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  const inMilliseconds = path.at(-1)?.endsWith('Seconds') ? 1_000 : 1;
+  if (typeof value === 'number') return value * inMilliseconds;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value) * inMilliseconds;
   return undefined;
 }
+
+/** The module a marker names: a package's import specifier, or a file by its path from the repository root. */
+export const moduleSpecifier = (module: string, repoRoot: string) =>
+  /^(apps|libs|tools)\//.test(module) ? pathToFileURL(join(repoRoot, module)).href : module;

@@ -123,6 +123,11 @@ describe('the numbers a page quotes from the code', () => {
     ]);
   });
 
+  it('reads minutes, hours and KiB', () => {
+    const markdown = 'every 10 minutes <!-- code: m a -->, 24 hours <!-- code: m b --> and 64 KiB <!-- code: m c -->';
+    expect(quotedNumbers('docs/x.md', markdown).map(({ value }) => value)).toEqual([600_000, 86_400_000, 65_536]);
+  });
+
   it('refuses a marker with no number right before it, naming where it is', () => {
     expect(() => quotedNumbers('docs/x.md', 'a\nthe retries <!-- code: m a.b -->')).toThrow('docs/x.md:2: no number right before the marker');
   });
@@ -131,5 +136,6 @@ describe('the numbers a page quotes from the code', () => {
     expect(valueAt({ settings: { config: { 'retention.ms': '604800000' }, retries: 20 } }, ['settings', 'retries'])).toBe(20);
     expect(valueAt({ settings: { config: { 'retention.ms': '604800000' } } }, ['settings', 'config', 'retention.ms'])).toBe(604_800_000);
     expect(valueAt({ settings: {} }, ['settings', 'missing'])).toBeUndefined();
+    expect(valueAt({ pool: { keepaliveIdleSeconds: 10 } }, ['pool', 'keepaliveIdleSeconds'])).toBe(10_000);
   });
 });

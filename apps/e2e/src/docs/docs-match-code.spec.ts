@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@orderflow/local-kafka';
 import { docPages, fromRoot, readRepoFile } from './doc-pages.ts';
 import { declaresName, namedFunctions } from './code-names.ts';
-import { quotedNumbers, valueAt } from './code-numbers.ts';
+import { moduleSpecifier, quotedNumbers, valueAt } from './code-numbers.ts';
 
 // The chapters describe Orderflow's own code: the functions they name and the numbers they
 // quote. The code changes under them; these checks make a chapter that no longer says what
@@ -43,7 +43,7 @@ describe('the numbers the docs quote from the code', () => {
   it('are the values the code holds', async () => {
     const wrong: string[] = [];
     for (const { page, line, quoted: text, value, module, path } of quoted) {
-      const exports = (await import(module)) as Record<string, unknown>;
+      const exports = (await import(moduleSpecifier(module, REPO_ROOT))) as Record<string, unknown>;
       const actual = valueAt(exports, path);
       if (actual !== value) wrong.push(`${page}:${line}: "${text}" (${value}), but ${module} ${path.join('.')} is ${actual ?? 'not a number'}`);
     }

@@ -25,12 +25,15 @@ export function deadLetterTopicName(topic: Pick<TopicDefinition, 'name'>, consum
  * The settings of a dead-letter topic: the same partitions and replication as its topic,
  * and a longer retention so there is time to look at failures and replay them.
  */
+/** How many times longer a dead-letter topic keeps records than the topic it stands beside. */
+export const deadLetterRetentionFactor = 4;
+
 export function deadLetterTopic(topic: TopicDefinition, consumerGroup: string): TopicSettings {
   return {
     name: deadLetterTopicName(topic, consumerGroup),
     partitions: topic.partitions,
     replicationFactor: topic.replicationFactor,
-    config: { ...topic.config, 'retention.ms': 4 * topic.config['retention.ms'] },
+    config: { ...topic.config, 'retention.ms': deadLetterRetentionFactor * topic.config['retention.ms'] },
   };
 }
 

@@ -48,6 +48,9 @@ export type TopicEventType<Topic extends TopicDefinition> = keyof Topic['events'
 /** Kafka's own default for `max.message.bytes`: 1 MiB plus a batch's 12-byte log overhead (offset, size). */
 export const kafkaDefaultMaxMessageBytes = 1_048_588;
 
+/** Kafka's default `segment.ms` (7 days): a partition's active segment rolls at least this often. */
+export const kafkaDefaultSegmentMs = 7 * 24 * 60 * 60 * 1000;
+
 const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
 
 /** What every topic of ours shares unless it says otherwise. */

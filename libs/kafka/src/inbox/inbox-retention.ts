@@ -1,8 +1,5 @@
-import type { TopicSettings } from '@orderflow/events';
+import { kafkaDefaultSegmentMs, type TopicSettings } from '@orderflow/events';
 import type { RetentionRule } from '@orderflow/service';
-
-/** Kafka's default `segment.ms`: a log segment rolls at least this often. */
-const segmentRollMs = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Inbox rows are kept as long as the event they stand for can still be delivered: the longest
@@ -14,5 +11,5 @@ const segmentRollMs = 7 * 24 * 60 * 60 * 1000;
  */
 export function inboxRetention(topicsRead: readonly TopicSettings[]): RetentionRule {
   const longestRetentionMs = Math.max(0, ...topicsRead.map((topic) => topic.config['retention.ms']));
-  return { name: 'inbox entries', table: 'kafka_inbox', timestampColumn: 'processed_at', keepMs: longestRetentionMs + segmentRollMs };
+  return { name: 'inbox entries', table: 'kafka_inbox', timestampColumn: 'processed_at', keepMs: longestRetentionMs + kafkaDefaultSegmentMs };
 }

@@ -22,6 +22,9 @@ export interface PoolOptions {
   readonly logger?: Logger;
 }
 
+/** After the idle time, the server probes a silent client this often, and gives up after this many. */
+export const serverKeepaliveProbes = { intervalSeconds: 5, count: 3 } as const;
+
 export const poolDefaults = {
   max: 10,
   statementTimeoutMs: 10_000,
@@ -53,7 +56,7 @@ export function createPool(options: PoolOptions): pg.Pool {
     statement_timeout: options.statementTimeoutMs ?? poolDefaults.statementTimeoutMs,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? poolDefaults.idleInTransactionTimeoutMs,
     // Session settings sent with the startup message: the server's keepalive towards this client.
-    options: `-c tcp_keepalives_idle=${keepaliveIdle} -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3`,
+    options: `-c tcp_keepalives_idle=${keepaliveIdle} -c tcp_keepalives_interval=${serverKeepaliveProbes.intervalSeconds} -c tcp_keepalives_count=${serverKeepaliveProbes.count}`,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? poolDefaults.connectionTimeoutMs,
