@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
 import { createConsumerRunner, createOutboxRelay, createServiceLifecycle } from '@orderflow/kafka';
 import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
@@ -7,10 +7,9 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { inventoryRoutes } from './http/inventory-routes.ts';
 import { reservationRoutes } from './http/reservation-routes.ts';
-import { ordersHandler, type OrdersTopic } from './messaging/orders-handler.ts';
+import { ordersHandler } from './messaging/orders-handler.ts';
 import { pgStockQueries } from './persistence/pg-stock-store.ts';
 import { pgBatchTransaction } from './persistence/pg-batch-transaction.ts';
-import type { InventoryTopic } from './persistence/pg-unit-of-work.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { deadLetterTopic, ordersTopic } from '@orderflow/events';
+import { deadLetterTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
 import { createConsumerRunner, createServiceLifecycle } from '@orderflow/kafka';
 import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { notificationRoutes } from './http/notification-routes.ts';
-import { orderEventsHandler, type OrdersTopic } from './messaging/order-events-handler.ts';
+import { orderEventsHandler } from './messaging/order-events-handler.ts';
 import { pgNotificationQueries, pgNotificationRepository } from './persistence/pg-notification-store.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');

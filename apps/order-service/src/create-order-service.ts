@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { deadLetterTopic, inventoryTopic, ordersTopic } from '@orderflow/events';
+import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
 import { createConsumerRunner, createOutboxRelay, createServiceLifecycle } from '@orderflow/kafka';
 import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
@@ -7,11 +7,11 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { orderRoutes } from './http/order-routes.ts';
 import { openApiRoutes } from './http/openapi-routes.ts';
-import { inventoryHandler, type InventoryTopic } from './messaging/inventory-handler.ts';
+import { inventoryHandler } from './messaging/inventory-handler.ts';
 import { idempotencyKeyRetention } from './persistence/idempotency-key-retention.ts';
 import { pgOrderPlacement } from './persistence/pg-order-placement.ts';
 import { pgOrderQueries } from './persistence/pg-order-store.ts';
-import { pgTransaction, pgUnitOfWork, type OrdersTopic } from './persistence/pg-unit-of-work.ts';
+import { pgTransaction, pgUnitOfWork } from './persistence/pg-unit-of-work.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
 

@@ -44,7 +44,7 @@ export {
   type TopicEventType,
   type TopicSettings,
 } from './catalogue/topic-definition.ts';
-export { inventoryTopic, ordersTopic, topics } from './catalogue/topic-catalogue.ts';
+export { inventoryTopic, ordersTopic, topics, type InventoryTopic, type OrdersTopic } from './catalogue/topic-catalogue.ts';
 export { allTopicSettings, deadLetterRetentionFactor, deadLetterTopic, deadLetterTopicName } from './catalogue/dead-letter.ts';
 // Access: each service's ACLs on a secured cluster, derived from who writes and reads each topic.
 export {

@@ -26,7 +26,6 @@ export function createEventStream() {
       for (const client of clients) client.end();
       clients.clear();
     },
-    clients: () => clients.size,
   };
 }
 

@@ -1,4 +1,4 @@
-import { causedBy, type ordersTopic } from '@orderflow/events';
+import { causedBy, type OrdersTopic } from '@orderflow/events';
 import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
@@ -6,7 +6,6 @@ import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain
 import { reserveStock, type StockOutcome } from '../domain/reserve-stock.ts';
 import { releaseStock, shipReservedStock } from '../domain/settle-reservation.ts';
 
-export type OrdersTopic = typeof ordersTopic;
 
 export type OrdersHandlerOptions = {
   readonly pool: pg.Pool;

@@ -1,9 +1,8 @@
-import { eventContextOf } from '@orderflow/events';
+import { eventContextOf, type InventoryTopic } from '@orderflow/events';
 import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import type pg from 'pg';
 import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain/inventory-ports.ts';
 import type { Reservation, StockItem } from '../domain/stock-item.ts';
-import type { InventoryTopic } from './pg-unit-of-work.ts';
 import { reservationColumns, rowToReservation, rowToStockItem, stockColumns, type ReservationRow, type StockRow } from './stock-rows.ts';
 
 /**

@@ -1,48 +1,6 @@
 import type pg from 'pg';
-import type { ReservationRepository, StockQueries, StockRepository } from '../domain/inventory-ports.ts';
+import type { StockQueries } from '../domain/inventory-ports.ts';
 import { reservationColumns, rowToReservation, rowToStockItem, stockColumns, type ReservationRow, type StockRow } from './stock-rows.ts';
-
-/** Stock writes of one transaction: every statement runs on its client. */
-export function pgStockRepository(client: pg.ClientBase): StockRepository {
-  return {
-    async lockForUpdate(skus) {
-      // ORDER BY sku: every transaction locks in the same order, so two never deadlock.
-      const { rows } = await client.query<StockRow>(`SELECT ${stockColumns} FROM stock WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE`, [skus]);
-      return new Map(rows.map((row) => [row.sku, rowToStockItem(row)]));
-    },
-    async changeReserved(sku, delta) {
-      await client.query('UPDATE stock SET reserved = reserved + $2, updated_at = now() WHERE sku = $1', [sku, delta]);
-    },
-    async removeShipped(sku, quantity) {
-      await client.query('UPDATE stock SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = now() WHERE sku = $1', [sku, quantity]);
-    },
-  };
-}
-
-export function pgReservationRepository(client: pg.ClientBase): ReservationRepository {
-  return {
-    async findForUpdate(orderId) {
-      const { rows } = await client.query<ReservationRow>(`SELECT ${reservationColumns} FROM reservations WHERE order_id = $1 FOR UPDATE`, [orderId]);
-      return rows[0] && rowToReservation(rows[0]);
-    },
-    async insert(reservation) {
-      await client.query(
-        `INSERT INTO reservations (order_id, status, items, unavailable_items, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          reservation.orderId,
-          reservation.status,
-          JSON.stringify(reservation.items),
-          reservation.unavailableItems ? JSON.stringify(reservation.unavailableItems) : null,
-          reservation.createdAt,
-          reservation.updatedAt,
-        ],
-      );
-    },
-    async updateStatus(orderId, status, now) {
-      await client.query('UPDATE reservations SET status = $2, updated_at = $3 WHERE order_id = $1', [orderId, status, now]);
-    },
-  };
-}
 
 /** Reads (and the one-statement restock) straight from the pool. */
 export function pgStockQueries(pool: pg.Pool): StockQueries {

@@ -1,12 +1,10 @@
-import type { ordersTopic } from '@orderflow/events';
+import type { OrdersTopic } from '@orderflow/events';
 import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import type { NotificationRepository } from '../domain/notification-ports.ts';
 import { recordNotifications, type RecordNotificationResult } from '../domain/record-notification.ts';
 
-/** The orders topic, or a test's copy of it under another name. */
-export type OrdersTopic = typeof ordersTopic;
 
 export type OrderEventsHandlerOptions = {
   readonly pool: pg.Pool;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EventContext } from '@orderflow/events';
+import type { EventContext, OrdersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
 import { requestJson, testCluster, type TestDatabase, testDatabase, uniqueGroupId, uniqueOrdersTopic } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createNotificationService, type NotificationService } from '../create-notification-service.ts';
 import type { NotificationResponse } from '../http/notification-response.ts';
-import type { OrdersTopic } from '../messaging/order-events-handler.ts';
 
 export type TestNotificationService = {
   readonly service: NotificationService;

@@ -1,11 +1,10 @@
-import { causedBy, type inventoryTopic } from '@orderflow/events';
+import { causedBy, type InventoryTopic } from '@orderflow/events';
 import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
 import { withCorrelationId } from '@orderflow/service';
 import type pg from 'pg';
 import { applyStockResults, type StockResult } from '../domain/apply-stock-result.ts';
 import type { OrderTransaction } from '../domain/order-ports.ts';
 
-export type InventoryTopic = typeof inventoryTopic;
 
 export type InventoryHandlerOptions = {
   readonly pool: pg.Pool;

@@ -1,8 +1,7 @@
-import { eventContextOf } from '@orderflow/events';
+import { eventContextOf, type OrdersTopic } from '@orderflow/events';
 import { outboxChannel, outboxInsert } from '@orderflow/kafka';
 import type pg from 'pg';
 import type { OrderPlacement } from '../domain/order-ports.ts';
-import type { OrdersTopic } from './pg-unit-of-work.ts';
 
 /**
  * Placing an order in one statement. The key claim, the order and its outbox row are three

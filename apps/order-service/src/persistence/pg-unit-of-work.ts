@@ -1,12 +1,10 @@
-import { eventContextOf, type ordersTopic } from '@orderflow/events';
+import { eventContextOf, type OrdersTopic } from '@orderflow/events';
 import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import { withTransaction } from '@orderflow/service';
 import type pg from 'pg';
 import type { OrderOutbox, OrderOutboxEntry, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
 import { pgOrderRepository } from './pg-order-store.ts';
 
-/** The orders topic, or a test's copy of it under another name. */
-export type OrdersTopic = typeof ordersTopic;
 
 /** A transaction's ports, all on one client: state and outbox commit together. */
 export function pgTransaction(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderTransaction {

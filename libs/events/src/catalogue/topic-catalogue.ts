@@ -37,5 +37,9 @@ export const inventoryTopic = defineTopic({
   key: (event) => event.orderId,
 });
 
+/** The type of each topic: a handler or an outbox names the topic it works on, or a test's copy of it. */
+export type OrdersTopic = typeof ordersTopic;
+export type InventoryTopic = typeof inventoryTopic;
+
 /** All topics, by name as code refers to them. */
 export const topics = { orders: ordersTopic, inventory: inventoryTopic } as const;
