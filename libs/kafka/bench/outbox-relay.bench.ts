@@ -12,6 +12,7 @@
 // embedded server in a temporary directory. Options: BENCH_ROWS (default 5000),
 // BENCH_LATENCY_EVENTS (default 300; 0 measures the publish rate only).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { defineTopic, deadLetterTopic, eventToMessage, ordersTopic } from '@orderflow/events';
 import { createDatabase, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
 import { Partitioners } from 'kafkajs';
@@ -43,7 +44,7 @@ const waitUntil = async (condition: () => Promise<boolean> | boolean, what: stri
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
   }
 };
 
@@ -141,7 +142,7 @@ try {
         (await appendToOutbox(client, latencyTopic, 'OrderPlacedEvent', placed(), context())).eventId,
       );
       committedAt.set(eventId, performance.now());
-      await new Promise((resolve) => setTimeout(resolve, paceMs));
+      await delay(paceMs);
     }
     await waitUntil(() => latencies.length >= latencyEvents, `${latencyEvents} events to reach the handler`);
     const sorted = [...latencies].sort((a, b) => a - b);

@@ -74,3 +74,4 @@ export { correlationIdHeader, requestIdHeader } from './http/request-ids.ts';
 
 // Graceful shutdown on SIGTERM/SIGINT.
 export { onShutdown, type Shutdown, type ShutdownOptions } from './shutdown/on-shutdown.ts';
+export { withTimeout } from './timing/with-timeout.ts';

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { testCluster, testKafka } from '@orderflow/testing';
 import { planFrom, running, startInTerminal as startOn } from './stack-in-terminal.ts';
 
@@ -61,7 +62,7 @@ describe('npm start in a terminal', () => {
     stack.ctrlC();
     await stack.printed(/stopping gracefully/);
     // A person's second Ctrl-C comes a moment later; within a second it counts as the same one.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await delay(1_100);
     expect(stack.lines).not.toContainEqual(expect.stringContaining('Stopped.'));
     stack.ctrlC();
     const exitCode = await stack.exited;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 import { REPO_ROOT } from '@orderflow/local-kafka';
 import { formatLogLine } from './format-log-line.ts';
 import type { ServiceProcessSpec } from './stack-plan.ts';
@@ -97,7 +98,7 @@ export async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_00
       () => false,
     );
     if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await delay(250);
   }
   throw new Error(`${service.spec.label} was not ready at ${service.url}/ready within ${timeoutMs / 1000} s`);
 }

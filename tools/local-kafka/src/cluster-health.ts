@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs';
 
 /** How a client logs in to a secured cluster (TLS and SASL); none for a plaintext one. */
@@ -140,7 +141,7 @@ export async function waitForHealth(
       await beforeEachCheck?.();
       // A failed check may leave the client half-connected: start the next one afresh.
       if (await condition.check(health).catch(() => health.close().then(() => false))) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await delay(500);
     }
     throw timeoutError ? await timeoutError(condition.what) : new Error(`Timed out waiting for ${condition.what}`);
   } finally {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { LocalKafkaError } from './local-kafka-error.ts';
 
 /** What a node process is doing now, as `ps` reports it. */
@@ -43,7 +44,7 @@ export async function waitForExit(pid: number, marker: string, timeoutMs: number
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (processState(pid, marker) === 'stopped') return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await delay(200);
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { errorMessage } from '@orderflow/kafka';
+import { withTimeout } from '@orderflow/service';
 import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { BrokerView, GroupView, PartitionView, QuorumView, TopicView } from '../domain/console-view.ts';
 import { lagOf, type PartitionLag } from '../domain/lag.ts';
@@ -7,7 +8,6 @@ import type { GroupObservation, RebalanceTimeline } from '../domain/rebalance-ti
 import { recordsPerSecond, type OffsetSample } from '../domain/topic-rates.ts';
 import { canConnect } from './broker-probe.ts';
 import { describeQuorum } from './describe-quorum.ts';
-import { withTimeout } from './with-timeout.ts';
 
 export type ClusterReaderOptions = {
   /** The connected admin client (the reader only reads once the console has connected). */
@@ -36,7 +36,7 @@ export function createClusterReader(options: ClusterReaderOptions) {
   const problems: string[] = [];
   const attempt = async <T>(what: string, read: () => Promise<T>): Promise<T | undefined> => {
     try {
-      return await withTimeout(read(), timeoutMs, what);
+      return await withTimeout(read(), timeoutMs, () => new Error(`${what}: no answer within ${timeoutMs} ms`));
     } catch (error) {
       problems.push(`${what}: ${errorMessage(error)}`);
       return undefined;

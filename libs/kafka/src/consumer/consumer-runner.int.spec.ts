@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { eventToMessage, OrderflowError } from '@orderflow/events';
 import { consumeFromBeginning, waitFor } from '@orderflow/testing';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
@@ -159,7 +160,7 @@ describe('the consumer runner', () => {
       // Longer than the session timeout: without heartbeats during the handler, the group
       // coordinator would drop the member, and it would have to join again.
       async (decoded) => {
-        if (decoded.type === 'OrderPlacedEvent') await new Promise<void>((resolve) => setTimeout(resolve, 8_000));
+        if (decoded.type === 'OrderPlacedEvent') await delay(8_000);
       },
       undefined,
       { sessionTimeoutMs: 6_000, handlerTimeoutMs: 15_000 },

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { withTimeout } from '@orderflow/service';
 import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
 
 export type AttemptOptions = {
@@ -13,24 +15,14 @@ export type AttemptOptions = {
  * `work` gets the attempt's signal, aborted with the timeout error when the runner gives up.
  */
 export async function attemptWithTimeout<T>(work: (signal: AbortSignal) => Promise<T>, options: AttemptOptions): Promise<T> {
-  const controller = new AbortController();
   // kafkajs heartbeats only between records and batches; a long handler would otherwise be
   // thrown out of the group after sessionTimeout. A failed heartbeat (a rebalance started) is
   // left to the commit after the handler, which then fails and hands the record to the new owner.
   const heartbeats = setInterval(() => options.heartbeat().catch(() => {}), options.heartbeatIntervalMs);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new HandlerTimeoutError(options.timeoutMs, options.label);
-      controller.abort(error);
-      reject(error);
-    }, options.timeoutMs);
-  });
   try {
-    return await Promise.race([work(controller.signal), timeout]);
+    return await withTimeout(work, options.timeoutMs, () => new HandlerTimeoutError(options.timeoutMs, options.label));
   } finally {
     clearInterval(heartbeats);
-    clearTimeout(timer);
   }
 }
 
@@ -38,7 +30,7 @@ export async function attemptWithTimeout<T>(work: (signal: AbortSignal) => Promi
 export async function pauseWithHeartbeats(delayMs: number, heartbeat: () => Promise<void>): Promise<void> {
   const until = Date.now() + delayMs;
   while (Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await delay(Math.min(1_000, until - Date.now()));
     await heartbeat().catch(() => {});
   }
 }

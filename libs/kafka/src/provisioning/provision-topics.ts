@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 
@@ -156,7 +157,7 @@ async function waitForLeaders(admin: Admin, wanted: readonly TopicSettings[], ti
       lastProblem = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for topic leaders: ${lastProblem}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await delay(200);
   }
 }
 
@@ -173,7 +174,7 @@ async function retryWhileMetadataSpreads<T>(read: () => Promise<T>, timeoutMs: n
     } catch (error) {
       const retriable = typeof error === 'object' && error !== null && 'retriable' in error && error.retriable === true;
       if (!retriable || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await delay(200);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { specDatabase, terminateBackend } from '../spec-helpers/spec-database.ts';
 import { MigrationError, runMigrations } from './run-migrations.ts';
@@ -95,7 +96,7 @@ describe('runMigrations', () => {
     while (pid === undefined) {
       const { rows } = await database.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE TABLE slow%'");
       pid = rows[0]?.pid;
-      if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10)); // poll, not a busy loop
+      if (pid === undefined) await delay(10); // poll, not a busy loop
     }
     await terminateBackend(database.pool, pid);
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withTimeout } from '../timing/with-timeout.ts';
 
 /** One dependency the service needs to do its work: resolves when reachable, throws when not. */
 export interface ReadinessCheck {
@@ -21,7 +22,7 @@ export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutM
   const results = await Promise.all(
     checks.map(async ({ name, check }): Promise<[string, CheckResult]> => {
       try {
-        await withTimeout(check(), timeoutMs, `no answer within ${timeoutMs} ms`);
+        await withTimeout(check(), timeoutMs, () => new Error(`no answer within ${timeoutMs} ms`));
         return [name, { status: 'up' }];
       } catch (error) {
         return [name, { status: 'down', error: error instanceof Error ? error.message : String(error) }];
@@ -34,16 +35,4 @@ export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutM
 /** Ready when the database answers a trivial query. */
 export function databaseReadinessCheck(pool: pg.Pool): ReadinessCheck {
   return { name: 'database', check: () => pool.query('SELECT 1') };
-}
-
-async function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), timeoutMs);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { createLogger } from './create-logger.ts';
 import { currentCorrelationId, withCorrelationId } from './correlation-context.ts';
 
@@ -45,7 +46,7 @@ describe('createLogger', () => {
     const { logger, lines } = capturedLogger();
     const handle = (id: string, delayMs: number) =>
       withCorrelationId(id, async () => {
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await delay(delayMs);
         logger.info(`handled ${id}`);
       });
 

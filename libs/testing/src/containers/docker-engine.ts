@@ -1,4 +1,5 @@
 import { getContainerRuntimeClient, ImageName, type ContainerRuntimeClient } from 'testcontainers';
+import { withTimeout } from '@orderflow/service';
 // Not re-exported by the package's index: the one place that knows Ryuk's image name.
 import { getReaperImage } from 'testcontainers/build/reaper/reaper.js';
 
@@ -32,13 +33,9 @@ export async function connect(
   getClient: () => Promise<ContainerRuntimeClient>,
   timeoutMs = DOCKER_ANSWER_TIMEOUT_MS,
 ): Promise<ContainerRuntimeClient> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-  });
   let client: ContainerRuntimeClient;
   try {
-    client = await Promise.race([getClient(), timeout]);
+    client = await withTimeout(getClient(), timeoutMs, () => new Error(`no answer within ${timeoutMs / 1000} s`));
   } catch (error) {
     const where = process.env['DOCKER_HOST'] ? `DOCKER_HOST=${process.env['DOCKER_HOST']}` : 'unix:///var/run/docker.sock';
     throw new DockerNeededError(
@@ -47,8 +44,6 @@ export async function connect(
         'cluster instead: npm test, without ORDERFLOW_TEST_CLUSTER (no Docker needed).',
       { cause: error },
     );
-  } finally {
-    clearTimeout(timer);
   }
   await disableRyukWhereItsImageIsMissing(client);
   return client;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BenchRow } from '../bench-row.ts';
 import type { BenchSettings } from '../bench-settings.ts';
 import type { BenchStack } from '../bench-stack.ts';
@@ -18,7 +19,7 @@ export async function consoleCost(stack: BenchStack, skus: readonly string[], se
     for await (const chunk of stream.body ?? []) streamedBytes += (chunk as Uint8Array).byteLength;
   })().catch(() => {});
   try {
-    const pause = () => new Promise((resolve) => setTimeout(resolve, settings.consoleSeconds * 1000));
+    const pause = () => delay(settings.consoleSeconds * 1000);
     const idle = await usageDuring(stack.consolePid, pause);
     const idleStreamed = streamedBytes;
     const rate = settings.consoleLoadRate;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { LocalKafkaCluster } from '@orderflow/local-kafka';
 import { waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
@@ -118,12 +119,12 @@ export async function failoverLatency(
   let killed: number | undefined;
   try {
     const fault = async () => {
-      await new Promise((resolve) => setTimeout(resolve, settings.failoverKillAtSeconds * 1000));
+      await delay(settings.failoverKillAtSeconds * 1000);
       const metadata = await admin.fetchTopicMetadata({ topics: ['orders'] });
       killed = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
       if (killed === undefined) throw new Error('orders[0] has no leader');
       await cluster.killBroker(killed);
-      await new Promise((resolve) => setTimeout(resolve, (settings.failoverRestartAtSeconds - settings.failoverKillAtSeconds) * 1000));
+      await delay((settings.failoverRestartAtSeconds - settings.failoverKillAtSeconds) * 1000);
       await cluster.startBroker(killed);
     };
     const run = await runFixedRate(stack, skus, ratePerSecond, settings.failoverSeconds, fault);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { messagingApplicationName } from '@orderflow/service';
 import pg from 'pg';
 
@@ -35,7 +36,7 @@ export function terminateSessionsFor(databaseUrl: string, app: string, ms: numbe
     while (Date.now() < deadline) {
       const { rows } = await client.query<{ terminated: number }>(terminateSql, [sessionNamesOf(app)]);
       terminated += rows[0]?.terminated ?? 0;
-      await new Promise((resolve) => setTimeout(resolve, everyMs));
+      await delay(everyMs);
     }
     return terminated;
   });

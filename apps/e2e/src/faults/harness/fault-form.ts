@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 /**
  * The fault suite runs in two forms: short inside `npm test` (every scenario, brief faults),
  * long as `npm run test:faults` (ORDERFLOW_FAULTS=long: longer outages, more load, more
@@ -12,4 +14,4 @@ export const seconds = (short: number, long: number): number => (longForm ? long
 export const times = (short: number, long: number): number => (longForm ? long : short);
 
 /** Lets the load run for a while: the scenario's time line, not a wait for a condition. */
-export const loadFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const loadFor = (ms: number): Promise<void> => delay(ms);

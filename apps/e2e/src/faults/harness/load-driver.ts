@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * How a request ended for the client. `acknowledged`: 2xx, the order exists and must never be
@@ -69,7 +70,7 @@ export function startLoad(options: LoadOptions): Load {
   async function client(): Promise<void> {
     while (running) {
       if (queued === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await delay(5);
         continue;
       }
       queued -= 1;
