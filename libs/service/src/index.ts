@@ -15,7 +15,13 @@ export {
 } from './database/retention.ts';
 export { MigrationError, runMigrations, type MigrationOptions } from './database/run-migrations.ts';
 export { createDatabase, databaseUrl, dropDatabase } from './database/database-admin.ts';
-export { connectDatabase, messagingApplicationName, type ServiceDatabase, type ServiceDatabaseOptions } from './database/connect-database.ts';
+export {
+  connectDatabase,
+  messagingApplicationName,
+  messagingPoolSize,
+  type ServiceDatabase,
+  type ServiceDatabaseOptions,
+} from './database/connect-database.ts';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
@@ -36,7 +42,14 @@ export {
 // Configuration: the environment parsed once through zod, frozen.
 export { ConfigError } from './config/config-error.ts';
 export { loadConfig, loadConfigOrExit } from './config/load-config.ts';
-export { kafkaBrokersVariable, kafkaLoginOf, portVariable, serviceConfig, type KafkaLogin, type ServiceConfig } from './config/service-config.ts';
+export {
+  kafkaBrokersVariable,
+  kafkaLoginOf,
+  portVariable,
+  serviceConfig,
+  type KafkaLogin,
+  type ServiceConfig,
+} from './config/service-config.ts';
 
 // Metrics: one prom-client registry per service, with the project's metrics.
 export { createMetrics, type ServiceMetrics } from './metrics/create-metrics.ts';

@@ -37,6 +37,9 @@ export interface ServiceDatabase {
 /** What the messaging pool's sessions are called in `pg_stat_activity.application_name`. */
 export const messagingApplicationName = (serviceName: string) => `${serviceName}-messaging`;
 
+/** The messaging pool's connections: the relay's leader session and the consumer's batch transactions. */
+export const messagingPoolSize = 4;
+
 /**
  * The composition root's one call for PostgreSQL: the database DATABASE_URL names, or a
  * database named after the service on an embedded server; migrated, with a pool.
@@ -51,9 +54,18 @@ export async function connectDatabase(options: ServiceDatabaseOptions): Promise<
     connectionString = await embedded.createDatabase(serviceName.replaceAll('-', '_'));
     logger.info({ port: embedded.port, dataDir }, 'embedded PostgreSQL started (no DATABASE_URL given)');
   }
-  const pool = createPool({ connectionString, applicationName: serviceName, logger, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) });
-  // The relay's leader session and the consumer's batch transactions.
-  const messagingPool = createPool({ connectionString, applicationName: messagingApplicationName(serviceName), max: 4, logger });
+  const pool = createPool({
+    connectionString,
+    applicationName: serviceName,
+    logger,
+    ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+  });
+  const messagingPool = createPool({
+    connectionString,
+    applicationName: messagingApplicationName(serviceName),
+    max: messagingPoolSize,
+    logger,
+  });
   try {
     if (options.migrationsDirectory) await runMigrations({ pool, directory: options.migrationsDirectory, logger });
   } catch (error) {

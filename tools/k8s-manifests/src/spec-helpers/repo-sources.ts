@@ -21,7 +21,7 @@ export const isApp = (name: string): boolean => existsSync(join(repoRoot, 'apps'
 export function appConfigDefaults(app: string): { serviceName: string; port: number; databasePoolSize?: number } {
   const [, serviceName = '', port = '', poolSize] = match(
     `apps/${app}/src/config.ts`,
-    /serviceConfig\(\{ serviceName: '([^']+)', port: (\d+)(?:, databasePoolSize: (\d+))? \}\)/,
+    /serviceConfig\(\{\s*serviceName: '([^']+)',\s*port: (\d+)(?:,\s*databasePoolSize: (\d+))?,?\s*\}\)/,
   );
   return { serviceName, port: Number(port), ...(poolSize === undefined ? {} : { databasePoolSize: Number(poolSize) }) };
 }
@@ -38,12 +38,6 @@ export function serviceHttpRoutes(): string[] {
 export function shutdownTimeoutMs(): number {
   const [, value = ''] = match('libs/service/src/shutdown/on-shutdown.ts', /timeoutMs = ([\d_]+)/);
   return Number(value.replaceAll('_', ''));
-}
-
-/** The messaging pool's connections per service instance (connect-database.ts). */
-export function messagingPoolSize(): number {
-  const [, value = ''] = match('libs/service/src/database/connect-database.ts', /messagingApplicationName\(serviceName\), max: (\d+)/);
-  return Number(value);
 }
 
 /** The Kafka version the repo runs (tools/local-kafka/pom.xml). */
