@@ -8,11 +8,18 @@ describe("the console's configuration", () => {
     const config = loadConfig(consoleConfig, brokers);
 
     expect({ host: config.HOST, port: config.PORT }).toEqual({ host: '127.0.0.1', port: 3003 });
-    expect(config.CONSOLE_SERVICES.map(({ label }) => label)).toEqual(['order-service', 'inventory-service', 'notification-service']);
+    expect(config.CONSOLE_SERVICES.map(({ label }) => label)).toEqual([
+      'order-service',
+      'inventory-service',
+      'notification-service',
+    ]);
   });
 
   it('reads numbered instances from CONSOLE_SERVICES', () => {
-    const config = loadConfig(consoleConfig, { ...brokers, CONSOLE_SERVICES: 'inventory-service#1=http://127.0.0.1:3001/, inventory-service#2=http://127.0.0.1:3011' });
+    const config = loadConfig(consoleConfig, {
+      ...brokers,
+      CONSOLE_SERVICES: 'inventory-service#1=http://127.0.0.1:3001/, inventory-service#2=http://127.0.0.1:3011',
+    });
 
     expect(config.CONSOLE_SERVICES).toEqual([
       { label: 'inventory-service#1', url: 'http://127.0.0.1:3001' },

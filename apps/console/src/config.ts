@@ -9,34 +9,39 @@ const instanceLabel = /^[a-z][a-z0-9-]*(#\d+)?$/;
  * members, as `label=url` pairs, e.g.
  *   order-service=http://127.0.0.1:3000,inventory-service#1=http://127.0.0.1:3001,inventory-service#2=http://127.0.0.1:3011
  */
-export const consoleServicesVariable = z
-  .string()
-  .transform((value, context) => {
-    const instances = value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '')
-      .map((entry) => {
-        const at = entry.indexOf('=');
-        return { label: entry.slice(0, at), url: entry.slice(at + 1).replace(/\/+$/, '') };
+export const consoleServicesVariable = z.string().transform((value, context) => {
+  const instances = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const at = entry.indexOf('=');
+      return { label: entry.slice(0, at), url: entry.slice(at + 1).replace(/\/+$/, '') };
+    });
+  for (const { label, url } of instances) {
+    if (!instanceLabel.test(label) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      context.addIssue({
+        code: 'custom',
+        message: `expected label=http://host:port, e.g. inventory-service#2=http://127.0.0.1:3011; got "${label}=${url}"`,
       });
-    for (const { label, url } of instances) {
-      if (!instanceLabel.test(label) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-        context.addIssue({ code: 'custom', message: `expected label=http://host:port, e.g. inventory-service#2=http://127.0.0.1:3011; got "${label}=${url}"` });
-        return z.NEVER;
-      }
-    }
-    const labels = instances.map((instance) => instance.label);
-    const repeated = labels.find((label, index) => labels.indexOf(label) !== index);
-    if (repeated) {
-      context.addIssue({ code: 'custom', message: `each label once; "${repeated}" appears twice (number the instances: ${repeated}#1, ${repeated}#2)` });
       return z.NEVER;
     }
-    return instances;
-  });
+  }
+  const labels = instances.map((instance) => instance.label);
+  const repeated = labels.find((label, index) => labels.indexOf(label) !== index);
+  if (repeated) {
+    context.addIssue({
+      code: 'custom',
+      message: `each label once; "${repeated}" appears twice (number the instances: ${repeated}#1, ${repeated}#2)`,
+    });
+    return z.NEVER;
+  }
+  return instances;
+});
 
 /** What `npm start` runs with one instance each, on the standard ports. */
-export const standardServices = 'order-service=http://127.0.0.1:3000,inventory-service=http://127.0.0.1:3001,notification-service=http://127.0.0.1:3002';
+export const standardServices =
+  'order-service=http://127.0.0.1:3000,inventory-service=http://127.0.0.1:3001,notification-service=http://127.0.0.1:3002';
 
 /**
  * The console's environment: the shared variables (it has no database: DATABASE_URL and its

@@ -9,7 +9,9 @@ import { readInstanceStatuses, type ServiceInstance } from './services/instance-
 
 export type SagaView = {
   readonly orderId: string;
-  readonly steps: readonly (SagaStep & { readonly readBy: readonly { readonly groupId: string; readonly member: string | undefined }[] })[];
+  readonly steps: readonly (SagaStep & {
+    readonly readBy: readonly { readonly groupId: string; readonly member: string | undefined }[];
+  })[];
 };
 
 export type ConsoleModelOptions = {
@@ -35,9 +37,19 @@ export function createConsoleModel(options: ConsoleModelOptions) {
       const cluster = await reader.read(instances, now);
       const records = cluster.topics.map((topic) => ({
         topic: topic.name,
-        partitions: topic.partitions.map(({ partition }) => ({ partition, records: log.latest(topic.name, partition).slice(-options.recordsShown) })),
+        partitions: topic.partitions.map(({ partition }) => ({
+          partition,
+          records: log.latest(topic.name, partition).slice(-options.recordsShown),
+        })),
       }));
-      current = { at: now, ...cluster, timeline: timeline.entries(), records, recentOrders: log.recentKeys(10), instances };
+      current = {
+        at: now,
+        ...cluster,
+        timeline: timeline.entries(),
+        records,
+        recentOrders: log.recentKeys(10),
+        instances,
+      };
       return current;
     },
     current: () => current,
@@ -48,7 +60,10 @@ export function createConsoleModel(options: ConsoleModelOptions) {
         ...step,
         readBy: [...options.groups]
           .filter(([, topics]) => topics.includes(step.topic))
-          .map(([groupId]) => ({ groupId, member: timeline.holderAt(groupId, step.topic, step.partition, step.timestamp) })),
+          .map(([groupId]) => ({
+            groupId,
+            member: timeline.holderAt(groupId, step.topic, step.partition, step.timestamp),
+          })),
       }));
       return { orderId, steps };
     },

@@ -1,6 +1,13 @@
 import { allTopicSettings, topics as catalogueTopics } from '@orderflow/events';
 import { connectToKafka, errorMessage, kafkaReadinessCheck } from '@orderflow/kafka';
-import { createHttpApp, createMetrics, startHttpServer, type HttpServer, type Logger, type ServiceMetrics } from '@orderflow/service';
+import {
+  createHttpApp,
+  createMetrics,
+  startHttpServer,
+  type HttpServer,
+  type Logger,
+  type ServiceMetrics,
+} from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
 import { createConsoleModel } from './console-model.ts';
 import { createRebalanceTimeline } from './domain/rebalance-timeline.ts';
@@ -82,9 +89,31 @@ export function createConsole(options: ConsoleOptions): OrderflowConsole {
     if (!admin) throw new Error('not connected to Kafka yet');
     return admin;
   };
-  const reader = createClusterReader({ admin: connected, bootstrap: options.brokers, clientId: settings.clientId, topics: shownTopics, groups: shownGroups, timeline, timeoutMs: settings.readTimeoutMs });
-  const model = createConsoleModel({ reader, log, timeline, instances: options.instances, groups: shownGroups, recordsShown: settings.recordsShown, statusTimeoutMs: settings.readTimeoutMs });
-  const tail = createTailConsumer({ kafka, admin: connected, topics: shownTopics, startBack: settings.recordsShown, onRecord: (record) => log.add(record) });
+  const reader = createClusterReader({
+    admin: connected,
+    bootstrap: options.brokers,
+    clientId: settings.clientId,
+    topics: shownTopics,
+    groups: shownGroups,
+    timeline,
+    timeoutMs: settings.readTimeoutMs,
+  });
+  const model = createConsoleModel({
+    reader,
+    log,
+    timeline,
+    instances: options.instances,
+    groups: shownGroups,
+    recordsShown: settings.recordsShown,
+    statusTimeoutMs: settings.readTimeoutMs,
+  });
+  const tail = createTailConsumer({
+    kafka,
+    admin: connected,
+    topics: shownTopics,
+    startBack: settings.recordsShown,
+    onRecord: (record) => log.add(record),
+  });
   let tailStarted = false;
   const orderServiceUrl = options.instances.find((instance) => instance.label.startsWith('order-service'))?.url;
   const app = createHttpApp({

@@ -34,7 +34,10 @@ interface ComposeService {
 }
 
 /** A `ports` entry in either syntax compose accepts: short (a string, or a bare number) or long. */
-type PortEntry = string | number | { target?: number; published?: number | string; host_ip?: string; protocol?: string; mode?: string };
+type PortEntry =
+  | string
+  | number
+  | { target?: number; published?: number | string; host_ip?: string; protocol?: string; mode?: string };
 
 const compose = parse(composeFileWithDefaults(), { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
@@ -46,7 +49,9 @@ const service = (name: string): ComposeService => {
 
 /** The structural part of a zod object schema this spec uses (the apps export zod schemas). */
 interface ConfigSchema {
-  safeParse(input: unknown):
+  safeParse(
+    input: unknown,
+  ):
     | { success: true; data: { PORT: number; KAFKA_BROKERS: string[]; DATABASE_URL?: string | undefined } }
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
@@ -85,16 +90,24 @@ const internalListener = (broker: ComposeService): string | undefined =>
 function publishedPort(entry: PortEntry): { hostIp: string; hostPort: string; containerPort: number } {
   // Long syntax. Compose v1 (1.29) rejects host_ip, so the file itself keeps to short syntax.
   if (typeof entry === 'object') {
-    return { hostIp: entry.host_ip ?? '', hostPort: String(entry.published ?? ''), containerPort: entry.target ?? Number.NaN };
+    return {
+      hostIp: entry.host_ip ?? '',
+      hostPort: String(entry.published ?? ''),
+      containerPort: entry.target ?? Number.NaN,
+    };
   }
   const fields = String(entry).split('/')[0]?.split(':') ?? [];
   return {
-    hostIp: fields.slice(0, -2).join(':').replace(/^\[(.*)\]$/, '$1'),
+    hostIp: fields
+      .slice(0, -2)
+      .join(':')
+      .replace(/^\[(.*)\]$/, '$1'),
     hostPort: fields.length > 1 ? (fields.at(-2) ?? '') : '',
     containerPort: Number(fields.at(-1)),
   };
 }
-const containerPort = (entry: PortEntry | undefined): number => (entry === undefined ? Number.NaN : publishedPort(entry).containerPort);
+const containerPort = (entry: PortEntry | undefined): number =>
+  entry === undefined ? Number.NaN : publishedPort(entry).containerPort;
 
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -115,14 +128,23 @@ function initScript(): { path: string; sql: string } {
 const createdDatabases = (sql: string) =>
   new Map([...sql.matchAll(/CREATE DATABASE\s+(\w+)(?:\s+OWNER\s+(\w+))?/gi)].map(([, name, owner]) => [name, owner]));
 const createdLogins = (sql: string) =>
-  new Map([...sql.matchAll(/CREATE ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+'([^']*)'/gi)].map(([, name, password]) => [name, password]));
+  new Map(
+    [...sql.matchAll(/CREATE ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+'([^']*)'/gi)].map(([, name, password]) => [
+      name,
+      password,
+    ]),
+  );
 
 describe('docker-compose.yml, the services', () => {
   it('runs order-service, inventory-service, notification-service and the console, each built from the Dockerfile for its app', () => {
     const built = Object.entries(services).filter(([, candidate]) => candidate.build?.args?.['SERVICE'] !== undefined);
     expect(built.map(([name]) => name).sort()).toEqual([...appServices.map(([name]) => name), 'console'].sort());
     for (const [name, { build }] of built) {
-      expect({ name, context: build?.context, service: build?.args?.['SERVICE'] }).toEqual({ name, context: '.', service: name });
+      expect({ name, context: build?.context, service: build?.args?.['SERVICE'] }).toEqual({
+        name,
+        context: '.',
+        service: name,
+      });
       // The Dockerfile's `service` stage runs apps/$SERVICE/src/main.ts.
       expect(existsSync(join(repoRoot, 'apps', name, 'src', 'main.ts'))).toBe(true);
     }
@@ -187,7 +209,8 @@ describe('docker-compose.yml, the services', () => {
     // "127.0.0.1:3001:3001" would make the second instance fail to start.
     const ports = service('inventory-service').ports ?? [];
     expect(ports.length).toBeGreaterThan(0);
-    for (const entry of ports) expect({ entry, hostPort: publishedPort(entry).hostPort }).toEqual({ entry, hostPort: '' });
+    for (const entry of ports)
+      expect({ entry, hostPort: publishedPort(entry).hostPort }).toEqual({ entry, hostPort: '' });
   });
 });
 
@@ -216,7 +239,9 @@ describe('docker-compose.yml, the console', () => {
 
   it("bootstraps from the brokers' INTERNAL listeners and starts after the topics are provisioned", () => {
     expect([...parsed().KAFKA_BROKERS].sort()).toEqual(brokers.map(([, broker]) => internalListener(broker)).sort());
-    expect(service('console').depends_on).toMatchObject({ 'kafka-setup': { condition: 'service_completed_successfully' } });
+    expect(service('console').depends_on).toMatchObject({
+      'kafka-setup': { condition: 'service_completed_successfully' },
+    });
   });
 });
 
@@ -224,11 +249,21 @@ describe('docker-compose.yml, published ports', () => {
   // The brokers (PLAINTEXT, no ACLs) and the services' APIs authenticate no one: on every
   // interface, anyone on the network could write forged events, read e-mail addresses or
   // delete topics. BIND_ADDRESS=0.0.0.0 opens them on purpose; nothing may do it by default.
-  const published = Object.entries(services).flatMap(([name, { ports = [] }]) => ports.map((entry) => ({ service: name, entry })));
+  const published = Object.entries(services).flatMap(([name, { ports = [] }]) =>
+    ports.map((entry) => ({ service: name, entry })),
+  );
 
   it('publishes every port of every service, in short or long syntax, on the host loopback only by default', () => {
     expect(published.map(({ service: name }) => name)).toEqual(
-      expect.arrayContaining(['kafka-1', 'kafka-2', 'kafka-3', 'order-service', 'inventory-service', 'notification-service', 'console']),
+      expect.arrayContaining([
+        'kafka-1',
+        'kafka-2',
+        'kafka-3',
+        'order-service',
+        'inventory-service',
+        'notification-service',
+        'console',
+      ]),
     );
     const onAllInterfaces = published.filter(({ entry }) => !publishesOnLoopback(entry));
     expect(onAllInterfaces).toEqual([]);
@@ -238,7 +273,9 @@ describe('docker-compose.yml, published ports', () => {
     // The file as written, before defaults: one variable opens them all, or none.
     const written = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
     const setting = '${BIND_ADDRESS:-127.0.0.1}';
-    const entries = Object.entries(written.services).flatMap(([name, { ports = [] }]) => ports.map((entry) => ({ service: name, entry })));
+    const entries = Object.entries(written.services).flatMap(([name, { ports = [] }]) =>
+      ports.map((entry) => ({ service: name, entry })),
+    );
     expect(entries).toHaveLength(published.length);
     const fromSetting = (entry: PortEntry): boolean =>
       typeof entry === 'object' ? entry.host_ip === setting : String(entry).startsWith(`${setting}:`);
@@ -319,7 +356,10 @@ describe('Dockerfile', () => {
     const stages: string[] = [];
     for (const [instruction, args] of dockerfile.filter(([instruction]) => instruction === 'FROM')) {
       const [base, , name] = args.split(/\s+/);
-      expect({ instruction, base: base === '${NODE_IMAGE}' || stages.includes(base ?? '') }).toEqual({ instruction, base: true });
+      expect({ instruction, base: base === '${NODE_IMAGE}' || stages.includes(base ?? '') }).toEqual({
+        instruction,
+        base: true,
+      });
       stages.push(name ?? '');
     }
   });
@@ -343,7 +383,9 @@ describe('Dockerfile', () => {
   });
 
   it('lets every workspace package.json through .dockerignore by name, the only exception form Docker honours', () => {
-    const lines = read('.dockerignore').split('\n').map((line) => line.trim());
+    const lines = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     const exceptions = lines.filter((line) => line.startsWith('!'));
     // An exception with a wildcard inside an excluded folder is silently ignored by Docker.
     expect(exceptions.filter((line) => line.includes('*'))).toEqual([]);
@@ -353,7 +395,8 @@ describe('Dockerfile', () => {
       .flatMap(([, args]) => args.split(/\s+/).slice(0, -1))
       .filter((path) => excludedFolders.some((folder) => path.startsWith(folder)));
     expect(copied.length).toBeGreaterThan(0);
-    for (const path of copied) expect({ path, excepted: exceptions.includes(`!${path}`) }).toEqual({ path, excepted: true });
+    for (const path of copied)
+      expect({ path, excepted: exceptions.includes(`!${path}`) }).toEqual({ path, excepted: true });
   });
 
   it('runs as the non-root `node` user', () => {

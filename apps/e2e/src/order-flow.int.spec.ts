@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@orderflow/testing';
-import { call, notificationKinds, orderReaches, startRunningStack, type RunningStack } from './spec-helpers/running-stack.ts';
+import {
+  call,
+  notificationKinds,
+  orderReaches,
+  startRunningStack,
+  type RunningStack,
+} from './spec-helpers/running-stack.ts';
 
 // End to end: the three services as separate processes, talking only through Kafka, each
 // with its own database, exactly as `npm start` runs them. Two inventory instances share
@@ -33,20 +39,28 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     const orderId = await placeOrder([{ sku: 'BOOK-1', quantity: 1 }]);
     await orderReaches(stack, orderId, 'CONFIRMED');
 
-    const shipped = await call(`${stack.urlOf('order-service')}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/e2e' });
+    const shipped = await call(`${stack.urlOf('order-service')}/orders/${orderId}/ship`, 'POST', {
+      trackingUrl: 'https://track.example/e2e',
+    });
     expect(shipped.body['status']).toBe('SHIPPED');
 
     expect(await notificationKinds(stack, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
-    await waitFor(async () => (await call(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status'] === 'SHIPPED', {
-      description: 'the inventory to take the shipped units out',
-    });
+    await waitFor(
+      async () =>
+        (await call(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status'] === 'SHIPPED',
+      {
+        description: 'the inventory to take the shipped units out',
+      },
+    );
   });
 
   it('rejects an order for more than the stock, says why, and tells the customer', async () => {
     const orderId = await placeOrder([{ sku: 'DESK-1', quantity: 1 }]);
 
     const rejected = await orderReaches(stack, orderId, 'REJECTED');
-    expect(rejected['unavailableItems']).toEqual([{ sku: 'DESK-1', reason: 'not-enough-stock', requested: 1, available: 0 }]);
+    expect(rejected['unavailableItems']).toEqual([
+      { sku: 'DESK-1', reason: 'not-enough-stock', requested: 1, available: 0 },
+    ]);
     expect(await notificationKinds(stack, orderId, 2)).toEqual(['order-received', 'order-rejected']);
   });
 
@@ -54,15 +68,27 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     const sku = await newProduct(5);
     const orderId = await placeOrder([{ sku, quantity: 2 }]);
     await orderReaches(stack, orderId, 'CONFIRMED');
-    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({ available: 3, reserved: 2 });
-
-    expect((await call(`${stack.urlOf('order-service')}/orders/${orderId}/cancel`, 'POST')).body['status']).toBe('CANCELLED');
-
-    await waitFor(async () => (await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body['available'] === 5, {
-      description: 'the reserved units to be back',
+    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
+      available: 3,
+      reserved: 2,
     });
+
+    expect((await call(`${stack.urlOf('order-service')}/orders/${orderId}/cancel`, 'POST')).body['status']).toBe(
+      'CANCELLED',
+    );
+
+    await waitFor(
+      async () => (await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body['available'] === 5,
+      {
+        description: 'the reserved units to be back',
+      },
+    );
     expect((await call(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status']).toBe('RELEASED');
-    expect(await notificationKinds(stack, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-cancelled']);
+    expect(await notificationKinds(stack, orderId, 3)).toEqual([
+      'order-received',
+      'order-confirmed',
+      'order-cancelled',
+    ]);
   });
 
   it('brings 200 orders from 20 concurrent clients to a final state, never selling more than the stock, with every notification exactly once', async () => {
@@ -78,24 +104,42 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
 
     const statuses = await waitFor(
       async () => {
-        const found = await Promise.all(orderIds.map(async (id) => String((await call(`${stack.urlOf('order-service')}/orders/${id}`)).body['status'])));
+        const found = await Promise.all(
+          orderIds.map(async (id) =>
+            String((await call(`${stack.urlOf('order-service')}/orders/${id}`)).body['status']),
+          ),
+        );
         return found.every((status) => status === 'CONFIRMED' || status === 'REJECTED') ? found : undefined;
       },
       { description: '200 orders to be CONFIRMED or REJECTED', timeoutMs: 120_000, intervalMs: 1_000 },
     );
     expect(statuses.filter((status) => status === 'CONFIRMED')).toHaveLength(150);
     expect(statuses.filter((status) => status === 'REJECTED')).toHaveLength(50);
-    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({ available: 0, reserved: 150 });
+    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
+      available: 0,
+      reserved: 150,
+    });
 
     const notifications = await waitFor(
       async () => {
         const pages = await Promise.all(
-          [0, 200].map(async (offset) => (await call(`${stack.urlOf('notification-service')}/notifications?customerId=${who.customerId}&limit=200&offset=${offset}`)).body),
+          [0, 200].map(
+            async (offset) =>
+              (
+                await call(
+                  `${stack.urlOf('notification-service')}/notifications?customerId=${who.customerId}&limit=200&offset=${offset}`,
+                )
+              ).body,
+          ),
         );
         const all = pages.flatMap((page) => page['notifications'] as { orderId: string; kind: string }[]);
         return all.length >= 400 ? all : undefined;
       },
-      { description: '400 notifications (received + confirmed or rejected, per order)', timeoutMs: 60_000, intervalMs: 1_000 },
+      {
+        description: '400 notifications (received + confirmed or rejected, per order)',
+        timeoutMs: 60_000,
+        intervalMs: 1_000,
+      },
     );
     expect(notifications).toHaveLength(400);
     expect(new Set(notifications.map(({ orderId, kind }) => `${orderId} ${kind}`)).size).toBe(400);

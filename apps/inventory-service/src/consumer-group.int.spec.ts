@@ -16,19 +16,30 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
   });
   afterEach(() => bed?.stop());
 
-  const consumerOf = async (instance: InventoryService) => (await request(`${instance.url}/status`)).body['consumer'] as ConsumerStatus;
+  const consumerOf = async (instance: InventoryService) =>
+    (await request(`${instance.url}/status`)).body['consumer'] as ConsumerStatus;
   /** The partitions each running instance holds now, once they hold all 6 between them, none twice. */
   const splitAmong = async (instances: readonly InventoryService[]) =>
     waitFor(
       async () => {
-        const held = (await Promise.all(instances.map(consumerOf))).map((status) => status.assignment[bed.topics.orders.name] ?? []);
+        const held = (await Promise.all(instances.map(consumerOf))).map(
+          (status) => status.assignment[bed.topics.orders.name] ?? [],
+        );
         const all = held.flat();
-        return all.length === 6 && new Set(all).size === 6 && held.every((partitions) => partitions.length > 0) ? held : undefined;
+        return all.length === 6 && new Set(all).size === 6 && held.every((partitions) => partitions.length > 0)
+          ? held
+          : undefined;
       },
       { description: `${instances.length} instances to split the 6 partitions`, timeoutMs: 60_000 },
     );
   const reservationCount = async (status?: string) =>
-    Number((await bed.database.pool.query('SELECT count(*) FROM reservations WHERE $1::text IS NULL OR status = $1', [status ?? null])).rows[0].count);
+    Number(
+      (
+        await bed.database.pool.query('SELECT count(*) FROM reservations WHERE $1::text IS NULL OR status = $1', [
+          status ?? null,
+        ])
+      ).rows[0].count,
+    );
   const placeOrders = (count: number, sku: string) =>
     Promise.all(
       Array.from({ length: count }, async () => {
@@ -52,11 +63,17 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     const after = await placeOrders(30, sku);
     const orderIds = [...before, ...during, ...after];
 
-    await waitFor(async () => (await reservationCount()) === orderIds.length, { description: 'every order to be reserved', timeoutMs: 60_000 });
+    await waitFor(async () => (await reservationCount()) === orderIds.length, {
+      description: 'every order to be reserved',
+      timeoutMs: 60_000,
+    });
     const events = await bed.inventoryEvents(orderIds.length);
     expect(events.map((decoded) => decoded.type)).toEqual(orderIds.map(() => 'StockReservedEvent'));
     expect(new Set(events.map((decoded) => decoded.event.orderId))).toEqual(new Set(orderIds));
-    expect((await request(`${staying[0].url}/inventory/${sku}`)).body).toMatchObject({ reserved: orderIds.length, available: 1_000 - orderIds.length });
+    expect((await request(`${staying[0].url}/inventory/${sku}`)).body).toMatchObject({
+      reserved: orderIds.length,
+      available: 1_000 - orderIds.length,
+    });
   });
 
   it('gives the last units to exactly as many orders as there are units, while two instances race for them', async () => {
@@ -65,13 +82,22 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     // 10 products with one unit each, 4 orders for each: spread over all partitions by their keys.
     const skus = await Promise.all(Array.from({ length: 10 }, () => bed.stockUp(1)));
     const orders = skus.flatMap((sku) => Array.from({ length: 4 }, () => ({ orderId: randomUUID(), sku })));
-    await Promise.all(orders.map(({ orderId, sku }) => bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] })));
+    await Promise.all(
+      orders.map(({ orderId, sku }) =>
+        bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] }),
+      ),
+    );
 
-    await waitFor(async () => (await reservationCount()) === orders.length, { description: 'every order to be decided', timeoutMs: 60_000 });
+    await waitFor(async () => (await reservationCount()) === orders.length, {
+      description: 'every order to be decided',
+      timeoutMs: 60_000,
+    });
     const { rows } = await bed.database.pool.query<{ sku: string; held: string }>(
       `SELECT items->0->>'sku' AS sku, count(*) AS held FROM reservations WHERE status = 'HELD' GROUP BY 1`,
     );
-    expect(Object.fromEntries(rows.map((row) => [row.sku, Number(row.held)]))).toEqual(Object.fromEntries(skus.map((sku) => [sku, 1])));
+    expect(Object.fromEntries(rows.map((row) => [row.sku, Number(row.held)]))).toEqual(
+      Object.fromEntries(skus.map((sku) => [sku, 1])),
+    );
     expect(await reservationCount('FAILED')).toBe(30);
     // Both instances did part of the work: the race really ran across instances.
     expect((await Promise.all(instances.map(consumerOf))).every((status) => status.processed > 0)).toBe(true);
@@ -100,11 +126,18 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
 
     // Out of order, a cancel or a shipment seen before its placement would be ignored and the
     // reservation would stay HELD.
-    await waitFor(async () => (await reservationCount('RELEASED')) === 20 && (await reservationCount('SHIPPED')) === 20, {
-      description: '20 reservations released and 20 shipped',
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      async () => (await reservationCount('RELEASED')) === 20 && (await reservationCount('SHIPPED')) === 20,
+      {
+        description: '20 reservations released and 20 shipped',
+        timeoutMs: 60_000,
+      },
+    );
     expect(await reservationCount()).toBe(40);
-    expect((await request(`${instances[1].url}/inventory/${sku}`)).body).toMatchObject({ onHand: 1_000 - 40, reserved: 0, available: 960 });
+    expect((await request(`${instances[1].url}/inventory/${sku}`)).body).toMatchObject({
+      onHand: 1_000 - 40,
+      reserved: 0,
+      available: 960,
+    });
   });
 });

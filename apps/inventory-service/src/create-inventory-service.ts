@@ -57,7 +57,13 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   const queries = pgStockQueries(pool);
 
   // Every instance runs a relay; they elect one leader through PostgreSQL, the others stand by.
-  const relay = createOutboxRelay({ pool: messagingPool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const relay = createOutboxRelay({
+    pool: messagingPool,
+    kafka,
+    logger,
+    metrics: kafkaMetrics,
+    pollIntervalMs: options.relayPollIntervalMs,
+  });
   const consumer = createConsumerRunner({
     kafka,
     groupId,
@@ -65,7 +71,11 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     logger,
     metrics: kafkaMetrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
-    batchHandler: ordersHandler({ pool: messagingPool, logger, batchOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope) }),
+    batchHandler: ordersHandler({
+      pool: messagingPool,
+      logger,
+      batchOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope),
+    }),
   });
 
   const lifecycle = createServiceLifecycle({

@@ -18,7 +18,14 @@ describe('the inventory REST API (real PostgreSQL)', () => {
     expect(status).toBe(200);
     const items = body['items'] as { sku: string }[];
     expect(items).toHaveLength(20);
-    expect(items[0]).toEqual({ sku: 'BOOK-1', name: 'Designing Data-Intensive Applications', available: 120, reserved: 0, onHand: 120, updatedAt: expect.any(String) });
+    expect(items[0]).toEqual({
+      sku: 'BOOK-1',
+      name: 'Designing Data-Intensive Applications',
+      available: 120,
+      reserved: 0,
+      onHand: 120,
+      updatedAt: expect.any(String),
+    });
   });
 
   it('shows one product by sku, and answers 404 problem+json for an unknown one', async () => {
@@ -39,7 +46,10 @@ describe('the inventory REST API (real PostgreSQL)', () => {
   });
 
   it('adds a product when PUT names a new sku', async () => {
-    const { status, body } = await request(`${service.url}/inventory/POSTER-9`, 'PUT', { quantity: 7, name: 'Poster, KRaft quorum' });
+    const { status, body } = await request(`${service.url}/inventory/POSTER-9`, 'PUT', {
+      quantity: 7,
+      name: 'Poster, KRaft quorum',
+    });
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ sku: 'POSTER-9', name: 'Poster, KRaft quorum', available: 7, reserved: 0, onHand: 7 });

@@ -12,10 +12,28 @@ const shutdown = onShutdown({ logger, exit: (code) => process.exit(startFailed ?
 
 try {
   // Several instances share one database (DATABASE_URL); migrations run in service.start().
-  const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
+  const database = await connectDatabase({
+    serviceName: config.SERVICE_NAME,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
   shutdown.register('database', () => database.stop());
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
-  const service = createInventoryService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, pool: database.pool, messagingPool: database.messagingPool, kafka, logger });
+  const kafka = createKafkaClient({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    login: kafkaLoginOf(config),
+    logger,
+  });
+  const service = createInventoryService({
+    serviceName: config.SERVICE_NAME,
+    port: config.PORT,
+    host: config.HOST,
+    pool: database.pool,
+    messagingPool: database.messagingPool,
+    kafka,
+    logger,
+  });
   shutdown.register('inventory-service', () => service.stop());
   await service.start();
 } catch (error) {

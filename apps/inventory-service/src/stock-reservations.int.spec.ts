@@ -29,9 +29,13 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
    */
   const everythingHandledFor = async (orderId: string) => {
     const marker = await bed.publish('OrderConfirmedEvent', { orderId, ...customer });
-    await waitFor(async () => (await bed.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [marker])).rowCount === 1, {
-      description: `the events of order ${orderId} to be handled`,
-    });
+    await waitFor(
+      async () =>
+        (await bed.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [marker])).rowCount === 1,
+      {
+        description: `the events of order ${orderId} to be handled`,
+      },
+    );
   };
   /** The inventory's events about one order, in topic order, once `total` events are on the topic. */
   const eventsOf = async (orderId: string, total: number) =>
@@ -40,7 +44,10 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   it('reserves every item of a placed order and publishes StockReservedEvent keyed by the order id', async () => {
     const [book, pen] = [await bed.stockUp(5), await bed.stockUp(2)];
     const orderId = randomUUID();
-    const items = [{ sku: book, quantity: 2 }, { sku: pen, quantity: 2 }];
+    const items = [
+      { sku: book, quantity: 2 },
+      { sku: pen, quantity: 2 },
+    ];
     const placedEventId = await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
 
     await reservationOf(orderId, 'HELD');
@@ -50,14 +57,27 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
     expect(reserved).toMatchObject({
       type: 'StockReservedEvent',
       event: { orderId, items },
-      metadata: { key: orderId, causationId: placedEventId, correlationId: 'test-OrderPlacedEvent', source: 'inventory-service' },
+      metadata: {
+        key: orderId,
+        causationId: placedEventId,
+        correlationId: 'test-OrderPlacedEvent',
+        source: 'inventory-service',
+      },
     });
   });
 
   it('reserves nothing when one item is short, and names each unavailable sku with its reason', async () => {
     const [plenty, scarce] = [await bed.stockUp(10), await bed.stockUp(1)];
     const orderId = randomUUID();
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku: plenty, quantity: 3 }, { sku: scarce, quantity: 2 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] });
+    await bed.publish('OrderPlacedEvent', {
+      orderId,
+      ...customer,
+      items: [
+        { sku: plenty, quantity: 3 },
+        { sku: scarce, quantity: 2 },
+        { sku: 'NO-SUCH-SKU', quantity: 1 },
+      ],
+    });
 
     const failed = await reservationOf(orderId, 'FAILED');
     const expected = [
@@ -109,9 +129,14 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
     await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
     await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
 
-    await waitFor(async () => ((await request(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates === before.duplicates + 1, {
-      description: 'the second copy to be skipped as a duplicate',
-    });
+    await waitFor(
+      async () =>
+        ((await request(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates ===
+        before.duplicates + 1,
+      {
+        description: 'the second copy to be skipped as a duplicate',
+      },
+    );
     expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 2 });
   });
 

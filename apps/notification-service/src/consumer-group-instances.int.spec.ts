@@ -33,7 +33,10 @@ describe('two notification-service instances in one consumer group (real Postgre
     const topic = first.topics.orders.name;
     const [held1, held2] = await waitFor(
       async () => {
-        const held: [number[], number[]] = [(await consumerStatus(first)).assignment[topic] ?? [], (await consumerStatus(second)).assignment[topic] ?? []];
+        const held: [number[], number[]] = [
+          (await consumerStatus(first)).assignment[topic] ?? [],
+          (await consumerStatus(second)).assignment[topic] ?? [],
+        ];
         const all = held.flat().sort((a, b) => a - b);
         // Settled: both hold some, together all six, each once.
         return held.every((partitions) => partitions.length > 0) && all.join() === '0,1,2,3,4,5' && held;
@@ -44,7 +47,14 @@ describe('two notification-service instances in one consumer group (real Postgre
 
     const orderIds = Array.from({ length: 30 }, () => randomUUID());
     await Promise.all(
-      orderIds.map((orderId) => producer.publish(first.topics.orders, 'OrderPlacedEvent', { orderId, ...newCustomer(), items: testItems }, eventContext())),
+      orderIds.map((orderId) =>
+        producer.publish(
+          first.topics.orders,
+          'OrderPlacedEvent',
+          { orderId, ...newCustomer(), items: testItems },
+          eventContext(),
+        ),
+      ),
     );
 
     // Counted after each inbox commit: when they add up to 30, every event is handled.

@@ -39,7 +39,6 @@ export type NotificationService = {
   readonly url: string;
 };
 
-
 /**
  * An e-mail may leave half a second later: under load, fewer and fuller fetches (and
  * transactions) for the same records. At 20 orders/s a fetch waits the 500 ms out.

@@ -12,10 +12,28 @@ const shutdown = onShutdown({ logger, exit: (code) => process.exit(startFailed ?
 
 try {
   // Migrations run in service.start(), so the tests' databases get them the same way.
-  const database = await connectDatabase({ serviceName: config.SERVICE_NAME, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
+  const database = await connectDatabase({
+    serviceName: config.SERVICE_NAME,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
   shutdown.register('database', () => database.stop());
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
-  const service = createNotificationService({ serviceName: config.SERVICE_NAME, port: config.PORT, host: config.HOST, pool: database.pool, messagingPool: database.messagingPool, kafka, logger });
+  const kafka = createKafkaClient({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    login: kafkaLoginOf(config),
+    logger,
+  });
+  const service = createNotificationService({
+    serviceName: config.SERVICE_NAME,
+    port: config.PORT,
+    host: config.HOST,
+    pool: database.pool,
+    messagingPool: database.messagingPool,
+    kafka,
+    logger,
+  });
   shutdown.register('notification-service', () => service.stop());
   await service.start();
 } catch (error) {

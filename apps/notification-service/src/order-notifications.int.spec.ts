@@ -45,17 +45,31 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       },
       { description: 'the consumer to hold all 6 partitions' },
     );
-    expect(status).toMatchObject({ groupId: app.groupId, state: 'running', memberId: expect.stringContaining('notification-service-test') });
-    expect((await request(`${app.url}/ready`)).body).toMatchObject({ status: 'ready', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(status).toMatchObject({
+      groupId: app.groupId,
+      state: 'running',
+      memberId: expect.stringContaining('notification-service-test'),
+    });
+    expect((await request(`${app.url}/ready`)).body).toMatchObject({
+      status: 'ready',
+      checks: { database: { status: 'up' }, kafka: { status: 'up' } },
+    });
     expect((await request(`${app.url}/health`)).status).toBe(200);
   });
 
   it('counts what its consumer handled on /metrics', async () => {
-    await producer.publish(app.topics.orders, 'OrderConfirmedEvent', { orderId: randomUUID(), ...newCustomer() }, eventContext());
+    await producer.publish(
+      app.topics.orders,
+      'OrderConfirmedEvent',
+      { orderId: randomUUID(), ...newCustomer() },
+      eventContext(),
+    );
     await waitFor(async () => (await consumerStatus(app)).processed >= 1, { description: 'one event handled' });
 
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`orderflow_events_consumed_total\\{[^}]*topic="${app.topics.orders.name}"[^}]*\\} [1-9]`));
+    expect(metrics).toMatch(
+      new RegExp(`orderflow_events_consumed_total\\{[^}]*topic="${app.topics.orders.name}"[^}]*\\} [1-9]`),
+    );
   });
 
   it('placed → confirmed → shipped for one order gives three notifications, in the order the events happened', async () => {
@@ -63,21 +77,44 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     const customer = newCustomer();
     const placedAt = new Date(Date.now() - 3_000);
     const at = (seconds: number) => new Date(placedAt.getTime() + seconds * 1_000);
-    await producer.publish(app.topics.orders, 'OrderPlacedEvent', { orderId, ...customer, items: testItems }, eventContext(at(0)));
+    await producer.publish(
+      app.topics.orders,
+      'OrderPlacedEvent',
+      { orderId, ...customer, items: testItems },
+      eventContext(at(0)),
+    );
     await producer.publish(app.topics.orders, 'OrderConfirmedEvent', { orderId, ...customer }, eventContext(at(1)));
     const trackingUrl = 'https://track.example/p/42';
-    await producer.publish(app.topics.orders, 'ProductShippedEvent', { orderId, ...customer, items: testItems, trackingUrl }, eventContext(at(2)));
+    await producer.publish(
+      app.topics.orders,
+      'ProductShippedEvent',
+      { orderId, ...customer, items: testItems, trackingUrl },
+      eventContext(at(2)),
+    );
 
     const notifications = await notificationsOf(orderId, 3);
 
-    expect(notifications.map((notification) => notification.kind)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
-    expect(notifications.map((notification) => notification.occurredAt)).toEqual([at(0), at(1), at(2)].map((date) => date.toISOString()));
-    expect(notifications[2]).toMatchObject({ eventType: 'ProductShippedEvent', orderId, ...customer, subject: `Your order ${orderId} has shipped` });
+    expect(notifications.map((notification) => notification.kind)).toEqual([
+      'order-received',
+      'order-confirmed',
+      'order-shipped',
+    ]);
+    expect(notifications.map((notification) => notification.occurredAt)).toEqual(
+      [at(0), at(1), at(2)].map((date) => date.toISOString()),
+    );
+    expect(notifications[2]).toMatchObject({
+      eventType: 'ProductShippedEvent',
+      orderId,
+      ...customer,
+      subject: `Your order ${orderId} has shipped`,
+    });
     expect(notifications[2]?.body).toContain(trackingUrl);
     // Each logged once, after its commit, with the flow's correlation id.
     const logged = await waitFor(
       () => {
-        const lines = app.logLines().filter((line) => line['notificationId'] !== undefined && line['orderId'] === orderId);
+        const lines = app
+          .logLines()
+          .filter((line) => line['notificationId'] !== undefined && line['orderId'] === orderId);
         return lines.length >= 3 && lines;
       },
       { description: `the log lines of order ${orderId}'s notifications` },
@@ -102,7 +139,12 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       { sku: 'GHOST-9', reason: 'unknown-sku' as const, requested: 1, available: 0 },
       { sku: 'BOOK-1', reason: 'not-enough-stock' as const, requested: 5, available: 2 },
     ];
-    await producer.publish(app.topics.orders, 'OrderRejectedEvent', { orderId, ...newCustomer(), unavailableItems }, eventContext());
+    await producer.publish(
+      app.topics.orders,
+      'OrderRejectedEvent',
+      { orderId, ...newCustomer(), unavailableItems },
+      eventContext(),
+    );
 
     const [rejected] = await notificationsOf(orderId, 1);
 
@@ -118,7 +160,9 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     await producer.publish(app.topics.orders, 'OrderCancelledEvent', cancelled, eventContext(new Date(), eventId));
     await producer.publish(app.topics.orders, 'OrderCancelledEvent', cancelled, eventContext(new Date(), eventId));
 
-    await waitFor(async () => (await consumerStatus(app)).duplicates >= 1, { description: 'the second copy to be skipped' });
+    await waitFor(async () => (await consumerStatus(app)).duplicates >= 1, {
+      description: 'the second copy to be skipped',
+    });
 
     expect((await consumerStatus(app)).duplicates).toBe(1);
     const notifications = await notificationsFor(app, `orderId=${orderId}`);
@@ -129,7 +173,12 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     const orderId = randomUUID();
     const customer = newCustomer();
     // Real headers, unreadable value: what a buggy writer could put on the topic.
-    const valid = eventToMessage(app.topics.orders, 'OrderPlacedEvent', { orderId, ...customer, items: testItems }, eventContext());
+    const valid = eventToMessage(
+      app.topics.orders,
+      'OrderPlacedEvent',
+      { orderId, ...customer, items: testItems },
+      eventContext(),
+    );
     const garbage = { ...valid, value: Buffer.from([0xff, 0xfe, 0x00, 0x42]), headers: { ...valid.headers } };
     const raw = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     await raw.connect();
@@ -155,9 +204,19 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     const customer = newCustomer();
     const orderIds = [randomUUID(), randomUUID()];
     for (const orderId of orderIds) {
-      await producer.publish(app.topics.orders, 'OrderPlacedEvent', { orderId, ...customer, items: testItems }, eventContext());
+      await producer.publish(
+        app.topics.orders,
+        'OrderPlacedEvent',
+        { orderId, ...customer, items: testItems },
+        eventContext(),
+      );
     }
-    await producer.publish(app.topics.orders, 'OrderPlacedEvent', { orderId: randomUUID(), ...newCustomer(), items: testItems }, eventContext());
+    await producer.publish(
+      app.topics.orders,
+      'OrderPlacedEvent',
+      { orderId: randomUUID(), ...newCustomer(), items: testItems },
+      eventContext(),
+    );
 
     const mine = await waitFor(
       async () => {
@@ -175,7 +234,9 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     expect(badQuery.status).toBe(400);
     expect(badQuery.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(badQuery.body['errors']).toEqual([expect.objectContaining({ path: 'orderId' })]);
-    expect((await request(`${app.url}/notifications?limit=201`)).body['errors']).toEqual([expect.objectContaining({ path: 'limit' })]);
+    expect((await request(`${app.url}/notifications?limit=201`)).body['errors']).toEqual([
+      expect.objectContaining({ path: 'limit' }),
+    ]);
 
     const unknown = await request(`${app.url}/notifications/${randomUUID()}`);
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOTIFICATION_NOT_FOUND' } });

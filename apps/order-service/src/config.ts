@@ -6,9 +6,16 @@ import { z } from 'zod';
 // 500 orders/s offered, one warm cluster: 10 accepted 206 and 262/s, 25 accepted 272 and 323/s).
 // A POST is one statement now (pg-order-placement.ts) and holds a connection a fifth as long.
 /** order-service's environment: the shared variables (port 3000) plus its own. */
-export const orderServiceConfig = serviceConfig({ serviceName: 'order-service', port: 3000, databasePoolSize: 25 }).extend({
+export const orderServiceConfig = serviceConfig({
+  serviceName: 'order-service',
+  port: 3000,
+  databasePoolSize: 25,
+}).extend({
   /** Largest JSON body accepted (413 above it); orders are small. */
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, { error: 'expected a size like 100kb' }).default('100kb'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, { error: 'expected a size like 100kb' })
+    .default('100kb'),
 });
 
 export type OrderServiceConfig = z.output<typeof orderServiceConfig>;

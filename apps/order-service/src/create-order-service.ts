@@ -46,7 +46,6 @@ export type OrderService = {
   readonly url: string;
 };
 
-
 /**
  * This event loop also serves POST /orders: a partition's transaction waits its turn there
  * at every round trip. Three partitions at once (each still in order; a partition's orders
@@ -66,14 +65,24 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   const kafkaMetrics = kafkaMetricsFor(metrics);
   const unitOfWork = pgUnitOfWork(pool, topics.orders);
 
-  const relay = createOutboxRelay({ pool: messagingPool, kafka, logger, metrics: kafkaMetrics, pollIntervalMs: options.relayPollIntervalMs });
+  const relay = createOutboxRelay({
+    pool: messagingPool,
+    kafka,
+    logger,
+    metrics: kafkaMetrics,
+    pollIntervalMs: options.relayPollIntervalMs,
+  });
   const consumer = createConsumerRunner({
     kafka,
     groupId,
     topics: [topics.inventory],
     logger,
     metrics: kafkaMetrics,
-    batchHandler: inventoryHandler({ pool: messagingPool, logger, transactionOn: (client) => pgTransaction(client, topics.orders) }),
+    batchHandler: inventoryHandler({
+      pool: messagingPool,
+      logger,
+      transactionOn: (client) => pgTransaction(client, topics.orders),
+    }),
     partitionsConsumedConcurrently: orderServicePartitionsAtOnce,
   });
 
@@ -91,7 +100,9 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
   });
 
   const routes = Router();
-  routes.use(orderRoutes({ unitOfWork, placement: pgOrderPlacement(pool, topics.orders), queries: pgOrderQueries(pool) }));
+  routes.use(
+    orderRoutes({ unitOfWork, placement: pgOrderPlacement(pool, topics.orders), queries: pgOrderQueries(pool) }),
+  );
   routes.use(openApiRoutes());
   const app = createHttpApp({
     serviceName,

@@ -1,7 +1,12 @@
 import { eventToMessage, recordToEvent, type EventContext } from '@orderflow/events';
 import { consumeFromBeginning, waitFor } from '@orderflow/testing';
 import type { Producer } from 'kafkajs';
-import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import {
+  request,
+  startTestOrderService,
+  validOrder,
+  type TestOrderService,
+} from './spec-helpers/test-order-service.ts';
 
 describe('order-service consuming inventory results (real PostgreSQL and Kafka)', () => {
   let app: TestOrderService;
@@ -41,7 +46,12 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
 
   it('a StockReservedEvent moves the order to CONFIRMED and publishes OrderConfirmedEvent in the same flow', async () => {
     const orderId = await placeOrder();
-    const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, context('flow-of-order'));
+    const reserved = eventToMessage(
+      app.topics.inventory,
+      'StockReservedEvent',
+      { orderId, items: validOrder().items },
+      context('flow-of-order'),
+    );
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
 
     await statusOf(orderId, 'CONFIRMED');
@@ -55,21 +65,36 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
 
   it('a confirmed order can be shipped: 200 SHIPPED and a ProductShippedEvent', async () => {
     const orderId = await placeOrder();
-    const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, context('ship-flow'));
+    const reserved = eventToMessage(
+      app.topics.inventory,
+      'StockReservedEvent',
+      { orderId, items: validOrder().items },
+      context('ship-flow'),
+    );
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
     await statusOf(orderId, 'CONFIRMED');
 
-    const shipped = await request(`${app.url}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/p/1' });
+    const shipped = await request(`${app.url}/orders/${orderId}/ship`, 'POST', {
+      trackingUrl: 'https://track.example/p/1',
+    });
     expect(shipped).toMatchObject({ status: 200, body: { status: 'SHIPPED' } });
     // 2 orders so far, each with placed + confirmed, plus this shipment.
     const events = await eventsOf(orderId, 5);
-    expect(events.at(-1)).toMatchObject({ type: 'ProductShippedEvent', event: { orderId, trackingUrl: 'https://track.example/p/1' } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'ProductShippedEvent',
+      event: { orderId, trackingUrl: 'https://track.example/p/1' },
+    });
   });
 
   it('a StockReservationFailedEvent moves the order to REJECTED with the reasons and publishes OrderRejectedEvent', async () => {
     const orderId = await placeOrder();
     const unavailableItems = [{ sku: 'BOOK-1', reason: 'not-enough-stock' as const, requested: 2, available: 1 }];
-    const failed = eventToMessage(app.topics.inventory, 'StockReservationFailedEvent', { orderId, unavailableItems }, context('reject-flow'));
+    const failed = eventToMessage(
+      app.topics.inventory,
+      'StockReservationFailedEvent',
+      { orderId, unavailableItems },
+      context('reject-flow'),
+    );
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [failed] });
 
     await statusOf(orderId, 'REJECTED');
@@ -81,28 +106,53 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
   it('stock reserved for an order cancelled meanwhile is ignored: it stays CANCELLED and nothing more is published', async () => {
     const orderId = await placeOrder();
     expect((await request(`${app.url}/orders/${orderId}/cancel`, 'POST')).status).toBe(200);
-    const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, context('late'));
+    const reserved = eventToMessage(
+      app.topics.inventory,
+      'StockReservedEvent',
+      { orderId, items: validOrder().items },
+      context('late'),
+    );
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
 
     await waitFor(
-      async () => (await app.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [reserved.headers['event-id']])).rowCount === 1,
+      async () =>
+        (await app.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [reserved.headers['event-id']]))
+          .rowCount === 1,
       { description: 'the consumer to handle the late reservation' },
     );
     expect((await request(`${app.url}/orders/${orderId}`, 'GET')).body['status']).toBe('CANCELLED');
-    const { rows } = await app.database.pool.query('SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id', [orderId]);
-    expect(rows.map((row: { event_type: string }) => row.event_type)).toEqual(['OrderPlacedEvent', 'OrderCancelledEvent']);
+    const { rows } = await app.database.pool.query(
+      'SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id',
+      [orderId],
+    );
+    expect(rows.map((row: { event_type: string }) => row.event_type)).toEqual([
+      'OrderPlacedEvent',
+      'OrderCancelledEvent',
+    ]);
   });
 
   it('a redelivered StockReservedEvent has no second effect (inbox)', async () => {
     const orderId = await placeOrder();
-    const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, context('twice'));
+    const reserved = eventToMessage(
+      app.topics.inventory,
+      'StockReservedEvent',
+      { orderId, items: validOrder().items },
+      context('twice'),
+    );
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved, reserved] });
 
     await waitFor(
-      async () => ((await request(`${app.url}/status`, 'GET')).body['consumer'] as { duplicates: number }).duplicates >= 1,
+      async () =>
+        ((await request(`${app.url}/status`, 'GET')).body['consumer'] as { duplicates: number }).duplicates >= 1,
       { description: 'the duplicate to be skipped' },
     );
-    const { rows } = await app.database.pool.query('SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id', [orderId]);
-    expect(rows.map((row: { event_type: string }) => row.event_type)).toEqual(['OrderPlacedEvent', 'OrderConfirmedEvent']);
+    const { rows } = await app.database.pool.query(
+      'SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id',
+      [orderId],
+    );
+    expect(rows.map((row: { event_type: string }) => row.event_type)).toEqual([
+      'OrderPlacedEvent',
+      'OrderConfirmedEvent',
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { eventToMessage, recordToEvent } from '@orderflow/events';
 import { consumeFromBeginning, localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
-import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import {
+  request,
+  startTestOrderService,
+  validOrder,
+  type TestOrderService,
+} from './spec-helpers/test-order-service.ts';
 
 // Stops every broker of the local test cluster: run with the cluster `npm test` (or the dev
 // profile) manages, never against an external one.
@@ -40,9 +45,12 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
       return decoded.ok && decoded.type === 'OrderPlacedEvent' ? decoded.event.orderId : undefined;
     });
     expect(orderIds.sort()).toEqual(placed.map((answer) => String(answer.body['id'])).sort());
-    await waitFor(async () => (await app.database.pool.query('SELECT 1 FROM kafka_outbox WHERE sent_at IS NULL')).rowCount === 0, {
-      description: 'the outbox to be marked sent',
-    });
+    await waitFor(
+      async () => (await app.database.pool.query('SELECT 1 FROM kafka_outbox WHERE sent_at IS NULL')).rowCount === 0,
+      {
+        description: 'the outbox to be marked sent',
+      },
+    );
     // The inventory consumer must work again. Whether its member rejoined the group (its session
     // ran out while the brokers restarted) or kept its membership (the coordinator reloaded the
     // group and the member's heartbeats resumed in time) depends on how long the restart took:
@@ -52,7 +60,12 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     const producer = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
     await producer.connect();
     try {
-      const reserved = eventToMessage(app.topics.inventory, 'StockReservedEvent', { orderId, items: validOrder().items }, { occurredAt: new Date(), correlationId: 'after-outage' });
+      const reserved = eventToMessage(
+        app.topics.inventory,
+        'StockReservedEvent',
+        { orderId, items: validOrder().items },
+        { occurredAt: new Date(), correlationId: 'after-outage' },
+      );
       await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
     } finally {
       await producer.disconnect();

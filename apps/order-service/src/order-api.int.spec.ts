@@ -1,6 +1,11 @@
 import { headerNames, recordToEvent } from '@orderflow/events';
 import { consumeFromBeginning, recordCount, waitFor } from '@orderflow/testing';
-import { request, startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import {
+  request,
+  startTestOrderService,
+  validOrder,
+  type TestOrderService,
+} from './spec-helpers/test-order-service.ts';
 
 describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
   let app: TestOrderService;
@@ -24,7 +29,9 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     const message = record?.message;
     expect(message?.key?.toString()).toBe(orderId);
     expect(Number(message?.timestamp)).toBe(Date.parse(String(placed.body['createdAt'])));
-    const headers = Object.fromEntries(Object.entries(message?.headers ?? {}).map(([name, value]) => [name, String(value)]));
+    const headers = Object.fromEntries(
+      Object.entries(message?.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
     expect(headers).toMatchObject({
       [headerNames.eventType]: 'OrderPlacedEvent',
       [headerNames.eventVersion]: '1',
@@ -52,7 +59,9 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
   it('when one Idempotency-Key arrives ten times at once, one order and one event are written, and every answer is that order', async () => {
     const before = await app.outboxRows();
     const headers = { 'Idempotency-Key': 'retry-safe-concurrent' };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => request(`${app.url}/orders`, 'POST', validOrder(), headers)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => request(`${app.url}/orders`, 'POST', validOrder(), headers)),
+    );
 
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body['id'])).size).toBe(1);
@@ -67,7 +76,10 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     const reused = await request(`${app.url}/orders`, 'POST', { ...validOrder(), email: 'bob@example.com' }, headers);
 
     expect(reused.status).toBe(409);
-    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', detail: expect.stringContaining('retry-safe-2') });
+    expect(reused.body).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      detail: expect.stringContaining('retry-safe-2'),
+    });
     expect(await app.outboxRows()).toBe(before);
   });
 
@@ -96,7 +108,9 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     const lastPage = await request(`${app.url}/orders?customerId=${customerId}&limit=2&offset=2`, 'GET');
     expect((lastPage.body['orders'] as { id: string }[]).map((order) => order.id)).toEqual([ids[0]]);
     expect(lastPage.body['nextOffset']).toBeUndefined();
-    expect((await request(`${app.url}/orders?customerId=${customerId}&status=SHIPPED`, 'GET')).body['orders']).toEqual([]);
+    expect((await request(`${app.url}/orders?customerId=${customerId}&status=SHIPPED`, 'GET')).body['orders']).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -131,7 +145,10 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
 
   it('serves its OpenAPI description, readiness, metrics and the consumer status', async () => {
     expect((await request(`${app.url}/openapi.json`, 'GET')).body).toMatchObject({ openapi: '3.1.0' });
-    expect((await request(`${app.url}/ready`, 'GET')).body).toMatchObject({ status: 'ready', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    expect((await request(`${app.url}/ready`, 'GET')).body).toMatchObject({
+      status: 'ready',
+      checks: { database: { status: 'up' }, kafka: { status: 'up' } },
+    });
     expect(await (await fetch(`${app.url}/metrics`)).text()).toContain('orderflow_http_requests_total');
     const status = await waitFor(
       async () => {
@@ -141,11 +158,16 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
       },
       { description: 'the consumer to hold all 6 inventory partitions' },
     );
-    expect(status).toMatchObject({ consumer: { groupId: app.groupId, state: 'running' }, outboxRelay: { role: 'leader' } });
+    expect(status).toMatchObject({
+      consumer: { groupId: app.groupId, state: 'running' },
+      outboxRelay: { role: 'leader' },
+    });
   });
 
   it('publishes every written event: the topic ends up with as many records as the outbox has rows', async () => {
     const rows = await app.outboxRows();
-    await waitFor(async () => (await recordCount(app.kafka, app.topics.orders.name)) === rows, { description: `${rows} records on the orders topic` });
+    await waitFor(async () => (await recordCount(app.kafka, app.topics.orders.name)) === rows, {
+      description: `${rows} records on the orders topic`,
+    });
   });
 });

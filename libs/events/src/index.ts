@@ -24,11 +24,7 @@ export { StockReleasedEvent } from './events/stock-released-event.ts';
 export { CustomerId, Email, OrderId, OrderItem, Quantity, Sku, UnavailableItem } from './events/fields.ts';
 
 // Catalogue: events with their versions, the naming rule, topics, dead-letter topics.
-export {
-  type EventDefinition,
-  type EventMap,
-  type EventPayload,
-} from './catalogue/event-definition.ts';
+export { type EventDefinition, type EventMap, type EventPayload } from './catalogue/event-definition.ts';
 export { eventCatalogue, pickEvents, type EventName } from './catalogue/event-catalogue.ts';
 export { checkEventName, isPastTense, type EventNameCheck } from './catalogue/event-name-rule.ts';
 export {
@@ -44,8 +40,19 @@ export {
   type TopicEventType,
   type TopicSettings,
 } from './catalogue/topic-definition.ts';
-export { inventoryTopic, ordersTopic, topics, type InventoryTopic, type OrdersTopic } from './catalogue/topic-catalogue.ts';
-export { allTopicSettings, deadLetterRetentionFactor, deadLetterTopic, deadLetterTopicName } from './catalogue/dead-letter.ts';
+export {
+  inventoryTopic,
+  ordersTopic,
+  topics,
+  type InventoryTopic,
+  type OrdersTopic,
+} from './catalogue/topic-catalogue.ts';
+export {
+  allTopicSettings,
+  deadLetterRetentionFactor,
+  deadLetterTopic,
+  deadLetterTopicName,
+} from './catalogue/dead-letter.ts';
 // Access: each service's ACLs on a secured cluster, derived from who writes and reads each topic.
 export {
   accessPlan,
@@ -70,12 +77,7 @@ export type { CodecResult, DecodeSource, EncodeTarget, ValueCodec } from './code
 
 // Envelope: event ⇄ message (key, value, timestamp, headers).
 export { eventToMessage } from './envelope/event-to-message.ts';
-export {
-  recordToEvent,
-  type DecodedEvent,
-  type DecodeFailure,
-  type DecodeResult,
-} from './envelope/record-to-event.ts';
+export { recordToEvent, type DecodedEvent, type DecodeFailure, type DecodeResult } from './envelope/record-to-event.ts';
 export { causedBy, newEventId } from './envelope/event-id.ts';
 export { eventContextOf, type ActionContext } from './envelope/action-context.ts';
 export { headerNames, type HeaderName } from './envelope/headers.ts';

@@ -39,7 +39,8 @@ const placed = () => ({
   items: [{ sku: 'SKU-KEYBOARD', quantity: 1 }],
 });
 const context = () => ({ occurredAt: new Date(), correlationId: 'bench' });
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -94,11 +95,16 @@ async function plainProducerRate(): Promise<number> {
 
 try {
   await migrateKafkaTables(pool);
-  await provisionTopics({ kafka, topics: [plainTopic, throughputTopic, latencyTopic, deadLetterTopic(latencyTopic, groupId)] });
+  await provisionTopics({
+    kafka,
+    topics: [plainTopic, throughputTopic, latencyTopic, deadLetterTopic(latencyTopic, groupId)],
+  });
 
   // 0. The yardstick: what kafkajs itself does with the same records on the same cluster.
   const plainRate = await plainProducerRate();
-  console.log(`plain kafkajs: ${rows} events = ${Math.round(plainRate)} events/s (idempotent, acks=all, awaited batches of 100)`);
+  console.log(
+    `plain kafkajs: ${rows} events = ${Math.round(plainRate)} events/s (idempotent, acks=all, awaited batches of 100)`,
+  );
 
   // 1. Publish rate: fill the outbox first, then time the relay draining it.
   for (let written = 0; written < rows; written += 100) {
@@ -136,10 +142,14 @@ try {
       },
     });
     await runner.start();
-    await waitUntil(() => (runner.status().assignment[latencyTopic.name]?.length ?? 0) === 6, 'the consumer to be assigned');
+    await waitUntil(
+      () => (runner.status().assignment[latencyTopic.name]?.length ?? 0) === 6,
+      'the consumer to be assigned',
+    );
     for (let index = 0; index < latencyEvents; index += 1) {
-      const eventId = await withTransaction(pool, async (client) =>
-        (await appendToOutbox(client, latencyTopic, 'OrderPlacedEvent', placed(), context())).eventId,
+      const eventId = await withTransaction(
+        pool,
+        async (client) => (await appendToOutbox(client, latencyTopic, 'OrderPlacedEvent', placed(), context())).eventId,
       );
       committedAt.set(eventId, performance.now());
       await delay(paceMs);

@@ -26,7 +26,12 @@ import { createKafkaClient, provisionTopics } from '../src/index.ts';
 // others (PORT, DATABASE_URL...) have defaults and are not used.
 const config = loadConfigOrExit(serviceConfig({ serviceName: 'kafka-setup', port: 0 }));
 const logger = createLogger({ serviceName: config.KAFKA_CLIENT_ID, level: config.LOG_LEVEL });
-const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, login: kafkaLoginOf(config), logger });
+const kafka = createKafkaClient({
+  brokers: config.KAFKA_BROKERS,
+  clientId: config.KAFKA_CLIENT_ID,
+  login: kafkaLoginOf(config),
+  logger,
+});
 const topics = allTopicSettings();
 
 try {
@@ -45,6 +50,9 @@ try {
   );
   process.exitCode = 0;
 } catch (error) {
-  logger.fatal({ err: error, brokers: config.KAFKA_BROKERS }, `topic provisioning failed: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(
+    { err: error, brokers: config.KAFKA_BROKERS },
+    `topic provisioning failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 }

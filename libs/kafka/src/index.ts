@@ -2,14 +2,24 @@
 // only what this file exports.
 
 // Client: one kafkajs client per service, logging through the service logger.
-export { createKafkaClient, defaultRetry, kafkaClientTimeouts, type KafkaClientOptions, type KafkaLogin } from './client/kafka-client.ts';
+export {
+  createKafkaClient,
+  defaultRetry,
+  kafkaClientTimeouts,
+  type KafkaClientOptions,
+  type KafkaLogin,
+} from './client/kafka-client.ts';
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
 export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';
 export type { KafkaMetrics } from './metrics/kafka-metrics.ts';
 
 // Provisioning: the catalogue's topics, created or verified.
-export { provisionTopics, type ProvisionTopicsOptions, type ProvisioningReport } from './provisioning/provision-topics.ts';
+export {
+  provisionTopics,
+  type ProvisionTopicsOptions,
+  type ProvisioningReport,
+} from './provisioning/provision-topics.ts';
 export { planTopic, type ConfigDrift, type ExistingTopic, type TopicPlan } from './provisioning/topic-plan.ts';
 export { TopicProvisioningError } from './errors/topic-provisioning-error.ts';
 export { KafkaLoginRefusedError } from './errors/kafka-login-refused-error.ts';
@@ -42,11 +52,27 @@ export { sentOutboxRetention } from './outbox/outbox-retention.ts';
 
 // Consuming: decode at the edge, retry, dead-letter, commit after the inbox transaction.
 export { createConsumerRunner, type ConsumerRunner } from './consumer/consumer-runner.ts';
-export { consumerRunnerDefaults, type ConsumerRunnerOptions, type ConsumerRunnerSettings } from './consumer/consumer-runner-options.ts';
-export type { BatchHandler, BatchItem, EventHandler, EventOf, HandlerContext, HandlerOutcome } from './consumer/consumer-types.ts';
+export {
+  consumerRunnerDefaults,
+  type ConsumerRunnerOptions,
+  type ConsumerRunnerSettings,
+} from './consumer/consumer-runner-options.ts';
+export type {
+  BatchHandler,
+  BatchItem,
+  EventHandler,
+  EventOf,
+  HandlerContext,
+  HandlerOutcome,
+} from './consumer/consumer-types.ts';
 export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
 export { describeAssignment, type Assignment } from './consumer/assignment-line.ts';
-export { deadLetterHeaderNames, deadLetterMessage, type Failure, type FailedRecord } from './consumer/dead-letter-message.ts';
+export {
+  deadLetterHeaderNames,
+  deadLetterMessage,
+  type Failure,
+  type FailedRecord,
+} from './consumer/dead-letter-message.ts';
 export { defaultRetryPolicy, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
 export { backoffDelay, type Backoff } from './retry/backoff-delay.ts';
 export { errorCode, errorMessage } from './errors/error-code.ts';
@@ -60,4 +86,8 @@ export { inboxRetention } from './inbox/inbox-retention.ts';
 export { kafkaMigrationsDirectory, migrateKafkaTables } from './database/kafka-migrations.ts';
 
 // A service's start and stop, in the one order all services share.
-export { createServiceLifecycle, type ServiceLifecycle, type ServiceLifecycleOptions } from './service/service-lifecycle.ts';
+export {
+  createServiceLifecycle,
+  type ServiceLifecycle,
+  type ServiceLifecycleOptions,
+} from './service/service-lifecycle.ts';

@@ -7,7 +7,13 @@ export {
   type TestCluster,
 } from './test-cluster.ts';
 export type { ClusterFaults } from './cluster-faults.ts';
-export { consumeFromBeginning, createTestTopic, describePartitions, recordCount, type ConsumedRecord } from './test-topics.ts';
+export {
+  consumeFromBeginning,
+  createTestTopic,
+  describePartitions,
+  recordCount,
+  type ConsumedRecord,
+} from './test-topics.ts';
 export { uniqueInventoryTopic, uniqueOrdersTopic } from './catalogue-topics.ts';
 export { uniqueGroupId, uniqueName, uniqueTopicName } from './unique-names.ts';
 export { requestJson, type JsonAnswer } from './request-json.ts';

@@ -2,12 +2,21 @@
 export type JsonAnswer = { readonly status: number; readonly headers: Headers; readonly body: Record<string, unknown> };
 
 /** A request to a service as a client makes it: a JSON body if one is given; the answer parsed. */
-export async function requestJson(url: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer> {
+export async function requestJson(
+  url: string,
+  method = 'GET',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonAnswer> {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }

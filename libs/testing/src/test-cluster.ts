@@ -58,7 +58,11 @@ async function connectTestCluster(): Promise<TestCluster> {
   const profile = process.env['ORDERFLOW_KAFKA_PROFILE'];
   if (external) {
     const local = profile ? new LocalKafkaCluster({ profile }) : undefined;
-    return { brokers: external.split(','), faults: local ? localClusterFaults(local) : undefined, security: local?.clientSecurity('admin') ?? {} };
+    return {
+      brokers: external.split(','),
+      faults: local ? localClusterFaults(local) : undefined,
+      security: local?.clientSecurity('admin') ?? {},
+    };
   }
   const local = new LocalKafkaCluster({ profile: testProfile() });
   return { brokers: await local.up(), faults: localClusterFaults(local) };

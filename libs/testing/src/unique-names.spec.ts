@@ -16,8 +16,12 @@ describe('unique names', () => {
     const topic = uniqueTopicName('orders');
     const group = uniqueGroupId('inventory');
     const later = Date.now() + 60_000;
-    expect([topic, `${topic}.inventory-service.dlt`, `orders.${group}.dlt`].map((name) => madeSince(name, before))).toEqual([true, true, true]);
+    expect(
+      [topic, `${topic}.inventory-service.dlt`, `orders.${group}.dlt`].map((name) => madeSince(name, before)),
+    ).toEqual([true, true, true]);
     expect(madeSince(topic, later)).toBe(false);
-    expect(['orders', 'inventory', 'orders.inventory-service.dlt', '__consumer_offsets'].some((name) => madeSince(name, 0))).toBe(false);
+    expect(
+      ['orders', 'inventory', 'orders.inventory-service.dlt', '__consumer_offsets'].some((name) => madeSince(name, 0)),
+    ).toBe(false);
   });
 });

@@ -22,7 +22,11 @@ export type BenchStack = {
  * The system as `npm start` runs it (a process per service and the console, embedded PostgreSQL) on free
  * ports, so the bench never takes the dev ports, with `skus` products of unlimited stock.
  */
-export async function startBenchStack(brokers: readonly string[], skus: readonly string[], output: (line: string) => void): Promise<BenchStack> {
+export async function startBenchStack(
+  brokers: readonly string[],
+  skus: readonly string[],
+  output: (line: string) => void,
+): Promise<BenchStack> {
   const ports = new Map<string, number>();
   const shape = { inventory: 1, notification: 1, console: true };
   for (const spec of planStack(shape)) ports.set(spec.app, await findFreePort());

@@ -19,13 +19,23 @@ import { markdownTable } from './report-table.ts';
 import { runBench } from './run-bench.ts';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  },
+});
 // Inherited by the service processes only: this process is already running.
 if (values['cpu-prof']) process.env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}`;
 
 const external = process.env['KAFKA_BROKERS'];
 const profile = process.env['ORDERFLOW_KAFKA_PROFILE'];
-const cluster = external ? (profile ? new LocalKafkaCluster({ profile }) : undefined) : new LocalKafkaCluster({ profile: 'bench', log });
+const cluster = external
+  ? profile
+    ? new LocalKafkaCluster({ profile })
+    : undefined
+  : new LocalKafkaCluster({ profile: 'bench', log });
 try {
   const brokers = external ? external.split(',') : await (cluster as LocalKafkaCluster).up();
   const report = await runBench({

@@ -12,7 +12,11 @@ export function ratiosOf(rows: readonly BenchRow[]): BenchReport['ratios'] {
 
 /** A row's value as the table shows it: whole numbers, but a percentage of a core to 0.1. */
 export const formatValue = (row: Pick<BenchRow, 'value' | 'unit'>) =>
-  Number.isNaN(row.value) ? 'n/a' : row.unit === '%' ? `${row.value.toFixed(1)} %` : `${Math.round(row.value).toLocaleString('en-US')} ${row.unit}`;
+  Number.isNaN(row.value)
+    ? 'n/a'
+    : row.unit === '%'
+      ? `${row.value.toFixed(1)} %`
+      : `${Math.round(row.value).toLocaleString('en-US')} ${row.unit}`;
 
 /** The report as a markdown table, then the ratios, ready to paste into an issue note. */
 export function markdownTable(report: BenchReport): string {
@@ -22,12 +26,15 @@ export function markdownTable(report: BenchReport): string {
     '| # | measure | result | detail | target |',
     '|---|---|---|---|---|',
     ...report.rows.map(
-      (row, index) => `| ${index + 1} | ${row.measure} | ${formatValue(row)} | ${row.detail ?? ''} | ${row.target ?? ''} |`,
+      (row, index) =>
+        `| ${index + 1} | ${row.measure} | ${formatValue(row)} | ${row.detail ?? ''} | ${row.target ?? ''} |`,
     ),
     '',
     '| ratio | value |',
     '|---|---|',
-    ...report.ratios.map((ratio) => `| ${ratio.name} | ${Number.isNaN(ratio.value) ? 'n/a' : `${(100 * ratio.value).toFixed(1)} %`} |`),
+    ...report.ratios.map(
+      (ratio) => `| ${ratio.name} | ${Number.isNaN(ratio.value) ? 'n/a' : `${(100 * ratio.value).toFixed(1)} %`} |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -37,8 +37,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { settings, log } = options;
   const startedAt = new Date().toISOString();
   const suffix = `${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
-  const benchTopics = ['java', 'kafkajs', 'relay'].map((name) => defineTopic({ ...ordersTopic, name: `bench-${name}-${suffix}` }));
-  const [javaTopic, kafkajsTopic, relayTopic] = benchTopics as [typeof ordersTopic, typeof ordersTopic, typeof ordersTopic];
+  const benchTopics = ['java', 'kafkajs', 'relay'].map((name) =>
+    defineTopic({ ...ordersTopic, name: `bench-${name}-${suffix}` }),
+  );
+  const [javaTopic, kafkajsTopic, relayTopic] = benchTopics as [
+    typeof ordersTopic,
+    typeof ordersTopic,
+    typeof ordersTopic,
+  ];
   const kafka = createKafkaClient({ brokers: options.brokers, clientId: 'orderflow-bench' });
   const rows: BenchRow[] = [];
   const add = (row: BenchRow) => {
@@ -49,20 +55,43 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   log('starting the services (order, inventory, notification) and PostgreSQL');
   const stack = await startBenchStack(options.brokers, skus, options.serviceOutput ?? (() => {}));
   try {
-    add({ key: 'time-to-ready', measure: 'time to ready: services started until all answer /ready (cluster up)', value: stack.readyMs, unit: 'ms' });
+    add({
+      key: 'time-to-ready',
+      measure: 'time to ready: services started until all answer /ready (cluster up)',
+      value: stack.readyMs,
+      unit: 'ms',
+    });
     await provisionTopics({ kafka, topics: benchTopics });
     add(javaProducerRate(options.brokers, javaTopic.name, settings));
     add(await kafkajsProducerRate(kafka, kafkajsTopic.name, settings));
-    add(await relayDrainRate(kafka, await stack.stack.postgres.createDatabase(`bench_relay_${suffix.replaceAll('-', '_')}`), relayTopic, settings));
+    add(
+      await relayDrainRate(
+        kafka,
+        await stack.stack.postgres.createDatabase(`bench_relay_${suffix.replaceAll('-', '_')}`),
+        relayTopic,
+        settings,
+      ),
+    );
     for (const row of await consumerDrainRates(kafka, stack, skus, settings)) add(row);
 
     if (settings.warmUpSeconds > 0) {
       log(`warming up: ${settings.warmUpRate} orders/s for ${settings.warmUpSeconds} s (not measured)`);
       const { warmUpRate: ratePerSecond, warmUpSeconds: seconds } = settings;
-      await loadOrders({ url: stack.orderServiceUrl, skus, connections: connectionsFor(ratePerSecond), seconds, ratePerSecond });
+      await loadOrders({
+        url: stack.orderServiceUrl,
+        skus,
+        connections: connectionsFor(ratePerSecond),
+        seconds,
+        ratePerSecond,
+      });
       await settle(stack, settings);
     }
-    const accepted = await loadOrders({ url: stack.orderServiceUrl, skus, connections: settings.acceptConnections, seconds: settings.acceptSeconds });
+    const accepted = await loadOrders({
+      url: stack.orderServiceUrl,
+      skus,
+      connections: settings.acceptConnections,
+      seconds: settings.acceptSeconds,
+    });
     add({
       key: 'orders-accepted',
       measure: `POST /orders accepted (closed loop, ${settings.acceptConnections} connections)`,
@@ -77,7 +106,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const sustained = await sustainedFlow(stack, skus, settings);
     add(sustained);
     const fifthOfSustained = Math.max(20, Math.round(sustained.value / 5));
-    for (const rate of new Set([...settings.latencyRates, fifthOfSustained])) add(await flowLatency(stack, skus, rate, settings));
+    for (const rate of new Set([...settings.latencyRates, fifthOfSustained]))
+      add(await flowLatency(stack, skus, rate, settings));
     add(await failoverLatency(stack, skus, fifthOfSustained, kafka, options.cluster, settings));
     for (const row of await consoleCost(stack, skus, settings)) add(row);
   } finally {

@@ -9,9 +9,13 @@ function checkNodeAs(pretend: { version: string; platform: string; arch: string 
     `Object.defineProperty(process, 'platform', { value: ${JSON.stringify(pretend.platform)} });`,
     `Object.defineProperty(process, 'arch', { value: ${JSON.stringify(pretend.arch)} });`,
   ].join('');
-  return spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(disguise)}`, join(REPO_ROOT, 'tools', 'check-node.mjs')], {
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(disguise)}`, join(REPO_ROOT, 'tools', 'check-node.mjs')],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('the Node.js check before npm start and npm test', () => {

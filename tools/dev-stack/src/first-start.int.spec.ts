@@ -11,8 +11,19 @@ import { running, startInTerminal } from './stack-in-terminal.ts';
 async function freeSpareProfile(): Promise<string> {
   for (let n = 9; n >= 1; n -= 1) {
     const layout = clusterLayout(`test-${n}`);
-    const ports = layout.nodeIds.flatMap((id) => [layout.brokerBasePort, layout.controllerBasePort].map((base) => ({ port: base + id - 1, label: layout.profile })));
-    if (await assertPortsFree(ports).then(() => true, () => false)) return layout.profile;
+    const ports = layout.nodeIds.flatMap((id) =>
+      [layout.brokerBasePort, layout.controllerBasePort].map((base) => ({
+        port: base + id - 1,
+        label: layout.profile,
+      })),
+    );
+    if (
+      await assertPortsFree(ports).then(
+        () => true,
+        () => false,
+      )
+    )
+      return layout.profile;
   }
   throw new Error('no spare test profile (test-1 ... test-9) has free ports');
 }
@@ -23,7 +34,9 @@ async function everyConsumerAssigned(processes: readonly ServiceProcessSpec[]): 
   const held = await Promise.all(
     services.map(async ({ port }) => {
       const answer = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
-      const status = answer?.ok ? ((await answer.json()) as { consumer?: { assignment?: Record<string, number[]> } }) : undefined;
+      const status = answer?.ok
+        ? ((await answer.json()) as { consumer?: { assignment?: Record<string, number[]> } })
+        : undefined;
       return Object.values(status?.consumer?.assignment ?? {}).some((partitions) => partitions.length > 0);
     }),
   );
@@ -49,11 +62,18 @@ describe('the first npm start, as a new user runs it', () => {
     await cluster.down({ wipe: true });
     try {
       // up() waits 120 s for the brokers; a busy machine can take longer: it is called again.
-      const brokers = await waitFor(() => cluster.up(), { description: 'the fresh cluster to start', timeoutMs: 360_000, intervalMs: 1_000 });
+      const brokers = await waitFor(() => cluster.up(), {
+        description: 'the fresh cluster to start',
+        timeoutMs: 360_000,
+        intervalMs: 1_000,
+      });
       const stack = await startInTerminal(brokers, 'info');
       await stack.printed(/Orderflow is ready/);
       // The consumers join their groups after the banner: where the coordinator-loading errors were.
-      await waitFor(() => everyConsumerAssigned(stack.processes), { description: 'every service to hold partitions', timeoutMs: 120_000 });
+      await waitFor(() => everyConsumerAssigned(stack.processes), {
+        description: 'every service to hold partitions',
+        timeoutMs: 120_000,
+      });
       stack.ctrlC();
       expect(await stack.exited).toBe(0);
       expect(stack.lines.filter(alarming)).toEqual([]);

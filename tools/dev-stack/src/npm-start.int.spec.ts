@@ -22,15 +22,21 @@ describe('npm start in a terminal', () => {
 
     expect({ exitCode, output: stack.lines.join('\n') }).toMatchObject({ exitCode: 0 });
     for (const label of labels) {
-      expect(stack.lines).toContainEqual(expect.stringMatching(new RegExp(`^${label} \\| \\S+ INFO  shutdown complete$`)));
+      expect(stack.lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^${label} \\| \\S+ INFO  shutdown complete$`)),
+      );
     }
     expect(stack.lines.filter((line) => line.includes('second signal'))).toEqual([]);
     // Left, not merely gone: a member that just vanished stays listed until its session times out.
     const admin = (await testKafka('npm-start-spec')).admin();
     await admin.connect();
-    const { groups } = await admin.describeGroups(['inventory-service', 'notification-service']).finally(() => admin.disconnect());
+    const { groups } = await admin
+      .describeGroups(['inventory-service', 'notification-service'])
+      .finally(() => admin.disconnect());
     // describeGroups answers in no particular order.
-    const members = groups.map(({ groupId, members }) => [groupId, members.length]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+    const members = groups
+      .map(({ groupId, members }) => [groupId, members.length])
+      .sort(([a], [b]) => String(a).localeCompare(String(b)));
     expect(members).toEqual([
       ['inventory-service', 0],
       ['notification-service', 0],

@@ -21,7 +21,13 @@ import { parseArgs } from 'node:util';
 // For its kafkajs fix alone: the launcher's own kafkajs clients (the cluster's health checks)
 // then skip kafkajs's idle loop and its TimeoutNegativeWarning on Node 24 (kafkajs#1751).
 import '@orderflow/kafka';
-import { clientPropertiesFile, LocalKafkaCluster, LocalKafkaError, REPO_ROOT, serviceSecurityEnvironment } from '@orderflow/local-kafka';
+import {
+  clientPropertiesFile,
+  LocalKafkaCluster,
+  LocalKafkaError,
+  REPO_ROOT,
+  serviceSecurityEnvironment,
+} from '@orderflow/local-kafka';
 import { assertPortsFree } from './ports.ts';
 import { waitUntilReady } from './service-process.ts';
 import { startStack, type Stack } from './start-stack.ts';
@@ -46,12 +52,16 @@ function prepare() {
         secure: { type: 'boolean', default: false },
       },
     });
-    if (values.secure && process.env['KAFKA_BROKERS']) throw new Error('--secure starts the secured local cluster: unset KAFKA_BROKERS');
+    if (values.secure && process.env['KAFKA_BROKERS'])
+      throw new Error('--secure starts the secured local cluster: unset KAFKA_BROKERS');
     const basePort = values['base-port'] === undefined ? undefined : Number(values['base-port']);
     if (basePort !== undefined && !(Number.isInteger(basePort) && basePort >= 1024 && basePort <= 65_000)) {
       throw new Error(`--base-port must be a whole number from 1024 to 65000; got "${values['base-port']}"`);
     }
-    const processes = planStack({ ...parseStackShape(values), console: true }, basePort === undefined ? undefined : portsFrom(basePort));
+    const processes = planStack(
+      { ...parseStackShape(values), console: true },
+      basePort === undefined ? undefined : portsFrom(basePort),
+    );
     const dataDir = resolve(values['data-dir']);
     return { processes, dataDir, secure: values.secure, lock: takeStackLock(join(dataDir, 'stack.pid')) };
   } catch (error) {
@@ -84,7 +94,9 @@ async function main(): Promise<void> {
   process.on('disconnect', () => request('The terminal side has gone'));
 
   const stopAtOnce = async () => {
-    log(`Stopping at once: the services exit now${ownCluster ? ', the Kafka brokers are killed (their next start recovers their logs)' : ''}`);
+    log(
+      `Stopping at once: the services exit now${ownCluster ? ', the Kafka brokers are killed (their next start recovers their logs)' : ''}`,
+    );
     await Promise.all((stack?.services ?? []).map((service) => service.hurry()));
     await stack?.postgres.stop();
     const cluster = ownCluster;
@@ -126,7 +138,8 @@ async function main(): Promise<void> {
     }
     const ready = Promise.all(running.services.map((service) => waitUntilReady(service)));
     // A Ctrl-C while the services start need not wait for them to be ready.
-    if ((await Promise.race([ready.then(() => 'ready' as const), stopRequest])) === 'ready') printReady(running, brokers, secure ? cluster : undefined);
+    if ((await Promise.race([ready.then(() => 'ready' as const), stopRequest])) === 'ready')
+      printReady(running, brokers, secure ? cluster : undefined);
   } catch (error) {
     const hint = error instanceof LocalKafkaError ? `\nhint: ${error.hint}` : '';
     console.error(`[orderflow] could not start: ${error instanceof Error ? error.message : String(error)}${hint}`);

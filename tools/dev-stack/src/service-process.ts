@@ -37,7 +37,11 @@ export type ServiceProcess = {
  * (TypeScript by type stripping), with its config in the environment. Every line it prints
  * goes to `output`, made readable and labelled with the process's name.
  */
-export function startServiceProcess(spec: ServiceProcessSpec, environment: Record<string, string>, output: (line: string) => void): ServiceProcess {
+export function startServiceProcess(
+  spec: ServiceProcessSpec,
+  environment: Record<string, string>,
+  output: (line: string) => void,
+): ServiceProcess {
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'apps', spec.app, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...environment, PORT: String(spec.port) },
@@ -92,7 +96,8 @@ export async function waitUntilReady(service: ServiceProcess, timeoutMs = 120_00
   let exitedHow: string | undefined;
   void service.exited.then((how) => (exitedHow = how));
   while (Date.now() < deadline) {
-    if (exitedHow) throw new Error(`${service.spec.label} ${exitedHow} before it was ready; its log lines above say why`);
+    if (exitedHow)
+      throw new Error(`${service.spec.label} ${exitedHow} before it was ready; its log lines above say why`);
     const ready = await fetch(`${service.url}/ready`).then(
       (response) => response.ok,
       () => false,

@@ -11,7 +11,8 @@ import { planStack, portsFrom } from './stack-plan.ts';
 // For the specs that run `npm start` (*.int.spec.ts here): the stack as a terminal runs it.
 
 /** What plain `npm start` runs: one process per service and the console, the standard layout moved to `basePort`. */
-export const planFrom = (basePort: number) => planStack({ inventory: 1, notification: 1, console: true }, portsFrom(basePort));
+export const planFrom = (basePort: number) =>
+  planStack({ inventory: 1, notification: 1, console: true }, portsFrom(basePort));
 
 /** A base port whose whole layout is free, so the stack can start off the dev ports. */
 async function freeBasePort(): Promise<number> {
@@ -40,13 +41,18 @@ export async function startInTerminal(brokers: readonly string[], logLevel = 'de
   const basePort = await freeBasePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'orderflow-npm-start-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user, who must get in
-  const launcher = spawn(process.execPath, [join(import.meta.dirname, 'cli.ts'), `--base-port=${basePort}`, `--data-dir=${dataDir}`], {
-    detached: true,
-    env: { ...process.env, KAFKA_BROKERS: brokers.join(','), LOG_LEVEL: logLevel },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const launcher = spawn(
+    process.execPath,
+    [join(import.meta.dirname, 'cli.ts'), `--base-port=${basePort}`, `--data-dir=${dataDir}`],
+    {
+      detached: true,
+      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), LOG_LEVEL: logLevel },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
-  for (const stream of [launcher.stdout, launcher.stderr]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
+  for (const stream of [launcher.stdout, launcher.stderr])
+    createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
   // A failed test must not leave the stack running: its processes would keep jest from exiting.
   running.add(() => {
@@ -56,10 +62,15 @@ export async function startInTerminal(brokers: readonly string[], logLevel = 'de
   /** The first line matching `pattern`; fails at once if the launcher exits without printing one. */
   const printed = (pattern: RegExp) =>
     Promise.race([
-      waitFor(() => lines.find((line) => pattern.test(line)), { description: `a line like ${pattern}`, timeoutMs: 120_000 }).catch(
-        (error: Error) => Promise.reject(failure(error.message)),
+      waitFor(() => lines.find((line) => pattern.test(line)), {
+        description: `a line like ${pattern}`,
+        timeoutMs: 120_000,
+      }).catch((error: Error) => Promise.reject(failure(error.message))),
+      exited.then(
+        () =>
+          lines.find((line) => pattern.test(line)) ??
+          Promise.reject(failure(`the launcher exited before a line like ${pattern}`)),
       ),
-      exited.then(() => lines.find((line) => pattern.test(line)) ?? Promise.reject(failure(`the launcher exited before a line like ${pattern}`))),
     ]);
   return {
     lines,

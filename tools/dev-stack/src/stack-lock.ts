@@ -10,7 +10,9 @@ export function takeStackLock(file: string): { release(): void } {
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8').trim());
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-      throw new Error(`Orderflow is already running from this folder (process ${pid}). Stop it with Ctrl-C in its terminal, or: kill ${pid}`);
+      throw new Error(
+        `Orderflow is already running from this folder (process ${pid}). Stop it with Ctrl-C in its terminal, or: kill ${pid}`,
+      );
     }
   }
   mkdirSync(dirname(file), { recursive: true });

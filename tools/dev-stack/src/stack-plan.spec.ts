@@ -20,11 +20,19 @@ describe('planning the stack', () => {
   });
 
   it('adds the console on 3003 when asked to, as npm start does', () => {
-    expect(planStack({ inventory: 1, notification: 1, console: true }).at(-1)).toEqual({ app: 'console', label: 'console', instance: 1, port: 3003 });
+    expect(planStack({ inventory: 1, notification: 1, console: true }).at(-1)).toEqual({
+      app: 'console',
+      label: 'console',
+      instance: 1,
+      port: 3003,
+    });
   });
 
   it('takes the ports a caller picks (the tests use free ones)', () => {
-    const ports = planStack({ inventory: 2, notification: 1 }, (app, instance) => 40_000 + app.length * 10 + instance).map((spec) => spec.port);
+    const ports = planStack(
+      { inventory: 2, notification: 1 },
+      (app, instance) => 40_000 + app.length * 10 + instance,
+    ).map((spec) => spec.port);
 
     expect(ports).toEqual([40_131, 40_171, 40_172, 40_201]);
   });
@@ -45,6 +53,8 @@ describe('planning the stack', () => {
   });
 
   it.each(['0', '7', '2.5', 'three'])('refuses --inventory=%s, saying what is allowed and why', (value) => {
-    expect(() => parseStackShape({ inventory: value })).toThrow('--inventory must be a whole number from 1 to 6 (the topic has 6 partitions)');
+    expect(() => parseStackShape({ inventory: value })).toThrow(
+      '--inventory must be a whole number from 1 to 6 (the topic has 6 partitions)',
+    );
   });
 });

@@ -19,14 +19,22 @@ export type StackShape = {
 };
 
 /** The standard ports: order-service 3000, inventory 3001, notification 3002, console 3003. */
-export const standardPorts = { 'order-service': 3000, 'inventory-service': 3001, 'notification-service': 3002, console: 3003 } as const;
+export const standardPorts = {
+  'order-service': 3000,
+  'inventory-service': 3001,
+  'notification-service': 3002,
+  console: 3003,
+} as const;
 
 /**
  * The processes of the stack. More instances of a consumer take the next ports ten apart
  * (inventory-service#2 on 3011, #3 on 3021), so every instance's /status can be curled.
  * `portFor` overrides the ports (the tests pick free ones).
  */
-export function planStack(shape: StackShape, portFor?: (app: string, instance: number) => number): ServiceProcessSpec[] {
+export function planStack(
+  shape: StackShape,
+  portFor?: (app: string, instance: number) => number,
+): ServiceProcessSpec[] {
   const processes = (app: keyof typeof standardPorts, count: number): ServiceProcessSpec[] =>
     Array.from({ length: count }, (_, index) => ({
       app,
@@ -52,7 +60,10 @@ export function portsFrom(basePort: number): (app: string, instance: number) => 
 }
 
 /** `--inventory=3 --notification=2` → the shape, with a clear error for anything else. */
-export function parseStackShape(values: { inventory?: string | undefined; notification?: string | undefined }): StackShape {
+export function parseStackShape(values: {
+  inventory?: string | undefined;
+  notification?: string | undefined;
+}): StackShape {
   const count = (name: string, value: string | undefined) => {
     if (value === undefined) return 1;
     const parsed = Number(value);

@@ -32,17 +32,24 @@ export function generatedManifests(): GeneratedFile[] {
   return [
     {
       path: 'kafka/kafka-topics.generated.yaml',
-      text: header('the topic catalogue (libs/events, allTopicSettings)') + yamlDocuments(kafkaTopics().map((object) => ({ object, comment: topicPurpose(topicNameOf(object)) }))),
+      text:
+        header('the topic catalogue (libs/events, allTopicSettings)') +
+        yamlDocuments(kafkaTopics().map((object) => ({ object, comment: topicPurpose(topicNameOf(object)) }))),
     },
     {
       path: 'kafka/kafka-users.generated.yaml',
-      text: header('the access plan (libs/events, accessPlan)') + yamlDocuments(kafkaUsers().map(({ user, role }) => ({ object: user, comment: role }))),
+      text:
+        header('the access plan (libs/events, accessPlan)') +
+        yamlDocuments(kafkaUsers().map(({ user, role }) => ({ object: user, comment: role }))),
     },
   ];
 }
 
 /** Writes the generated files below `deployDir`; returns the paths whose text changed. */
-export function writeGeneratedManifests(deployDir: string, files: readonly GeneratedFile[] = generatedManifests()): string[] {
+export function writeGeneratedManifests(
+  deployDir: string,
+  files: readonly GeneratedFile[] = generatedManifests(),
+): string[] {
   const changed: string[] = [];
   for (const { path, text } of files) {
     const target = join(deployDir, path);

@@ -17,11 +17,14 @@ describe('the Kafka resource', () => {
   });
 
   it('names the pinned Strimzi release where people look: the kustomization and the README', () => {
-    for (const file of ['deploy/k8s/kustomization.yaml', 'deploy/k8s/README.md']) expect(readRepoFile(file)).toContain(`Strimzi ${strimziRelease.version}`);
+    for (const file of ['deploy/k8s/kustomization.yaml', 'deploy/k8s/README.md'])
+      expect(readRepoFile(file)).toContain(`Strimzi ${strimziRelease.version}`);
   });
 
   it('has one listener: internal, TLS, SCRAM-SHA-512 on 9093', () => {
-    expect(kafka.spec.kafka.listeners).toEqual([{ name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } }]);
+    expect(kafka.spec.kafka.listeners).toEqual([
+      { name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } },
+    ]);
   });
 
   it('enforces ACLs, with the admin as the only super user', () => {
@@ -49,13 +52,17 @@ describe('the Kafka resource', () => {
 
 describe('the node pool', () => {
   it('is three combined broker+controller nodes on persistent volumes', () => {
-    expect(pools.map((pool) => [pool.spec.replicas, [...pool.spec.roles].sort(), pool.spec.storage.type])).toEqual([[3, ['broker', 'controller'], 'persistent-claim']]);
+    expect(pools.map((pool) => [pool.spec.replicas, [...pool.spec.roles].sort(), pool.spec.storage.type])).toEqual([
+      [3, ['broker', 'controller'], 'persistent-claim'],
+    ]);
   });
 
   it('spreads the nodes over hosts (required) and zones', () => {
     const [pool] = pools;
     const template = JSON.stringify(pool?.spec.template?.pod ?? {});
-    expect(template).toContain('"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"strimzi.io/cluster":"orderflow","strimzi.io/broker-role":"true"}},"topologyKey":"kubernetes.io/hostname"}]');
+    expect(template).toContain(
+      '"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchLabels":{"strimzi.io/cluster":"orderflow","strimzi.io/broker-role":"true"}},"topologyKey":"kubernetes.io/hostname"}]',
+    );
     expect(template).toContain('"topologyKey":"topology.kubernetes.io/zone"');
   });
 });

@@ -15,9 +15,15 @@ export function strimziAclRule(rule: AclRule): StrimziAclRule {
 }
 
 /** The inverse of strimziAclRule, to compare a KafkaUser's ACLs with the access plan. */
-export function accessPlanRule(rule: StrimziAclRule): { resource: { type: string; name?: string; patternType: string }; operations: string[] } {
+export function accessPlanRule(rule: StrimziAclRule): {
+  resource: { type: string; name?: string; patternType: string };
+  operations: string[];
+} {
   const { type, name, patternType = 'literal' } = rule.resource;
-  return { resource: { type, ...(name === undefined ? {} : { name }), patternType: planPatternType[patternType] }, operations: [...rule.operations] };
+  return {
+    resource: { type, ...(name === undefined ? {} : { name }), patternType: planPatternType[patternType] },
+    operations: [...rule.operations],
+  };
 }
 
 function scramUser(name: string, acls?: readonly AclRule[]): StrimziKafkaUser {
@@ -39,7 +45,10 @@ function scramUser(name: string, acls?: readonly AclRule[]): StrimziKafkaUser {
  */
 export function kafkaUsers(plan: readonly PrincipalAccess[] = accessPlan()): DescribedKafkaUser[] {
   return [
-    { role: 'the admin: the only super user (kafka-cluster.yaml); for operators and tools, no service logs in as it', user: scramUser(adminPrincipal) },
+    {
+      role: 'the admin: the only super user (kafka-cluster.yaml); for operators and tools, no service logs in as it',
+      user: scramUser(adminPrincipal),
+    },
     ...plan.map(({ principal, role, rules }) => ({ role, user: scramUser(principal, rules) })),
   ];
 }

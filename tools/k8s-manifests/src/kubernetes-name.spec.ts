@@ -6,11 +6,14 @@ describe('resourceNameForTopic', () => {
     expect(resourceNameForTopic('orders.inventory-service.dlt')).toBe('orders.inventory-service.dlt');
   });
 
-  it.each(['Orders', 'orders_v2', '_internal', 'a..b', 'x'.repeat(249)])('makes a valid, distinct name for %s', (topic) => {
-    const name = resourceNameForTopic(topic);
-    expect(isKubernetesName(name)).toBe(true);
-    expect(name).not.toBe(resourceNameForTopic(topic.toLowerCase() === topic ? `${topic}X` : topic.toLowerCase()));
-  });
+  it.each(['Orders', 'orders_v2', '_internal', 'a..b', 'x'.repeat(249)])(
+    'makes a valid, distinct name for %s',
+    (topic) => {
+      const name = resourceNameForTopic(topic);
+      expect(isKubernetesName(name)).toBe(true);
+      expect(name).not.toBe(resourceNameForTopic(topic.toLowerCase() === topic ? `${topic}X` : topic.toLowerCase()));
+    },
+  );
 
   it('sets spec.topicName exactly when the resource name differs from the topic', () => {
     const settings = { partitions: 1, replicationFactor: 3, config: {} as never };

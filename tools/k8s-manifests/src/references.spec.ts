@@ -11,7 +11,11 @@ import { asModel } from './validate-manifest.ts';
 // public part). A missing one leaves pods waiting in ContainerCreating for ever.
 
 const names = (kind: string) => new Set(objectsOfKind(kind).map((object) => object.metadata.name));
-const secretsThatWillExist = new Set([...names('Secret'), ...names('KafkaUser'), `${kafkaClusterName}-cluster-ca-cert`]);
+const secretsThatWillExist = new Set([
+  ...names('Secret'),
+  ...names('KafkaUser'),
+  `${kafkaClusterName}-cluster-ca-cert`,
+]);
 const configMaps = names('ConfigMap');
 
 /** [secrets, config maps] a pod spec reads, from its env and its volumes. */
@@ -35,7 +39,9 @@ function podReferences(spec: IPodSpec | undefined): [string[], string[]] {
 
 const workloads = [
   ...deployments.map(({ name, deployment }) => [`Deployment ${name}`, deployment.spec?.template.spec] as const),
-  ...objectsOfKind('StatefulSet').map((object) => [`StatefulSet ${object.metadata.name}`, asModel(StatefulSet, object).spec?.template.spec] as const),
+  ...objectsOfKind('StatefulSet').map(
+    (object) => [`StatefulSet ${object.metadata.name}`, asModel(StatefulSet, object).spec?.template.spec] as const,
+  ),
 ];
 
 describe.each(workloads)('%s', (_label, spec) => {
@@ -51,18 +57,25 @@ describe.each(workloads)('%s', (_label, spec) => {
   });
 });
 
-describe.each(objectsOfKind('TriggerAuthentication').map((object) => [object.metadata.name, asModel(TriggerAuthentication, object)] as const))(
-  'TriggerAuthentication %s',
-  (_name, auth) => {
-    it('reads only Secrets and ConfigMaps that will exist', () => {
-      expect((auth.spec.secretTargetRef ?? []).map((ref) => ref.name).filter((name) => !secretsThatWillExist.has(name))).toEqual([]);
-      expect((auth.spec.configMapTargetRef ?? []).map((ref) => ref.name).filter((name) => !configMaps.has(name))).toEqual([]);
-    });
-  },
-);
+describe.each(
+  objectsOfKind('TriggerAuthentication').map(
+    (object) => [object.metadata.name, asModel(TriggerAuthentication, object)] as const,
+  ),
+)('TriggerAuthentication %s', (_name, auth) => {
+  it('reads only Secrets and ConfigMaps that will exist', () => {
+    expect(
+      (auth.spec.secretTargetRef ?? []).map((ref) => ref.name).filter((name) => !secretsThatWillExist.has(name)),
+    ).toEqual([]);
+    expect((auth.spec.configMapTargetRef ?? []).map((ref) => ref.name).filter((name) => !configMaps.has(name))).toEqual(
+      [],
+    );
+  });
+});
 
 it('every ScaledObject names a TriggerAuthentication of deploy/k8s', () => {
   const authentications = names('TriggerAuthentication');
-  const refs = objectsOfKind('ScaledObject').flatMap((object) => asModel(ScaledObject, object).spec.triggers.map((trigger) => trigger.authenticationRef?.name ?? ''));
+  const refs = objectsOfKind('ScaledObject').flatMap((object) =>
+    asModel(ScaledObject, object).spec.triggers.map((trigger) => trigger.authenticationRef?.name ?? ''),
+  );
   expect(refs.filter((name) => !authentications.has(name))).toEqual([]);
 });

@@ -30,7 +30,9 @@ describe('renderKustomization', () => {
       'sub/c.yaml': `${configMap('c')}\n---\n`,
     });
     const rendered = renderKustomization(root);
-    expect(rendered.map(({ source, object }) => [source, object.kind, object.metadata.name, object.metadata.namespace])).toEqual([
+    expect(
+      rendered.map(({ source, object }) => [source, object.kind, object.metadata.name, object.metadata.namespace]),
+    ).toEqual([
       ['namespace.yaml', 'Namespace', 'shop', undefined],
       ['a.yaml', 'ConfigMap', 'a', 'shop'],
       ['a.yaml', 'ConfigMap', 'b', 'shop'],
@@ -39,7 +41,10 @@ describe('renderKustomization', () => {
   });
 
   it('refuses a kustomization field it does not implement, rather than ignoring it', () => {
-    files({ 'kustomization.yaml': kustomization('resources:\n  - a.yaml\npatches:\n  - path: p.yaml\n'), 'a.yaml': configMap('a') });
+    files({
+      'kustomization.yaml': kustomization('resources:\n  - a.yaml\npatches:\n  - path: p.yaml\n'),
+      'a.yaml': configMap('a'),
+    });
     expect(() => renderKustomization(root)).toThrow(/patches/);
   });
 
@@ -49,17 +54,27 @@ describe('renderKustomization', () => {
   });
 
   it('refuses an object defined twice', () => {
-    files({ 'kustomization.yaml': kustomization('resources:\n  - a.yaml\n  - b.yaml\n'), 'a.yaml': configMap('x'), 'b.yaml': configMap('x') });
+    files({
+      'kustomization.yaml': kustomization('resources:\n  - a.yaml\n  - b.yaml\n'),
+      'a.yaml': configMap('x'),
+      'b.yaml': configMap('x'),
+    });
     expect(() => renderKustomization(root)).toThrow(/defined twice/);
   });
 
   it('refuses a document without apiVersion, kind or metadata.name', () => {
-    files({ 'kustomization.yaml': kustomization('resources:\n  - a.yaml\n'), 'a.yaml': 'kind: ConfigMap\nmetadata:\n  name: a\n' });
+    files({
+      'kustomization.yaml': kustomization('resources:\n  - a.yaml\n'),
+      'a.yaml': 'kind: ConfigMap\nmetadata:\n  name: a\n',
+    });
     expect(() => renderKustomization(root)).toThrow(/a\.yaml, document 1/);
   });
 
   it('refuses a value that YAML 1.1 (kubectl) and 1.2 read differently', () => {
-    files({ 'kustomization.yaml': kustomization('resources:\n  - a.yaml\n'), 'a.yaml': `${configMap('a')}data:\n  mode: 0555\n` });
+    files({
+      'kustomization.yaml': kustomization('resources:\n  - a.yaml\n'),
+      'a.yaml': `${configMap('a')}data:\n  mode: 0555\n`,
+    });
     expect(() => renderKustomization(root)).toThrow(/YAML 1.1/);
   });
 });

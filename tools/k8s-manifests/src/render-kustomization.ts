@@ -28,7 +28,14 @@ const kustomizationSchema = z.strictObject({
 });
 
 // Kinds without a namespace; kustomize leaves them as they are.
-const clusterScopedKinds: ReadonlySet<string> = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass']);
+const clusterScopedKinds: ReadonlySet<string> = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+]);
 
 /** Every object of the kustomization in `rootDir`, namespaced, in resource order. */
 export function renderKustomization(rootDir: string): RenderedObject[] {
@@ -51,12 +58,15 @@ function renderFolder(dir: string, rootDir: string): RenderedObject[] {
   const objects = resources.flatMap((entry) => {
     const path = join(dir, entry);
     // kustomize's default load restrictor: nothing from outside the kustomization's folder.
-    if (relative(dir, path).startsWith('..')) throw new Error(`${relative(rootDir, file)}: "${entry}" is outside its folder`);
+    if (relative(dir, path).startsWith('..'))
+      throw new Error(`${relative(rootDir, file)}: "${entry}" is outside its folder`);
     return statSync(path).isDirectory() ? renderFolder(path, rootDir) : readObjects(path, rootDir);
   });
   if (namespace === undefined) return objects;
   return objects.map(({ source, object }) =>
-    clusterScopedKinds.has(object.kind) ? { source, object } : { source, object: { ...object, metadata: { ...object.metadata, namespace } } },
+    clusterScopedKinds.has(object.kind)
+      ? { source, object }
+      : { source, object: { ...object, metadata: { ...object.metadata, namespace } } },
   );
 }
 
@@ -83,6 +93,9 @@ function readYaml(path: string, rootDir: string): unknown[] {
       return document.toJS() as unknown;
     }),
   );
-  if (!isDeepStrictEqual(asYaml12, asYaml11)) throw new Error(`${relative(rootDir, path)}: reads differently as YAML 1.1 (kubectl) and 1.2; quote or spell out the value`);
+  if (!isDeepStrictEqual(asYaml12, asYaml11))
+    throw new Error(
+      `${relative(rootDir, path)}: reads differently as YAML 1.1 (kubectl) and 1.2; quote or spell out the value`,
+    );
   return (asYaml12 ?? []).filter((document) => document !== null && document !== undefined);
 }

@@ -11,13 +11,17 @@ import { kafkaClusterName, strimziRelease } from './strimzi-release.ts';
 
 const labels = z.record(z.string(), z.string());
 const metadata = z.strictObject({
-  name: z.string().refine(isKubernetesName, { error: 'expected a DNS-1123 subdomain (lower case, digits, "-" and ".")' }),
+  name: z
+    .string()
+    .refine(isKubernetesName, { error: 'expected a DNS-1123 subdomain (lower case, digits, "-" and ".")' }),
   namespace: z.string().optional(),
   labels: labels.optional(),
   annotations: labels.optional(),
 });
 /** KafkaTopics, KafkaUsers and node pools belong to a cluster by this label. */
-const clusterMetadata = metadata.extend({ labels: labels.and(z.object({ 'strimzi.io/cluster': z.literal(kafkaClusterName) })) });
+const clusterMetadata = metadata.extend({
+  labels: labels.and(z.object({ 'strimzi.io/cluster': z.literal(kafkaClusterName) })),
+});
 
 const apiVersion = z.literal(strimziRelease.apiVersion);
 const configValue = z.union([z.string(), z.number(), z.boolean()]);
@@ -55,7 +59,9 @@ export const kafkaSchema = z.strictObject({
           }),
         )
         .min(1),
-      authorization: z.strictObject({ type: z.literal('simple'), superUsers: z.array(z.string()).optional() }).optional(),
+      authorization: z
+        .strictObject({ type: z.literal('simple'), superUsers: z.array(z.string()).optional() })
+        .optional(),
       rack: z.strictObject({ topologyKey: z.string().min(1) }).optional(),
       config: z.record(z.string(), configValue).optional(),
     }),
@@ -80,7 +86,10 @@ export const kafkaNodePoolSchema = z.strictObject({
     replicas: z.int().min(0),
     roles: z.array(z.enum(['controller', 'broker'])).min(1),
     storage: persistentClaim,
-    jvmOptions: z.strictObject({ '-Xms': z.string().regex(/^[0-9]+[mMgG]?$/), '-Xmx': z.string().regex(/^[0-9]+[mMgG]?$/) }).partial().optional(),
+    jvmOptions: z
+      .strictObject({ '-Xms': z.string().regex(/^[0-9]+[mMgG]?$/), '-Xmx': z.string().regex(/^[0-9]+[mMgG]?$/) })
+      .partial()
+      .optional(),
     resources: z
       .strictObject({ requests: z.record(z.string(), quantity), limits: z.record(z.string(), quantity) })
       .partial()
@@ -88,7 +97,10 @@ export const kafkaNodePoolSchema = z.strictObject({
     template: z
       .strictObject({
         pod: z
-          .strictObject({ affinity: coreType(Affinity), topologySpreadConstraints: z.array(coreType(TopologySpreadConstraint)) })
+          .strictObject({
+            affinity: coreType(Affinity),
+            topologySpreadConstraints: z.array(coreType(TopologySpreadConstraint)),
+          })
           .partial(),
       })
       .partial()
@@ -110,7 +122,17 @@ export const kafkaTopicSchema = z.strictObject({
 });
 
 const aclOperation = z.enum([
-  'Read', 'Write', 'Create', 'Delete', 'Alter', 'Describe', 'ClusterAction', 'AlterConfigs', 'DescribeConfigs', 'IdempotentWrite', 'All',
+  'Read',
+  'Write',
+  'Create',
+  'Delete',
+  'Alter',
+  'Describe',
+  'ClusterAction',
+  'AlterConfigs',
+  'DescribeConfigs',
+  'IdempotentWrite',
+  'All',
 ]);
 
 export const strimziAclRuleSchema = z.strictObject({

@@ -15,7 +15,8 @@ export const declaredTypes: Readonly<Record<string, string>> = {
   'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment#IDeployment',
   'apps/v1/StatefulSet': 'kubernetes-models/apps/v1/StatefulSet#IStatefulSet',
   'keda.sh/v1alpha1/ScaledObject': '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject#IScaledObject',
-  'keda.sh/v1alpha1/TriggerAuthentication': '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication#ITriggerAuthentication',
+  'keda.sh/v1alpha1/TriggerAuthentication':
+    '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication#ITriggerAuthentication',
 };
 
 let checkerAndTypes: { checker: ts.TypeChecker; types: Map<string, ts.Type> } | undefined;
@@ -29,16 +30,27 @@ function loadTypes(): { checker: ts.TypeChecker; types: Map<string, ts.Type> } {
   });
   const fileName = join(dirname(import.meta.filename), '__declared-types.ts');
   const source = `${entries.map(({ line }) => line).join('\n')}\n${entries.map(({ alias }) => `export declare const ${alias.toLowerCase()}: ${alias};`).join('\n')}\n`;
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true, types: [] };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (path) => (path === fileName ? source : readFile(path));
   host.fileExists = (path) => path === fileName || fileExists(path);
-  host.getSourceFile = (path, language) => (path === fileName ? ts.createSourceFile(path, source, language) : getSourceFile(path, language));
+  host.getSourceFile = (path, language) =>
+    path === fileName ? ts.createSourceFile(path, source, language) : getSourceFile(path, language);
   const program = ts.createProgram([fileName], options, host);
-  const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const problems = ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   if (problems.length > 0) throw new Error(`cannot load the kinds' type declarations: ${problems.join('; ')}`);
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(fileName);
@@ -60,7 +72,9 @@ export function unknownFields(object: { apiVersion: string; kind: string }): str
   const walk = (value: unknown, declared: ts.Type, path: string): void => {
     if (value === null || typeof value !== 'object') return;
     // `T | undefined` of optional fields, and `string | number` of int-or-string: the object parts.
-    const candidates = (declared.isUnion() ? declared.types : [declared]).filter((part) => (part.flags & ts.TypeFlags.Object) !== 0);
+    const candidates = (declared.isUnion() ? declared.types : [declared]).filter(
+      (part) => (part.flags & ts.TypeFlags.Object) !== 0,
+    );
     const [shape] = candidates;
     if (shape === undefined) return;
     if (Array.isArray(value)) {

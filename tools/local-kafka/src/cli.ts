@@ -45,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { profile: { type: 'string', default: process.env['KAFKA_PROFILE'] ?? 'dev' }, wipe: { type: 'boolean', default: false } },
+    options: {
+      profile: { type: 'string', default: process.env['KAFKA_PROFILE'] ?? 'dev' },
+      wipe: { type: 'boolean', default: false },
+    },
   });
   // Imported only now: it needs kafkajs, which a fresh clone installs first.
   ensureDependencies((line) => console.log(line));
@@ -100,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
 async function runToolCommand(tool: string, args: string[]): Promise<number> {
   const external = process.env['KAFKA_BROKERS'];
   const { bootstrapServers, clusterLayout } = await import('./cluster-layout.ts');
-  const brokers = external ? external.split(',') : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));
+  const brokers = external
+    ? external.split(',')
+    : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));
   return runKafkaTool(tool, args, brokers, { inherit: true }).status;
 }
 
@@ -111,7 +116,13 @@ async function runToolCommand(tool: string, args: string[]): Promise<number> {
 async function secretsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { dir: { type: 'string' }, hosts: { type: 'string' }, ips: { type: 'string', default: '' }, owner: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      dir: { type: 'string' },
+      hosts: { type: 'string' },
+      ips: { type: 'string', default: '' },
+      owner: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -121,16 +132,26 @@ async function secretsCommand(args: string[]): Promise<number> {
     console.error(`secrets needs --dir and --hosts.\n${USAGE}`);
     return 1;
   }
-  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const hosts = { dnsNames: list(values.hosts), ipAddresses: list(values.ips) };
   const { writeComposeSecrets } = await import('./secure/compose-secrets.ts');
-  const { newCertificates } = await writeComposeSecrets({ dir: values.dir, hosts, ...(values.owner === undefined ? {} : { owner: Number(values.owner) }) });
+  const { newCertificates } = await writeComposeSecrets({
+    dir: values.dir,
+    hosts,
+    ...(values.owner === undefined ? {} : { owner: Number(values.owner) }),
+  });
   console.log(
     newCertificates
       ? `Made a new CA and broker certificate for ${[...hosts.dnsNames, ...hosts.ipAddresses].join(', ')}, and a password per user, in ${values.dir}.`
       : `Kept the CA, the broker certificate and the passwords already in ${values.dir}.`,
   );
-  console.log(`Wrote the users' client properties and password files, the brokers' security settings and grant-access.sh${values.owner === undefined ? '' : `, owned by uid ${values.owner}`}.`);
+  console.log(
+    `Wrote the users' client properties and password files, the brokers' security settings and grant-access.sh${values.owner === undefined ? '' : `, owned by uid ${values.owner}`}.`,
+  );
   return 0;
 }
 

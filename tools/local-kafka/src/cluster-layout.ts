@@ -27,7 +27,12 @@ export interface ClusterLayout {
 
 const NODE_IDS = [1, 2, 3] as const;
 
-function layoutFor(profile: string, brokerBasePort: number, controllerBasePort: number, interBrokerBasePort?: number): ClusterLayout {
+function layoutFor(
+  profile: string,
+  brokerBasePort: number,
+  controllerBasePort: number,
+  interBrokerBasePort?: number,
+): ClusterLayout {
   return Object.freeze({
     profile,
     dir: join(CLUSTERS_ROOT, profile),

@@ -22,7 +22,11 @@ export async function printStatus(cluster: LocalKafkaCluster): Promise<void> {
   const leader = /LeaderId:\s*(\d+)/.exec(quorum.stdout)?.[1];
   console.log(`Active controller: ${leader ? `node ${leader}` : 'unknown (no quorum?)'}`);
 
-  const admin = new Kafka({ clientId: 'local-kafka-status', brokers: cluster.brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'local-kafka-status',
+    brokers: cluster.brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const { topics } = await admin.fetchTopicMetadata();

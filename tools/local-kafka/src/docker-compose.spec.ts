@@ -84,11 +84,14 @@ describe('docker-compose.yml, Kafka part', () => {
       expect((service.ports ?? []).map(hostAndContainerPort)).toContain(`${externalPort}:${containerPort}`);
       expect(advertised['CONTROLLER']).toBeUndefined();
     }
-    const published = brokers.flatMap(([, service]) => service.ports ?? []).map((port) => hostAndContainerPort(port).split(':')[0]);
+    const published = brokers
+      .flatMap(([, service]) => service.ports ?? [])
+      .map((port) => hostAndContainerPort(port).split(':')[0]);
     expect(new Set(published).size).toBe(3);
   });
 
   it('gives every broker a healthcheck, so services can wait for it', () => {
-    for (const [, service] of brokers) expect(service.healthcheck?.test?.join(' ')).toContain('kafka-broker-api-versions');
+    for (const [, service] of brokers)
+      expect(service.healthcheck?.test?.join(' ')).toContain('kafka-broker-api-versions');
   });
 });

@@ -12,7 +12,12 @@ export {
 export { KAFKA_CLI_TOOLS, runKafkaTool, type KafkaToolResult } from './kafka-cli-tools.ts';
 export { ensureKafkaJars, kafkaVersion } from './kafka-jars.ts';
 export { LOG4J2_PROPERTIES } from './node-config.ts';
-export { LocalKafkaCluster, newClusterId, type LocalKafkaClusterOptions, type NodeStatus } from './local-kafka-cluster.ts';
+export {
+  LocalKafkaCluster,
+  newClusterId,
+  type LocalKafkaClusterOptions,
+  type NodeStatus,
+} from './local-kafka-cluster.ts';
 export { LocalKafkaError } from './local-kafka-error.ts';
 export { runNx, withTestSummary } from './nx-run.ts';
 export { REPO_ROOT } from './paths.ts';

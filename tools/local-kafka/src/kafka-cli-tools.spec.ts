@@ -17,9 +17,9 @@ describe('the Kafka CLI wrapper', () => {
   });
 
   it('passes the address to the producer perf test as a producer property', () => {
-    expect(withBootstrapServers('kafka-producer-perf-test', ['--topic', 't', '--producer-props', 'acks=all'], brokers)).toEqual(
-      ['--topic', 't', '--producer-props', 'bootstrap.servers=127.0.0.1:19092,127.0.0.1:19093', 'acks=all'],
-    );
+    expect(
+      withBootstrapServers('kafka-producer-perf-test', ['--topic', 't', '--producer-props', 'acks=all'], brokers),
+    ).toEqual(['--topic', 't', '--producer-props', 'bootstrap.servers=127.0.0.1:19092,127.0.0.1:19093', 'acks=all']);
     expect(withBootstrapServers('kafka-producer-perf-test', ['--topic', 't'], brokers)).toEqual([
       '--topic',
       't',
@@ -35,6 +35,10 @@ describe('the Kafka CLI wrapper', () => {
   it('has kafka-acls, which the secured compose variant grants the access plan with', () => {
     // The offline Kafka image makes /opt/kafka/bin/<name>.sh of every row (tools/offline-images).
     expect(KAFKA_CLI_TOOLS['kafka-acls']).toBe('org.apache.kafka.tools.AclCommand');
-    expect(withBootstrapServers('kafka-acls', ['--list'], brokers)).toEqual(['--bootstrap-server', '127.0.0.1:19092,127.0.0.1:19093', '--list']);
+    expect(withBootstrapServers('kafka-acls', ['--list'], brokers)).toEqual([
+      '--bootstrap-server',
+      '127.0.0.1:19092,127.0.0.1:19093',
+      '--list',
+    ]);
   });
 });

@@ -67,7 +67,14 @@ export function runKafkaTool(
   }
   const result = spawnSync(
     findJava(),
-    ['-Xmx256m', '-Dlog4j2.level=WARN', '-cp', ensureKafkaJars(), mainClass, ...withBootstrapServers(toolName, args, brokers)],
+    [
+      '-Xmx256m',
+      '-Dlog4j2.level=WARN',
+      '-cp',
+      ensureKafkaJars(),
+      mainClass,
+      ...withBootstrapServers(toolName, args, brokers),
+    ],
     { encoding: 'utf8', stdio: options.inherit ? 'inherit' : 'pipe' },
   );
   return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

@@ -30,7 +30,15 @@ export function ensureKafkaJars(log: (line: string) => void = () => {}): string 
     rmSync(libs, { recursive: true, force: true });
     const result = spawnSync(
       mvn,
-      ['-q', '-B', '-f', POM_FILE, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'],
+      [
+        '-q',
+        '-B',
+        '-f',
+        POM_FILE,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${libs}`,
+        '-DincludeScope=runtime',
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     if (result.status !== 0) {

@@ -136,7 +136,9 @@ export class LocalKafkaCluster {
       }
       const state = this.#prepareState();
       // Certificates and passwords before the first format: storage gets the admin's SCRAM credential.
-      const secrets = this.secure ? await ensureClusterSecrets(this.#secretsDir(), { dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] }) : undefined;
+      const secrets = this.secure
+        ? await ensureClusterSecrets(this.#secretsDir(), { dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] })
+        : undefined;
       for (const node of stopped) this.#formatIfNew(java, classpath, state, node.id, secrets);
       for (const node of stopped) {
         state.pids[node.id] = spawnDetached(java, this.#nodeJvmArgs(classpath, node.id), this.#logFile(node.id));
@@ -154,7 +156,12 @@ export class LocalKafkaCluster {
     const state = this.#prepareState();
     if (state.accessGranted) return;
     this.#log('Creating the users, topics and ACLs of the secured cluster');
-    const admin = new Kafka({ ...this.clientSecurity('admin'), clientId: 'local-kafka-admin', brokers: this.brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      ...this.clientSecurity('admin'),
+      clientId: 'local-kafka-admin',
+      brokers: this.brokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     try {
       await grantAccess(admin, this.brokers, this.secrets());
@@ -198,7 +205,9 @@ export class LocalKafkaCluster {
   /** Waits for a node that got SIGTERM to exit; kills it only past `timeoutMs`, and says so. */
   async #awaitStop(node: NodeStatus, timeoutMs: number): Promise<void> {
     if (!node.pid || (await waitForExit(node.pid, this.#configFile(node.id), timeoutMs))) return;
-    this.#log(`Node ${node.id} did not finish its controlled shutdown within ${timeoutMs / 1000} s; killing it (its next start recovers its logs)`);
+    this.#log(
+      `Node ${node.id} did not finish its controlled shutdown within ${timeoutMs / 1000} s; killing it (its next start recovers its logs)`,
+    );
     await this.killBroker(node.id);
   }
 
@@ -251,7 +260,11 @@ export class LocalKafkaCluster {
 
   /** Waits until `condition` holds; fails early, with the log tail, if a node has died. */
   async #waitFor(condition: HealthCondition, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
-    const expectedRunning = new Set(this.nodes().filter((n) => n.state !== 'stopped').map((n) => n.id));
+    const expectedRunning = new Set(
+      this.nodes()
+        .filter((n) => n.state !== 'stopped')
+        .map((n) => n.id),
+    );
     await waitForHealth(this.brokers, condition, {
       timeoutMs,
       security: this.clientSecurity('admin'),
@@ -265,7 +278,9 @@ export class LocalKafkaCluster {
         }
       },
       timeoutError: (what) => {
-        const logs = this.nodes().map((n) => `--- node ${n.id} (${n.state}) ${n.logFile}:\n${tailOfFile(n.logFile, 10)}`);
+        const logs = this.nodes().map(
+          (n) => `--- node ${n.id} (${n.state}) ${n.logFile}:\n${tailOfFile(n.logFile, 10)}`,
+        );
         return new LocalKafkaError(`Timed out waiting for ${what}.\n${logs.join('\n')}`, 'See the broker logs above.');
       },
     });
@@ -296,15 +311,31 @@ export class LocalKafkaCluster {
   }
 
   /** KRaft storage must be formatted once per node, with the cluster id all nodes share. */
-  #formatIfNew(java: string, classpath: string, state: ClusterState, id: number, secrets: ClusterSecrets | undefined): void {
+  #formatIfNew(
+    java: string,
+    classpath: string,
+    state: ClusterState,
+    id: number,
+    secrets: ClusterSecrets | undefined,
+  ): void {
     mkdirSync(nodeDir(this.layout, id), { recursive: true });
     writeFileSync(this.#configFile(id), toPropertiesFile(nodeProperties(this.layout, id, secrets)), { mode: 0o600 });
     if (existsSync(join(nodeDir(this.layout, id), 'data', 'meta.properties'))) return;
     this.#log(`Formatting KRaft storage of node ${id} (cluster id ${state.clusterId})`);
     runJava(
       java,
-      [`-Dlog4j2.configurationFile=${this.#log4jFile()}`, '-cp', classpath, 'kafka.tools.StorageTool', 'format',
-        '-t', state.clusterId, '-c', this.#configFile(id), ...(secrets ? ['--add-scram', adminScramCredential(secrets)] : [])],
+      [
+        `-Dlog4j2.configurationFile=${this.#log4jFile()}`,
+        '-cp',
+        classpath,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        state.clusterId,
+        '-c',
+        this.#configFile(id),
+        ...(secrets ? ['--add-scram', adminScramCredential(secrets)] : []),
+      ],
       `Formatting the storage of node ${id}`,
     );
   }

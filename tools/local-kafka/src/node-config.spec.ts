@@ -39,9 +39,16 @@ describe('node configuration of the local cluster', () => {
 
   it('secures a -secure cluster: SCRAM over TLS for clients and brokers, PLAIN over TLS for the quorum, only the admin a super user', () => {
     const secure = clusterLayout('test-secure');
-    const secrets = { dir: '/s', caFile: '/s/ca.pem', keystoreFile: '/s/broker-keystore.pem', passwords: { admin: 'admin-pw' } };
+    const secrets = {
+      dir: '/s',
+      caFile: '/s/ca.pem',
+      keystoreFile: '/s/broker-keystore.pem',
+      passwords: { admin: 'admin-pw' },
+    };
     const properties = nodeProperties(secure, 2, secrets);
-    expect(properties['listeners']).toBe('CLIENT://127.0.0.1:29393,BROKER://127.0.0.1:29493,CONTROLLER://127.0.0.1:29593');
+    expect(properties['listeners']).toBe(
+      'CLIENT://127.0.0.1:29393,BROKER://127.0.0.1:29493,CONTROLLER://127.0.0.1:29593',
+    );
     expect(properties['listener.security.protocol.map']).toBe('CLIENT:SASL_SSL,BROKER:SASL_SSL,CONTROLLER:SASL_SSL');
     expect(properties['listener.name.client.sasl.enabled.mechanisms']).toBe('SCRAM-SHA-512');
     expect(properties['listener.name.controller.sasl.enabled.mechanisms']).toBe('PLAIN');
@@ -49,7 +56,9 @@ describe('node configuration of the local cluster', () => {
     expect(properties['super.users']).toBe('User:admin');
     expect(properties['allow.everyone.if.no.acl.found']).toBe('false');
     expect(properties['authorizer.class.name']).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
-    expect(properties['listener.name.broker.scram-sha-512.sasl.jaas.config']).toContain('username="admin" password="admin-pw"');
+    expect(properties['listener.name.broker.scram-sha-512.sasl.jaas.config']).toContain(
+      'username="admin" password="admin-pw"',
+    );
     // The controller listener is not SCRAM: KRaft controllers cannot use it among themselves.
     expect(properties['sasl.mechanism.controller.protocol']).toBe('PLAIN');
   });

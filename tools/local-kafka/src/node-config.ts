@@ -10,7 +10,11 @@ import { secureListenerProperties } from './secure/secure-node-config.ts';
  * replaced ZooKeeper). The quorum is static: all three voters are listed up front. With
  * `secrets`, the node is secured: its listeners are replaced by secure/secure-node-config.ts's.
  */
-export function nodeProperties(layout: ClusterLayout, nodeId: number, secrets?: ClusterSecrets): Record<string, string> {
+export function nodeProperties(
+  layout: ClusterLayout,
+  nodeId: number,
+  secrets?: ClusterSecrets,
+): Record<string, string> {
   const voters = layout.nodeIds.map((id) => `${id}@127.0.0.1:${controllerPort(layout, id)}`).join(',');
   return {
     'process.roles': 'broker,controller',

@@ -16,7 +16,11 @@ export interface NxRunOptions {
  * Runs `nx <args>` from the repo root, output inherited, without the daemon or Nx Cloud; a
  * Ctrl-C or SIGTERM goes to Nx too. Resolves to its exit code.
  */
-export function runNx(args: readonly string[], log: (line: string) => void, options: NxRunOptions = {}): Promise<number> {
+export function runNx(
+  args: readonly string[],
+  log: (line: string) => void,
+  options: NxRunOptions = {},
+): Promise<number> {
   const nx = join(REPO_ROOT, 'node_modules', '.bin', 'nx');
   log(`nx ${args.join(' ')}${options.outputFile ? ` (output: ${options.outputFile})` : ''}`);
   const output = options.outputFile ? openSync(options.outputFile, 'w') : 'inherit';
@@ -64,5 +68,7 @@ function printSummary(summaryFile: string): void {
   }
   for (const { file, reason } of failedOutsideTests) console.log(`Failed outside any test: ${file}: ${reason}`);
   const files = failedOutsideTests.length ? `; ${failedOutsideTests.length} test file(s) failed outside any test` : '';
-  console.log(`Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}${files}`);
+  console.log(
+    `Tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}${files}`,
+  );
 }

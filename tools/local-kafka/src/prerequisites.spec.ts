@@ -11,7 +11,9 @@ describe('prerequisites of the local cluster', () => {
   it('says what to install when Java is missing', () => {
     const missingJava = () => findJava({ ...process.env, JAVA_HOME: '/nonexistent-jdk' });
     expect(missingJava).toThrow(LocalKafkaError);
-    expect(missingJava).toThrow(expect.objectContaining({ hint: expect.stringMatching(/Install a Java 17\+ runtime/) }));
+    expect(missingJava).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/Install a Java 17\+ runtime/) }),
+    );
   });
 
   it('says what to install when Maven is missing', () => {

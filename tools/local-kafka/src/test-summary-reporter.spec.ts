@@ -9,9 +9,14 @@ describe('the test summary', () => {
         {
           testFilePath: '/repo/apps/a/src/hook.int.spec.ts',
           numFailingTests: 0,
-          failureMessage: '\u001b[1m\u001b[31m  ● Test suite failed to run\u001b[39m\n\n    Exceeded timeout of 60000 ms for a hook.\n    more',
+          failureMessage:
+            '\u001b[1m\u001b[31m  ● Test suite failed to run\u001b[39m\n\n    Exceeded timeout of 60000 ms for a hook.\n    more',
         },
-        { testFilePath: '/repo/apps/a/src/load.spec.ts', numFailingTests: 0, testExecError: { message: 'Cannot find module x' } },
+        {
+          testFilePath: '/repo/apps/a/src/load.spec.ts',
+          numFailingTests: 0,
+          testExecError: { message: 'Cannot find module x' },
+        },
       ],
     };
     expect(filesFailedOutsideTests(results, '/repo')).toEqual([

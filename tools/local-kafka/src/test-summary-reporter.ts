@@ -33,7 +33,10 @@ function firstLine(text: string): string {
 }
 
 /** The files of a run that failed although none of their tests did. */
-export function filesFailedOutsideTests(results: Pick<RunResults, 'testResults'>, root = process.cwd()): FileFailedOutsideTests[] {
+export function filesFailedOutsideTests(
+  results: Pick<RunResults, 'testResults'>,
+  root = process.cwd(),
+): FileFailedOutsideTests[] {
   return results.testResults
     .filter((file) => file.numFailingTests === 0 && (file.testExecError || file.failureMessage))
     .map((file) => ({

@@ -23,14 +23,24 @@ export function buildDebianBase(image: string, inputsLabel: string, log: (line: 
     log(`debootstrap bookworm from ${mirror} (about a minute)`);
     const bootstrap = spawnSync('debootstrap', ['--variant=minbase', 'bookworm', root, mirror], { encoding: 'utf8' });
     if (bootstrap.status !== 0) {
-      throw new Error(`debootstrap failed:\n${`${bootstrap.stdout}${bootstrap.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+      throw new Error(
+        `debootstrap failed:\n${`${bootstrap.stdout}${bootstrap.stderr}`.trim().split('\n').slice(-15).join('\n')}`,
+      );
     }
     // Keep images small, as the official slim images do: no apt caches, no docs.
     rmSync(join(root, 'var', 'cache', 'apt', 'archives'), { recursive: true, force: true });
     // tar | docker import: the folder becomes the image's one layer.
     const packed = spawnSync(
       'sh',
-      ['-c', `tar -C "$1" -c . | "$2" import --change "LABEL $3" --change 'CMD ["bash"]' - "$4"`, 'sh', root, dockerClient(), inputsLabel, image],
+      [
+        '-c',
+        `tar -C "$1" -c . | "$2" import --change "LABEL $3" --change 'CMD ["bash"]' - "$4"`,
+        'sh',
+        root,
+        dockerClient(),
+        inputsLabel,
+        image,
+      ],
       { encoding: 'utf8' },
     );
     if (packed.status !== 0) throw new Error(`docker import failed: ${packed.stderr.trim()}`);

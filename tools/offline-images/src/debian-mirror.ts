@@ -11,7 +11,11 @@ export function debianMirror(env: NodeJS.ProcessEnv = process.env, aptDir = '/et
   const files = [join(aptDir, 'sources.list')];
   const listDir = join(aptDir, 'sources.list.d');
   if (existsSync(listDir)) {
-    files.push(...readdirSync(listDir).filter((name) => /\.(list|sources)$/.test(name)).map((name) => join(listDir, name)));
+    files.push(
+      ...readdirSync(listDir)
+        .filter((name) => /\.(list|sources)$/.test(name))
+        .map((name) => join(listDir, name)),
+    );
   }
   for (const file of files.filter((f) => existsSync(f))) {
     const mirror = mirrorIn(readFileSync(file, 'utf8'));
@@ -24,9 +28,8 @@ export function debianMirror(env: NodeJS.ProcessEnv = process.env, aptDir = '/et
 
 /** The first Debian archive (not the security archive) named in one apt sources file. */
 export function mirrorIn(text: string): string | undefined {
-  const urls = [
-    ...text.matchAll(/^\s*deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s/gm),
-    ...text.matchAll(/^\s*URIs:\s*(\S+)/gm),
-  ].map((match) => match[1] ?? '');
+  const urls = [...text.matchAll(/^\s*deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s/gm), ...text.matchAll(/^\s*URIs:\s*(\S+)/gm)].map(
+    (match) => match[1] ?? '',
+  );
   return urls.find((url) => /^https?:\/\//.test(url) && !/security/.test(url));
 }

@@ -43,14 +43,20 @@ export function dockerStreaming(args: string[], env: NodeJS.ProcessEnv = process
   return new Promise((resolve, reject) => {
     const child = spawn(dockerClient(), args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
 /** The value of one label of a local image, or undefined when the image is not there. */
 export function imageLabel(image: string, label: string): string | undefined {
-  const result = spawnSync(dockerClient(), ['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, image], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    dockerClient(),
+    ['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, image],
+    {
+      encoding: 'utf8',
+    },
+  );
   return result.status === 0 ? result.stdout.trim() : undefined;
 }

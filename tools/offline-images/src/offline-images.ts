@@ -17,7 +17,11 @@ export const OFFLINE_IMAGES = Object.freeze({
 
 /** The settings that point compose and the tests at the offline images. */
 export function offlineImageSettings(): Record<'NODE_IMAGE' | 'POSTGRES_IMAGE' | 'KAFKA_IMAGE', string> {
-  return { NODE_IMAGE: OFFLINE_IMAGES.node, POSTGRES_IMAGE: OFFLINE_IMAGES.postgres, KAFKA_IMAGE: OFFLINE_IMAGES.kafka };
+  return {
+    NODE_IMAGE: OFFLINE_IMAGES.node,
+    POSTGRES_IMAGE: OFFLINE_IMAGES.postgres,
+    KAFKA_IMAGE: OFFLINE_IMAGES.kafka,
+  };
 }
 
 /** The label that records what an image was built from: same inputs, no rebuild. */

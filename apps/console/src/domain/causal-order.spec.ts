@@ -3,8 +3,24 @@ import type { RecordSummary } from './record-summary.ts';
 
 const names = { eventId: 'event-id', causationId: 'causation-id' };
 
-function event(eventType: string, topic: string, offset: number, timestamp: number, eventId: string, causationId: string): RecordSummary {
-  return { topic, partition: 2, offset: String(offset), key: 'order-1', eventType, size: 100, timestamp, headers: { 'event-id': eventId, 'causation-id': causationId } };
+function event(
+  eventType: string,
+  topic: string,
+  offset: number,
+  timestamp: number,
+  eventId: string,
+  causationId: string,
+): RecordSummary {
+  return {
+    topic,
+    partition: 2,
+    offset: String(offset),
+    key: 'order-1',
+    eventType,
+    size: 100,
+    timestamp,
+    headers: { 'event-id': eventId, 'causation-id': causationId },
+  };
 }
 
 const placed = event('OrderPlacedEvent', 'orders', 10, 1_000, 'e1', 'request-1');
@@ -40,7 +56,9 @@ describe("an order's saga in causal order", () => {
     const cancelled = event('OrderCancelledEvent', 'orders', 12, 2_000, 'e4', 'request-2');
     const released = event('StockReleasedEvent', 'inventory', 9, 2_010, 'e5', 'e4');
 
-    expect(causalOrder([released, confirmed, cancelled, reserved, placed], names).map((step) => step.eventType)).toEqual([
+    expect(
+      causalOrder([released, confirmed, cancelled, reserved, placed], names).map((step) => step.eventType),
+    ).toEqual([
       'OrderPlacedEvent',
       'StockReservedEvent',
       'OrderConfirmedEvent',

@@ -53,4 +53,7 @@ export function causalOrder(records: readonly RecordSummary[], names: CausalHead
 }
 
 const byTime = (records: readonly RecordSummary[]) =>
-  [...records].sort((a, b) => a.timestamp - b.timestamp || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)));
+  [...records].sort(
+    (a, b) =>
+      a.timestamp - b.timestamp || a.topic.localeCompare(b.topic) || Number(BigInt(a.offset) - BigInt(b.offset)),
+  );

@@ -27,7 +27,14 @@ export type VoterView = {
 
 /** The KRaft quorum, from DescribeQuorum; or why it could not be read (never a guess). */
 export type QuorumView =
-  | { readonly known: true; readonly leaderId: number; readonly leaderEpoch: number; readonly highWatermark: string; readonly voters: readonly VoterView[]; readonly observers: readonly VoterView[] }
+  | {
+      readonly known: true;
+      readonly leaderId: number;
+      readonly leaderEpoch: number;
+      readonly highWatermark: string;
+      readonly voters: readonly VoterView[];
+      readonly observers: readonly VoterView[];
+    }
   | { readonly known: false; readonly error: string };
 
 export type PartitionView = {
@@ -42,7 +49,11 @@ export type PartitionView = {
   readonly recordsPerSecond: number | undefined;
 };
 
-export type TopicView = { readonly name: string; readonly partitions: readonly PartitionView[]; readonly error: string | undefined };
+export type TopicView = {
+  readonly name: string;
+  readonly partitions: readonly PartitionView[];
+  readonly error: string | undefined;
+};
 
 export type MemberView = MemberName & {
   readonly memberId: string;
@@ -62,7 +73,10 @@ export type GroupView = {
   readonly error: string | undefined;
 };
 
-export type TopicRecords = { readonly topic: string; readonly partitions: readonly { readonly partition: number; readonly records: readonly RecordSummary[] }[] };
+export type TopicRecords = {
+  readonly topic: string;
+  readonly partitions: readonly { readonly partition: number; readonly records: readonly RecordSummary[] }[];
+};
 
 export type ConsoleView = {
   readonly at: number;

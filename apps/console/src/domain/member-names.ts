@@ -29,7 +29,9 @@ export type MemberName = {
  * a guess from the client id; else the member is shown as its client id and host.
  */
 export function nameMember(groupId: string, member: GroupMember, instances: readonly InstanceStatus[]): MemberName {
-  const instance = instances.find((candidate) => candidate.member?.groupId === groupId && candidate.member.memberId === member.memberId);
+  const instance = instances.find(
+    (candidate) => candidate.member?.groupId === groupId && candidate.member.memberId === member.memberId,
+  );
   if (instance) return { name: instance.label, statusUrl: `${instance.url}/status`, by: 'status' };
   const numbered = /^(.+)-(\d+)$/.exec(member.clientId);
   if (numbered) {

@@ -1,6 +1,10 @@
 import { createRebalanceTimeline, type MemberView } from './rebalance-timeline.ts';
 
-const member = (memberId: string, orders: number[]): MemberView => ({ memberId, name: `inventory-service#${memberId}`, partitions: { orders } });
+const member = (memberId: string, orders: number[]): MemberView => ({
+  memberId,
+  name: `inventory-service#${memberId}`,
+  partitions: { orders },
+});
 const three = [member('1', [0, 1]), member('2', [2, 3]), member('3', [4, 5])];
 const two = [member('1', [0, 1, 2]), member('2', [3, 4, 5])];
 
@@ -35,21 +39,38 @@ describe('the rebalance timeline, from successive looks at a group', () => {
     const timeline = createRebalanceTimeline();
     timeline.observe({ groupId: 'g', state: 'Stable', members: two }, 1_000);
 
-    expect(timeline.observe({ groupId: 'g', state: 'Stable', members: three }, 2_000)).toMatchObject({ joined: ['inventory-service#3'], left: [], startedAt: 2_000 });
+    expect(timeline.observe({ groupId: 'g', state: 'Stable', members: three }, 2_000)).toMatchObject({
+      joined: ['inventory-service#3'],
+      left: [],
+      startedAt: 2_000,
+    });
   });
 
   it('sees a change of partitions between the same members as a rebalance too', () => {
     const timeline = createRebalanceTimeline();
-    timeline.observe({ groupId: 'g', state: 'Stable', members: [member('1', [0, 1, 2]), member('2', [3, 4, 5])] }, 1_000);
+    timeline.observe(
+      { groupId: 'g', state: 'Stable', members: [member('1', [0, 1, 2]), member('2', [3, 4, 5])] },
+      1_000,
+    );
 
-    expect(timeline.observe({ groupId: 'g', state: 'Stable', members: [member('1', [0, 1]), member('2', [2, 3, 4, 5])] }, 2_000)).toMatchObject({ joined: [], left: [] });
+    expect(
+      timeline.observe(
+        { groupId: 'g', state: 'Stable', members: [member('1', [0, 1]), member('2', [2, 3, 4, 5])] },
+        2_000,
+      ),
+    ).toMatchObject({ joined: [], left: [] });
   });
 
   it('ignores the order members and partitions are listed in', () => {
     const timeline = createRebalanceTimeline();
     timeline.observe({ groupId: 'g', state: 'Stable', members: three }, 1_000);
 
-    expect(timeline.observe({ groupId: 'g', state: 'Stable', members: [member('3', [5, 4]), member('1', [1, 0]), member('2', [3, 2])] }, 2_000)).toBeUndefined();
+    expect(
+      timeline.observe(
+        { groupId: 'g', state: 'Stable', members: [member('3', [5, 4]), member('1', [1, 0]), member('2', [3, 2])] },
+        2_000,
+      ),
+    ).toBeUndefined();
   });
 
   it('keeps each group apart, and only the newest entries', () => {
@@ -78,8 +99,22 @@ describe('the rebalance timeline, from successive looks at a group', () => {
 
   it('names the holder with the newest name the console has for the member', () => {
     const timeline = createRebalanceTimeline();
-    timeline.observe({ groupId: 'g', state: 'Stable', members: [{ memberId: '1', name: 'inventory-service @ 127.0.0.1', partitions: { orders: [0] } }] }, 1_000);
-    timeline.observe({ groupId: 'g', state: 'Stable', members: [{ memberId: '1', name: 'inventory-service#1', partitions: { orders: [0] } }] }, 2_000);
+    timeline.observe(
+      {
+        groupId: 'g',
+        state: 'Stable',
+        members: [{ memberId: '1', name: 'inventory-service @ 127.0.0.1', partitions: { orders: [0] } }],
+      },
+      1_000,
+    );
+    timeline.observe(
+      {
+        groupId: 'g',
+        state: 'Stable',
+        members: [{ memberId: '1', name: 'inventory-service#1', partitions: { orders: [0] } }],
+      },
+      2_000,
+    );
 
     expect(timeline.holderAt('g', 'orders', 0, 1_500)).toBe('inventory-service#1');
   });

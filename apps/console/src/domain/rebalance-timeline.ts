@@ -5,7 +5,11 @@ export type Partitions = Readonly<Record<string, readonly number[]>>;
 export type MemberView = { readonly memberId: string; readonly name: string; readonly partitions: Partitions };
 
 /** A group as one poll saw it. */
-export type GroupObservation = { readonly groupId: string; readonly state: string; readonly members: readonly MemberView[] };
+export type GroupObservation = {
+  readonly groupId: string;
+  readonly state: string;
+  readonly members: readonly MemberView[];
+};
 
 export type RebalanceEntry = {
   readonly groupId: string;

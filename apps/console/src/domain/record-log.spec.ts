@@ -38,7 +38,11 @@ describe('the records the console remembers', () => {
     log.add(record('orders', 4, 10, 'a'));
     log.add(record('orders', 4, 12, 'b'));
 
-    expect(log.withKey('a').map((kept) => `${kept.topic}/${kept.partition}@${kept.offset}`)).toEqual(['inventory/4@7', 'orders/4@10', 'orders/4@11']);
+    expect(log.withKey('a').map((kept) => `${kept.topic}/${kept.partition}@${kept.offset}`)).toEqual([
+      'inventory/4@7',
+      'orders/4@10',
+      'orders/4@11',
+    ]);
   });
 
   it('forgets the key seen longest ago first, and lists the newest keys first', () => {

@@ -37,7 +37,8 @@ export function createRecordLog(options: RecordLogOptions = {}) {
       if (byKey.size > keys) byKey.delete(byKey.keys().next().value ?? '');
     },
     /** The latest records of one partition, oldest first. */
-    latest: (topic: string, partition: number): readonly RecordSummary[] => latest.get(partitionOf({ topic, partition })) ?? [],
+    latest: (topic: string, partition: number): readonly RecordSummary[] =>
+      latest.get(partitionOf({ topic, partition })) ?? [],
     /** Every record of one key that the console still remembers, by topic, partition and offset. */
     withKey: (key: string): RecordSummary[] =>
       [...(byKey.get(key) ?? [])].sort(

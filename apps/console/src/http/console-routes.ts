@@ -38,7 +38,12 @@ export function consoleRoutes({ model, stream, orderServiceUrl }: ConsoleRoutesO
     response.json(model.saga(request.params.orderId));
   });
   routes.post('/api/orders', async (request, response) => {
-    if (!orderServiceUrl) throw new HttpError(503, 'No order-service in CONSOLE_SERVICES: the console does not know where to place orders.', { code: 'NO_ORDER_SERVICE' });
+    if (!orderServiceUrl)
+      throw new HttpError(
+        503,
+        'No order-service in CONSOLE_SERVICES: the console does not know where to place orders.',
+        { code: 'NO_ORDER_SERVICE' },
+      );
     const idempotencyKey = request.get('Idempotency-Key');
     const answer = await fetch(`${orderServiceUrl}/orders`, {
       method: 'POST',
@@ -46,10 +51,17 @@ export function consoleRoutes({ model, stream, orderServiceUrl }: ConsoleRoutesO
       body: JSON.stringify(request.body ?? {}),
       signal: AbortSignal.timeout(10_000),
     }).catch((error: unknown) => {
-      throw new HttpError(502, `order-service at ${orderServiceUrl} did not answer: ${error instanceof Error ? error.message : String(error)}`, { code: 'ORDER_SERVICE_UNREACHABLE' });
+      throw new HttpError(
+        502,
+        `order-service at ${orderServiceUrl} did not answer: ${error instanceof Error ? error.message : String(error)}`,
+        { code: 'ORDER_SERVICE_UNREACHABLE' },
+      );
     });
     // order-service's answer as it is: the order (201), or its problem+json explaining bad input.
-    response.status(answer.status).type(answer.headers.get('content-type') ?? 'application/json').send(await answer.text());
+    response
+      .status(answer.status)
+      .type(answer.headers.get('content-type') ?? 'application/json')
+      .send(await answer.text());
   });
   return routes;
 }

@@ -11,7 +11,11 @@ export function createEventStream() {
   return {
     /** The route: opens a stream and sends `first` at once, so a new tab does not wait for the next refresh. */
     open(request: Request, response: Response, first: unknown): void {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       if (first !== undefined) response.write(`data: ${JSON.stringify(first)}\n\n`);
       clients.add(response);
       request.on('close', () => clients.delete(response));

@@ -45,7 +45,15 @@ describe('the console reading the real cluster', () => {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({ eachMessage: async () => {} });
-    const reader = createClusterReader({ admin: () => admin, bootstrap: brokers, clientId: 'console-int', topics: [topic], groups: new Map([[groupId, [topic]]]), timeline: createRebalanceTimeline(), timeoutMs: 5_000 });
+    const reader = createClusterReader({
+      admin: () => admin,
+      bootstrap: brokers,
+      clientId: 'console-int',
+      topics: [topic],
+      groups: new Map([[groupId, [topic]]]),
+      timeline: createRebalanceTimeline(),
+      timeoutMs: 5_000,
+    });
 
     const view = await waitFor(
       async () => {
@@ -78,17 +86,34 @@ describe('the console reading the real cluster', () => {
     await producer.connect();
     await producer.send({
       topic,
-      messages: [1, 2, 3, 4].map((n) => ({ key: `order-${n}`, value: 'x'.repeat(n), headers: { 'event-type': 'OrderPlacedEvent', 'event-id': `e${n}` } })),
+      messages: [1, 2, 3, 4].map((n) => ({
+        key: `order-${n}`,
+        value: 'x'.repeat(n),
+        headers: { 'event-type': 'OrderPlacedEvent', 'event-id': `e${n}` },
+      })),
     });
     await producer.disconnect();
     const seen: RecordSummary[] = [];
-    const tail = createTailConsumer({ kafka, admin: () => admin, topics: [topic], startBack: 2, onRecord: (record) => seen.push(record) });
+    const tail = createTailConsumer({
+      kafka,
+      admin: () => admin,
+      topics: [topic],
+      startBack: 2,
+      onRecord: (record) => seen.push(record),
+    });
     await tail.start();
     try {
       await waitFor(() => seen.length >= 2, { description: 'the last 2 records' });
 
       expect(seen.map((record) => record.offset)).toEqual(['2', '3']);
-      expect(seen[1]).toMatchObject({ topic, partition: 0, key: 'order-4', eventType: 'OrderPlacedEvent', size: 4, headers: { 'event-type': 'OrderPlacedEvent', 'event-id': 'e4' } });
+      expect(seen[1]).toMatchObject({
+        topic,
+        partition: 0,
+        key: 'order-4',
+        eventType: 'OrderPlacedEvent',
+        size: 4,
+        headers: { 'event-type': 'OrderPlacedEvent', 'event-id': 'e4' },
+      });
       const committed = await admin.fetchOffsets({ groupId: tail.groupId, topics: [topic] });
       expect(committed[0]?.partitions.map((partition) => partition.offset)).toEqual(['-1']);
     } finally {

@@ -50,12 +50,14 @@ export function createClusterReader(options: ClusterReaderOptions) {
     // Every node the console has heard of: registered brokers and the quorum's voters.
     const ids = new Set([...addresses.keys(), ...(quorum.known ? quorum.voters.map((voter) => voter.replicaId) : [])]);
     const brokers = await Promise.all(
-      [...ids].sort((a, b) => a - b).map(async (nodeId): Promise<BrokerView> => {
-        const address = addresses.get(nodeId);
-        const reachable = address === undefined ? false : await canConnect(address, Math.min(timeoutMs, 1_000));
-        const isRegistered = cluster === undefined ? false : registered.has(nodeId);
-        return { nodeId, address, registered: isRegistered, reachable, up: isRegistered && reachable };
-      }),
+      [...ids]
+        .sort((a, b) => a - b)
+        .map(async (nodeId): Promise<BrokerView> => {
+          const address = addresses.get(nodeId);
+          const reachable = address === undefined ? false : await canConnect(address, Math.min(timeoutMs, 1_000));
+          const isRegistered = cluster === undefined ? false : registered.has(nodeId);
+          return { nodeId, address, registered: isRegistered, reachable, up: isRegistered && reachable };
+        }),
     );
     return { clusterId: cluster?.clusterId, brokers };
   }
@@ -66,14 +68,25 @@ export function createClusterReader(options: ClusterReaderOptions) {
     let lastError = 'no broker address known';
     for (const broker of candidates) {
       try {
-        const quorum = await describeQuorum(broker, { clientId: options.clientId, timeoutMs: Math.min(timeoutMs, 1_500) });
+        const quorum = await describeQuorum(broker, {
+          clientId: options.clientId,
+          timeoutMs: Math.min(timeoutMs, 1_500),
+        });
         const view = (replica: (typeof quorum.voters)[number]) => ({
           replicaId: replica.replicaId,
           logEndOffset: replica.logEndOffset,
           behind: Math.max(0, Number(BigInt(quorum.highWatermark) - BigInt(replica.logEndOffset))),
-          lastFetchMsAgo: replica.lastFetchTimestamp === undefined ? undefined : Math.max(0, now - replica.lastFetchTimestamp),
+          lastFetchMsAgo:
+            replica.lastFetchTimestamp === undefined ? undefined : Math.max(0, now - replica.lastFetchTimestamp),
         });
-        return { known: true, leaderId: quorum.leaderId, leaderEpoch: quorum.leaderEpoch, highWatermark: quorum.highWatermark, voters: quorum.voters.map(view), observers: quorum.observers.map(view) };
+        return {
+          known: true,
+          leaderId: quorum.leaderId,
+          leaderEpoch: quorum.leaderEpoch,
+          highWatermark: quorum.highWatermark,
+          voters: quorum.voters.map(view),
+          observers: quorum.observers.map(view),
+        };
       } catch (error) {
         lastError = `${broker}: ${errorMessage(error)}`;
       }
@@ -85,10 +98,18 @@ export function createClusterReader(options: ClusterReaderOptions) {
   async function readTopics(now: number): Promise<TopicView[]> {
     const existing = new Set((await attempt('topic list', () => admin().listTopics())) ?? []);
     const present = options.topics.filter((topic) => existing.has(topic));
-    const metadata = present.length === 0 ? undefined : await attempt('topic metadata', () => admin().fetchTopicMetadata({ topics: present }));
+    const metadata =
+      present.length === 0
+        ? undefined
+        : await attempt('topic metadata', () => admin().fetchTopicMetadata({ topics: present }));
     return Promise.all(
       options.topics.map(async (name): Promise<TopicView> => {
-        if (!existing.has(name)) return { name, partitions: [], error: existing.size === 0 ? 'unknown: the topic list could not be read' : 'not created yet' };
+        if (!existing.has(name))
+          return {
+            name,
+            partitions: [],
+            error: existing.size === 0 ? 'unknown: the topic list could not be read' : 'not created yet',
+          };
         const offsets = await attempt(`offsets of ${name}`, () => admin().fetchTopicOffsets(name));
         const partitions = (metadata?.topics.find((topic) => topic.name === name)?.partitions ?? [])
           .map((partition): PartitionView => {
@@ -114,29 +135,69 @@ export function createClusterReader(options: ClusterReaderOptions) {
     );
   }
 
-  async function readGroups(topics: readonly TopicView[], instances: readonly InstanceStatus[], now: number): Promise<GroupView[]> {
+  async function readGroups(
+    topics: readonly TopicView[],
+    instances: readonly InstanceStatus[],
+    now: number,
+  ): Promise<GroupView[]> {
     const groupIds = [...options.groups.keys()];
     const described = await attempt('consumer groups', () => admin().describeGroups(groupIds));
     return Promise.all(
       groupIds.map(async (groupId): Promise<GroupView> => {
         const group = described?.groups.find((candidate) => candidate.groupId === groupId);
-        if (!group) return { groupId, state: 'unknown', members: [], totalLag: 0, uncommitted: 0, error: 'could not be described' };
+        if (!group)
+          return {
+            groupId,
+            state: 'unknown',
+            members: [],
+            totalLag: 0,
+            uncommitted: 0,
+            error: 'could not be described',
+          };
         const groupTopics = options.groups.get(groupId) ?? [];
         // Only topics that exist: asking for a missing one fails the whole request.
-        const readable = groupTopics.filter((topic) => topics.some((view) => view.name === topic && view.error === undefined));
-        const committed = readable.length === 0 ? [] : await attempt(`committed offsets of ${groupId}`, () => admin().fetchOffsets({ groupId, topics: readable }));
+        const readable = groupTopics.filter((topic) =>
+          topics.some((view) => view.name === topic && view.error === undefined),
+        );
+        const committed =
+          readable.length === 0
+            ? []
+            : await attempt(`committed offsets of ${groupId}`, () =>
+                admin().fetchOffsets({ groupId, topics: readable }),
+              );
         const lag = (topic: string, partition: number): PartitionLag => {
-          const offset = committed?.find((entry) => entry.topic === topic)?.partitions.find((entry) => entry.partition === partition)?.offset;
-          const log = topics.find((view) => view.name === topic)?.partitions.find((view) => view.partition === partition);
+          const offset = committed
+            ?.find((entry) => entry.topic === topic)
+            ?.partitions.find((entry) => entry.partition === partition)?.offset;
+          const log = topics
+            .find((view) => view.name === topic)
+            ?.partitions.find((view) => view.partition === partition);
           const known = offset === undefined || offset === '-1' ? undefined : offset;
           const logEnd = log?.logEnd ?? '0';
-          return { topic, partition, committed: known, logEnd, lag: log?.logStart === undefined ? undefined : lagOf(known, log.logStart, logEnd) };
+          return {
+            topic,
+            partition,
+            committed: known,
+            logEnd,
+            lag: log?.logStart === undefined ? undefined : lagOf(known, log.logStart, logEnd),
+          };
         };
         const members = group.members
           .map((member) => {
-            const assignment = member.memberAssignment.length > 0 ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment : undefined;
-            const held = Object.entries(assignment ?? {}).flatMap(([topic, partitions]) => [...partitions].sort((a, b) => a - b).map((partition) => lag(topic, partition)));
-            return { ...nameMember(groupId, member, instances), memberId: member.memberId, clientId: member.clientId, clientHost: member.clientHost, partitions: held };
+            const assignment =
+              member.memberAssignment.length > 0
+                ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment
+                : undefined;
+            const held = Object.entries(assignment ?? {}).flatMap(([topic, partitions]) =>
+              [...partitions].sort((a, b) => a - b).map((partition) => lag(topic, partition)),
+            );
+            return {
+              ...nameMember(groupId, member, instances),
+              memberId: member.memberId,
+              clientId: member.clientId,
+              clientHost: member.clientHost,
+              partitions: held,
+            };
           })
           .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
         const observation: GroupObservation = {
@@ -145,14 +206,26 @@ export function createClusterReader(options: ClusterReaderOptions) {
           members: members.map((member) => ({
             memberId: member.memberId,
             name: member.name,
-            partitions: Object.fromEntries(groupTopics.map((topic) => [topic, member.partitions.filter((held) => held.topic === topic).map((held) => held.partition)])),
+            partitions: Object.fromEntries(
+              groupTopics.map((topic) => [
+                topic,
+                member.partitions.filter((held) => held.topic === topic).map((held) => held.partition),
+              ]),
+            ),
           })),
         };
         timeline.observe(observation, now);
         const lags = members.flatMap((member) => member.partitions.map((held) => held.lag));
         const totalLag = lags.reduce<number>((sum, value) => sum + (value ?? 0), 0);
         const uncommitted = lags.filter((value) => value === undefined).length;
-        return { groupId, state: group.state, members, totalLag, uncommitted, error: committed ? undefined : 'committed offsets could not be read' };
+        return {
+          groupId,
+          state: group.state,
+          members,
+          totalLag,
+          uncommitted,
+          error: committed ? undefined : 'committed offsets could not be read',
+        };
       }),
     );
   }

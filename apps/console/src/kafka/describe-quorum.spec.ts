@@ -87,7 +87,9 @@ describe('DescribeQuorum framed by hand', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      await expect(describeQuorum(`127.0.0.1:${port}`, { timeoutMs: 60_000 })).rejects.toThrow('closed the connection without an answer');
+      await expect(describeQuorum(`127.0.0.1:${port}`, { timeoutMs: 60_000 })).rejects.toThrow(
+        'closed the connection without an answer',
+      );
     } finally {
       server.close();
     }

@@ -84,7 +84,8 @@ export function parseDescribeQuorumResponse(body: Buffer, correlationId: number)
   reader.skipTaggedFields();
   const partition = topics.find((topic) => topic.name === metadataTopic)?.partitions[0];
   if (!partition) throw new Error(`DescribeQuorum answered without ${metadataTopic}`);
-  if (partition.errorCode !== 0) throw new Error(`DescribeQuorum failed for ${metadataTopic} with Kafka error code ${partition.errorCode}`);
+  if (partition.errorCode !== 0)
+    throw new Error(`DescribeQuorum failed for ${metadataTopic} with Kafka error code ${partition.errorCode}`);
   const { leaderId, leaderEpoch, highWatermark, voters, observers } = partition;
   return { leaderId, leaderEpoch, highWatermark, voters, observers };
 }
@@ -103,7 +104,10 @@ function readReplica(reader: WireReader): QuorumReplica {
 let nextCorrelationId = 1;
 
 /** Asks one broker (`host:port`) over a new connection; rejects on a refused connection, a timeout or a Kafka error. */
-export function describeQuorum(broker: string, { clientId = 'console', timeoutMs = 2_000 } = {}): Promise<QuorumDescription> {
+export function describeQuorum(
+  broker: string,
+  { clientId = 'console', timeoutMs = 2_000 } = {},
+): Promise<QuorumDescription> {
   const [host = '', port = ''] = splitAddress(broker);
   const correlationId = nextCorrelationId++;
   return new Promise((resolve, reject) => {
@@ -118,7 +122,13 @@ export function describeQuorum(broker: string, { clientId = 'console', timeoutMs
     // A listener that wants TLS and SASL first (a secured cluster) reads these plaintext bytes
     // as a broken handshake and closes without a word: without this, the promise would wait forever.
     // (After an answer, the rejection is a no-op: a promise settles once.)
-    socket.once('close', () => fail(new Error(`${broker} closed the connection without an answer (a secured listener wants TLS and SASL, which this hand-framed request does not speak)`)));
+    socket.once('close', () =>
+      fail(
+        new Error(
+          `${broker} closed the connection without an answer (a secured listener wants TLS and SASL, which this hand-framed request does not speak)`,
+        ),
+      ),
+    );
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 4) return;

@@ -122,7 +122,8 @@ export class WireReader {
   }
 
   #advance<T>(size: number, read: (at: number) => T): T {
-    if (this.#offset + size > this.#buffer.length) throw new Error(`truncated response: needed ${size} bytes at ${this.#offset}`);
+    if (this.#offset + size > this.#buffer.length)
+      throw new Error(`truncated response: needed ${size} bytes at ${this.#offset}`);
     const value = read(this.#offset);
     this.#offset += size;
     return value;

@@ -15,7 +15,6 @@ export type TailConsumerOptions = {
   readonly groupId?: string;
 };
 
-
 /**
  * A person watching needs no record sooner than a quarter of a second: under load the
  * brokers answer fewer, fuller fetches (16 KiB or 250 ms, whichever comes first).

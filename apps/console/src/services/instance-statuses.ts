@@ -6,7 +6,10 @@ export type ServiceInstance = { readonly label: string; readonly url: string };
  * Reads every known instance's `GET /status`: which consumer group member it is. An instance
  * that does not answer is kept with the reason (it may be stopped: that is a lesson too).
  */
-export async function readInstanceStatuses(instances: readonly ServiceInstance[], timeoutMs: number): Promise<InstanceStatus[]> {
+export async function readInstanceStatuses(
+  instances: readonly ServiceInstance[],
+  timeoutMs: number,
+): Promise<InstanceStatus[]> {
   return Promise.all(
     instances.map(async ({ label, url }): Promise<InstanceStatus> => {
       try {
@@ -14,11 +17,19 @@ export async function readInstanceStatuses(instances: readonly ServiceInstance[]
         if (!response.ok) return { label, url, member: undefined, error: `/status answered ${response.status}` };
         const status = (await response.json()) as { consumer?: { groupId?: unknown; memberId?: unknown } };
         const { groupId, memberId } = status.consumer ?? {};
-        const member = typeof groupId === 'string' && typeof memberId === 'string' && memberId !== '' ? { groupId, memberId } : undefined;
+        const member =
+          typeof groupId === 'string' && typeof memberId === 'string' && memberId !== ''
+            ? { groupId, memberId }
+            : undefined;
         return { label, url, member, error: undefined };
       } catch (error) {
         const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-        return { label, url, member: undefined, error: cause ?? (error instanceof Error ? error.message : String(error)) };
+        return {
+          label,
+          url,
+          member: undefined,
+          error: cause ?? (error instanceof Error ? error.message : String(error)),
+        };
       }
     }),
   );

@@ -64,7 +64,13 @@ function renderBrokers(current) {
       h('td', {}, broker.nodeId),
       h('td', { class: 'mono' }, broker.address ?? '?'),
       h('td', { class: broker.up ? 'up' : 'down' }, broker.up ? 'up' : 'down'),
-      h('td', { class: 'muted' }, broker.registered ? 'in cluster metadata' : 'not in cluster metadata', ' · ', broker.reachable ? 'port answers' : 'port does not answer'),
+      h(
+        'td',
+        { class: 'muted' },
+        broker.registered ? 'in cluster metadata' : 'not in cluster metadata',
+        ' · ',
+        broker.reachable ? 'port answers' : 'port does not answer',
+      ),
     ),
   );
   show('brokers', table(['id', 'address', 'state', 'why'], rows, { 'data-testid': 'brokers' }));
@@ -82,7 +88,11 @@ function renderQuorum(current) {
       'tr',
       { 'data-voter': voter.replicaId },
       h('td', {}, voter.replicaId),
-      h('td', { class: voter.replicaId === quorum.leaderId ? 'leader' : '' }, voter.replicaId === quorum.leaderId ? 'leader (active controller)' : 'follower'),
+      h(
+        'td',
+        { class: voter.replicaId === quorum.leaderId ? 'leader' : '' },
+        voter.replicaId === quorum.leaderId ? 'leader (active controller)' : 'follower',
+      ),
       h('td', {}, voter.logEndOffset),
       h('td', { class: voter.behind > 0 ? 'shrunk' : '' }, voter.behind),
       h('td', {}, voter.lastFetchMsAgo === undefined ? '—' : `${(voter.lastFetchMsAgo / 1000).toFixed(1)} s ago`),
@@ -90,8 +100,15 @@ function renderQuorum(current) {
   );
   show(
     'quorum',
-    table(['voter', 'role', 'log end', 'behind', 'last fetch'], rows, { 'data-testid': 'quorum', 'data-leader': String(quorum.leaderId) }),
-    h('p', { class: 'muted' }, `Leader ${quorum.leaderId}, epoch ${quorum.leaderEpoch}, high watermark ${quorum.highWatermark}. ${quorum.observers.length} observers.`),
+    table(['voter', 'role', 'log end', 'behind', 'last fetch'], rows, {
+      'data-testid': 'quorum',
+      'data-leader': String(quorum.leaderId),
+    }),
+    h(
+      'p',
+      { class: 'muted' },
+      `Leader ${quorum.leaderId}, epoch ${quorum.leaderEpoch}, high watermark ${quorum.highWatermark}. ${quorum.observers.length} observers.`,
+    ),
   );
 }
 
@@ -105,7 +122,12 @@ function renderTopics(current) {
       const shrunk = partition.isr.length < partition.replicas.length;
       return h(
         'tr',
-        { 'data-topic': topic.name, 'data-partition': partition.partition, 'data-leader': partition.leader, class: moved ? 'changed' : '' },
+        {
+          'data-topic': topic.name,
+          'data-partition': partition.partition,
+          'data-leader': partition.leader,
+          class: moved ? 'changed' : '',
+        },
         h('td', {}, partition.partition),
         h('td', { class: partition.leader < 0 ? 'down' : 'leader' }, partition.leader < 0 ? 'none' : partition.leader),
         h('td', {}, partition.replicas.join(',')),
@@ -135,7 +157,12 @@ function renderGroups(current) {
         'h3',
         {},
         group.groupId,
-        h('span', { class: 'muted' }, ` ${group.state} · ${group.members.length} members · lag ${group.totalLag}`, group.uncommitted > 0 ? ` (+ ${group.uncommitted} partitions never committed: lag unknown)` : ''),
+        h(
+          'span',
+          { class: 'muted' },
+          ` ${group.state} · ${group.members.length} members · lag ${group.totalLag}`,
+          group.uncommitted > 0 ? ` (+ ${group.uncommitted} partitions never committed: lag unknown)` : '',
+        ),
       ),
       table(
         ['member (instance)', 'partitions held', 'partition: committed / end (lag)'],
@@ -150,7 +177,13 @@ function renderGroups(current) {
               member.by === 'client-id' ? h('span', { class: 'muted' }, ' (from its client id)') : '',
             ),
             h('td', {}, member.partitions.map((held) => `${held.topic}[${held.partition}]`).join(' ')),
-            h('td', { class: 'mono' }, member.partitions.map((held) => `${held.partition}: ${held.committed ?? '—'}/${held.logEnd} (${held.lag ?? '?'})`).join('  ')),
+            h(
+              'td',
+              { class: 'mono' },
+              member.partitions
+                .map((held) => `${held.partition}: ${held.committed ?? '—'}/${held.logEnd} (${held.lag ?? '?'})`)
+                .join('  '),
+            ),
           ),
         ),
       ),
@@ -162,12 +195,24 @@ function renderGroups(current) {
 
 /** @param {readonly import('../domain/rebalance-timeline.ts').MemberView[]} members */
 const assignment = (members) =>
-  members.map((member) => `${member.name}: ${Object.entries(member.partitions).map(([topic, partitions]) => `${topic}[${partitions.join(',')}]`).join(' ') || 'nothing'}`).join('; ') || 'no members';
+  members
+    .map(
+      (member) =>
+        `${member.name}: ${
+          Object.entries(member.partitions)
+            .map(([topic, partitions]) => `${topic}[${partitions.join(',')}]`)
+            .join(' ') || 'nothing'
+        }`,
+    )
+    .join('; ') || 'no members';
 
 /** @param {ConsoleView} current */
 function renderTimeline(current) {
   if (current.timeline.length === 0) {
-    show('timeline', h('li', { class: 'muted' }, 'No rebalance since the console started. Start or stop an instance to see one.'));
+    show(
+      'timeline',
+      h('li', { class: 'muted' }, 'No rebalance since the console started. Start or stop an instance to see one.'),
+    );
     return;
   }
   show(
@@ -175,7 +220,12 @@ function renderTimeline(current) {
     ...current.timeline.map((entry) =>
       h(
         'li',
-        { 'data-testid': 'rebalance', 'data-group': entry.groupId, 'data-left': entry.left.join(','), 'data-joined': entry.joined.join(',') },
+        {
+          'data-testid': 'rebalance',
+          'data-group': entry.groupId,
+          'data-left': entry.left.join(','),
+          'data-joined': entry.joined.join(','),
+        },
         h('strong', {}, `${clock(entry.startedAt)}–${clock(entry.settledAt)} ${entry.groupId}`),
         entry.joined.length > 0 ? ` joined: ${entry.joined.join(', ')}.` : '',
         entry.left.length > 0 ? ` left: ${entry.left.join(', ')}.` : '',
@@ -191,7 +241,8 @@ function renderTimeline(current) {
 /** @param {ConsoleView} current */
 function renderEvents(current) {
   const names = current.records.map((topic) => topic.topic);
-  if (topicSelect.options.length !== names.length) topicSelect.replaceChildren(...names.map((name) => h('option', { value: name }, name)));
+  if (topicSelect.options.length !== names.length)
+    topicSelect.replaceChildren(...names.map((name) => h('option', { value: name }, name)));
   if (filterKey) return; // the key's records are drawn by filterByKey()
   const topic = current.records.find((candidate) => candidate.topic === (topicSelect.value || 'orders'));
   const records = (topic?.partitions ?? []).flatMap((partition) => [...partition.records].reverse().slice(0, 4));
@@ -203,7 +254,11 @@ function recordTable(records, caption) {
   const rows = records.map((record) =>
     h(
       'tr',
-      { 'data-record-key': record.key ?? '', 'data-partition': record.partition, 'data-event-type': record.eventType ?? '' },
+      {
+        'data-record-key': record.key ?? '',
+        'data-partition': record.partition,
+        'data-event-type': record.eventType ?? '',
+      },
       h('td', {}, record.topic),
       h('td', {}, record.partition),
       h('td', {}, record.offset),
@@ -211,24 +266,50 @@ function recordTable(records, caption) {
       h('td', {}, record.eventType ?? '?'),
       h('td', {}, record.size),
       h('td', {}, clock(record.timestamp)),
-      h('td', { class: 'mono muted' }, Object.entries(record.headers).filter(([name]) => name !== 'event-type').map(([name, value]) => `${name}=${value}`).join(' ')),
+      h(
+        'td',
+        { class: 'mono muted' },
+        Object.entries(record.headers)
+          .filter(([name]) => name !== 'event-type')
+          .map(([name, value]) => `${name}=${value}`)
+          .join(' '),
+      ),
     ),
   );
-  return h('div', {}, h('p', { class: 'muted' }, caption), table(['topic', 'partition', 'offset', 'key', 'event type', 'bytes', 'timestamp (UTC)', 'headers'], rows, { 'data-testid': 'records' }));
+  return h(
+    'div',
+    {},
+    h('p', { class: 'muted' }, caption),
+    table(['topic', 'partition', 'offset', 'key', 'event type', 'bytes', 'timestamp (UTC)', 'headers'], rows, {
+      'data-testid': 'records',
+    }),
+  );
 }
 
 /** @param {string} id */
 function orderLink(id) {
-  return h('a', { class: 'order', href: `#follow=${id}`, onclick: (event) => (event.preventDefault(), void follow(id)) }, id);
+  return h(
+    'a',
+    { class: 'order', href: `#follow=${id}`, onclick: (event) => (event.preventDefault(), void follow(id)) },
+    id,
+  );
 }
 
 /** @param {string} key */
 async function filterByKey(key) {
   filterKey = key;
   if (!key) return view && renderEvents(view);
-  const answer = /** @type {{ records: RecordSummary[] }} */ (await (await fetch(`/api/records?key=${encodeURIComponent(key)}`)).json());
+  const answer = /** @type {{ records: RecordSummary[] }} */ (
+    await (await fetch(`/api/records?key=${encodeURIComponent(key)}`)).json()
+  );
   const partitions = new Set(answer.records.map((record) => `${record.topic}[${record.partition}]`));
-  show('events', recordTable(answer.records, `${answer.records.length} records with key ${key}: on ${[...partitions].join(' and ') || 'no partition yet'}, in offset order`));
+  show(
+    'events',
+    recordTable(
+      answer.records,
+      `${answer.records.length} records with key ${key}: on ${[...partitions].join(' and ') || 'no partition yet'}, in offset order`,
+    ),
+  );
 }
 
 /** @param {string} orderId */
@@ -238,7 +319,14 @@ async function follow(orderId) {
   if (document.activeElement !== input) input.value = orderId;
   const saga = /** @type {SagaView} */ (await (await fetch(`/api/orders/${encodeURIComponent(orderId)}/saga`)).json());
   if (saga.steps.length === 0) {
-    show('saga', h('p', { class: 'muted' }, `No events of ${orderId} seen yet (the console remembers the orders it has seen since it started).`));
+    show(
+      'saga',
+      h(
+        'p',
+        { class: 'muted' },
+        `No events of ${orderId} seen yet (the console remembers the orders it has seen since it started).`,
+      ),
+    );
     return;
   }
   show(
@@ -252,10 +340,18 @@ async function follow(orderId) {
           { 'data-event-type': step.eventType ?? '', style: `margin-left: ${step.depth * 1.5}rem` },
           h('strong', {}, step.eventType ?? '?'),
           ` on ${step.topic}[${step.partition}] @${step.offset}, ${clock(step.timestamp)}`,
-          step.msSinceCause === undefined ? '' : h('span', { class: 'muted' }, ` (+${step.msSinceCause} ms after its cause)`),
+          step.msSinceCause === undefined
+            ? ''
+            : h('span', { class: 'muted' }, ` (+${step.msSinceCause} ms after its cause)`),
           ` · written by ${step.headers['source'] ?? '?'}`,
-          step.readBy.length > 0 ? ` · read by ${step.readBy.map((reader) => `${reader.member ?? '?'} (${reader.groupId})`).join(', ')}` : '',
-          h('div', { class: 'muted mono' }, `correlation ${step.headers['correlation-id'] ?? '?'} · causation ${step.headers['causation-id'] ?? '?'} · event ${step.headers['event-id'] ?? '?'}`),
+          step.readBy.length > 0
+            ? ` · read by ${step.readBy.map((reader) => `${reader.member ?? '?'} (${reader.groupId})`).join(', ')}`
+            : '',
+          h(
+            'div',
+            { class: 'muted mono' },
+            `correlation ${step.headers['correlation-id'] ?? '?'} · causation ${step.headers['causation-id'] ?? '?'} · event ${step.headers['event-id'] ?? '?'}`,
+          ),
         ),
       ),
     ),
@@ -271,18 +367,27 @@ async function placeOrder(event) {
     email: String(form.get('email')),
     items: [{ sku: String(form.get('sku')), quantity: Number(form.get('quantity')) }],
   };
-  const answer = await fetch('/api/orders', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(order) });
+  const answer = await fetch('/api/orders', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify(order),
+  });
   const body = /** @type {{ id?: string, detail?: string, status?: string | number }} */ (await answer.json());
   if (answer.status === 201 && body.id) {
     show('placed', 'placed ', orderLink(body.id), ` (${body.status})`);
     document.getElementById('placed')?.setAttribute('data-order-id', body.id);
     void follow(body.id);
   } else {
-    show('placed', h('span', { class: 'error' }, `not placed (${answer.status}): ${body.detail ?? JSON.stringify(body)}`));
+    show(
+      'placed',
+      h('span', { class: 'error' }, `not placed (${answer.status}): ${body.detail ?? JSON.stringify(body)}`),
+    );
   }
 }
 
-document.getElementById('place-order')?.addEventListener('submit', (event) => void placeOrder(/** @type {SubmitEvent} */ (event)));
+document
+  .getElementById('place-order')
+  ?.addEventListener('submit', (event) => void placeOrder(/** @type {SubmitEvent} */ (event)));
 document.getElementById('follow')?.addEventListener('submit', (event) => {
   event.preventDefault();
   const id = /** @type {HTMLInputElement} */ (document.getElementById('follow-id')).value.trim();

@@ -39,7 +39,12 @@ export function show(id, ...nodes) {
  * @param {Record<string, string>} [attributes]
  */
 export function table(headings, rows, attributes = {}) {
-  return h('table', attributes, h('thead', {}, h('tr', {}, ...headings.map((heading) => h('th', {}, heading)))), h('tbody', {}, ...rows));
+  return h(
+    'table',
+    attributes,
+    h('thead', {}, h('tr', {}, ...headings.map((heading) => h('th', {}, heading)))),
+    h('tbody', {}, ...rows),
+  );
 }
 
 /** @param {number} ms */

@@ -17,12 +17,19 @@ describe('the Orderflow Console in a browser', () => {
 
   /** Waits until exactly `count` elements match the CSS selector (the page updates every second). */
   const waitForCount = (selector: string, count: number, timeoutMs = 30_000) =>
-    page.waitForFunction(({ css, expected }) => document.querySelectorAll(css).length === expected, { css: selector, expected: count }, { timeout: timeoutMs, polling: 100 });
+    page.waitForFunction(
+      ({ css, expected }) => document.querySelectorAll(css).length === expected,
+      { css: selector, expected: count },
+      { timeout: timeoutMs, polling: 100 },
+    );
 
   beforeAll(async () => {
     cluster = await localTestCluster();
     // Both at once; whichever did start is stopped in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startRunningStack({ inventory: 3, notification: 1, console: true }), launchChromium()]);
+    const [started, launched] = await Promise.allSettled([
+      startRunningStack({ inventory: 3, notification: 1, console: true }),
+      launchChromium(),
+    ]);
     if (started.status === 'fulfilled') stack = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
@@ -52,7 +59,11 @@ describe('the Orderflow Console in a browser', () => {
 
     await stack.stack.process('inventory-service#3').stop();
 
-    await waitForCount('[data-testid=rebalance][data-group=inventory-service][data-left="inventory-service#3"]', 1, 60_000);
+    await waitForCount(
+      '[data-testid=rebalance][data-group=inventory-service][data-left="inventory-service#3"]',
+      1,
+      60_000,
+    );
     await waitForCount(`${members}[data-partitions="3"]`, 2, 60_000);
     expect(await page.$$eval(members, (rows) => rows.length)).toBe(2);
     await screenshot(page, '02-groups-and-rebalance');
@@ -65,13 +76,19 @@ describe('the Orderflow Console in a browser', () => {
 
     const saga = await page.waitForFunction(
       () => {
-        const types = [...document.querySelectorAll('[data-testid=saga] li')].map((step) => step.getAttribute('data-event-type'));
+        const types = [...document.querySelectorAll('[data-testid=saga] li')].map((step) =>
+          step.getAttribute('data-event-type'),
+        );
         return types.includes('OrderConfirmedEvent') ? types : false;
       },
       undefined,
       { timeout: 60_000, polling: 200 },
     );
-    expect(((await saga.jsonValue()) as string[]).slice(0, 3)).toEqual(['OrderPlacedEvent', 'StockReservedEvent', 'OrderConfirmedEvent']);
+    expect(((await saga.jsonValue()) as string[]).slice(0, 3)).toEqual([
+      'OrderPlacedEvent',
+      'StockReservedEvent',
+      'OrderConfirmedEvent',
+    ]);
     await page.locator('#follow-section').scrollIntoViewIfNeeded();
     await screenshot(page, '03-follow-an-order');
 
@@ -80,7 +97,11 @@ describe('the Orderflow Console in a browser', () => {
     // placed and confirmed on orders, reserved on inventory
     await waitForCount(`[data-testid=records] tr[data-record-key="${orderId}"]`, 3);
     const rows = await page.$$eval(`[data-testid=records] tr[data-record-key="${orderId}"]`, (found) =>
-      found.map((row) => [row.children[0]?.textContent, row.getAttribute('data-partition'), row.getAttribute('data-event-type')]),
+      found.map((row) => [
+        row.children[0]?.textContent,
+        row.getAttribute('data-partition'),
+        row.getAttribute('data-event-type'),
+      ]),
     );
     // The key decides the partition: all of the order's events on one partition of each topic, in order.
     const ordersRows = rows.filter(([topic]) => topic === 'orders');
@@ -95,19 +116,25 @@ describe('the Orderflow Console in a browser', () => {
     // restarts the leaders need not sit on their preferred brokers, so no broker id is assumed.
     const victim = Number(await page.getAttribute('tr[data-topic=orders][data-partition="0"]', 'data-leader'));
     expect(victim).toBeGreaterThan(0);
-    const ledByVictim = await page.$$eval(`tr[data-topic=orders][data-leader="${victim}"]`, (rows) => rows.map((row) => row.getAttribute('data-partition')));
+    const ledByVictim = await page.$$eval(`tr[data-topic=orders][data-leader="${victim}"]`, (rows) =>
+      rows.map((row) => row.getAttribute('data-partition')),
+    );
     expect(ledByVictim.length).toBeGreaterThan(0);
 
     await cluster.stopBroker(victim);
     const stoppedAt = Date.now();
-    await page.waitForSelector(`[data-testid=brokers] tr[data-broker="${victim}"][data-state=down]`, { timeout: 5_000 });
+    await page.waitForSelector(`[data-testid=brokers] tr[data-broker="${victim}"][data-state=down]`, {
+      timeout: 5_000,
+    });
     const downAfterMs = Date.now() - stoppedAt;
 
     expect(downAfterMs).toBeLessThan(5_000);
     for (const partition of ledByVictim) {
       await page.waitForFunction(
         ({ id, stopped }) => {
-          const leader = document.querySelector(`tr[data-topic=orders][data-partition="${id}"]`)?.getAttribute('data-leader');
+          const leader = document
+            .querySelector(`tr[data-topic=orders][data-partition="${id}"]`)
+            ?.getAttribute('data-leader');
           return leader !== undefined && leader !== null && leader !== String(stopped) && leader !== '-1';
         },
         { id: partition, stopped: victim },

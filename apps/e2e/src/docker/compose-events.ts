@@ -18,7 +18,15 @@ export function recordComposeEvents(project: string): { events: ContainerEvent[]
   const events: ContainerEvent[] = [];
   const child: ChildProcess = spawn(
     dockerClient(),
-    ['events', '--filter', `label=com.docker.compose.project=${project}`, '--filter', 'type=container', '--format', '{{json .}}'],
+    [
+      'events',
+      '--filter',
+      `label=com.docker.compose.project=${project}`,
+      '--filter',
+      'type=container',
+      '--format',
+      '{{json .}}',
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   let pending = '';
@@ -27,7 +35,11 @@ export function recordComposeEvents(project: string): { events: ContainerEvent[]
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines.filter(Boolean)) {
-      const event = JSON.parse(line) as { status?: string; timeNano: number; Actor: { Attributes: Record<string, string> } };
+      const event = JSON.parse(line) as {
+        status?: string;
+        timeNano: number;
+        Actor: { Attributes: Record<string, string> };
+      };
       const attributes = event.Actor.Attributes;
       events.push({
         service: attributes['com.docker.compose.service'] ?? '',

@@ -26,7 +26,11 @@ export function composeCommand(): string[] {
  * `files`: the compose files, merged in this order; e.g. docker-compose.yml and then the
  * docker-compose.secure.yml override (secure-compose.ts).
  */
-export function composeProject(name: string, env: Record<string, string>, files: readonly string[] = ['docker-compose.yml']): ComposeProject {
+export function composeProject(
+  name: string,
+  env: Record<string, string>,
+  files: readonly string[] = ['docker-compose.yml'],
+): ComposeProject {
   const [command = 'docker-compose', ...prefix] = composeCommand();
   const fileArgs = files.flatMap((file) => ['-f', file]);
   const run = (args: string[], { timeoutMs = 600_000 } = {}): Promise<string> =>
@@ -45,7 +49,12 @@ export function composeProject(name: string, env: Record<string, string>, files:
       child.on('exit', (code) => {
         clearTimeout(timer);
         if (code === 0) resolve(stdout);
-        else reject(new Error(`compose ${args.join(' ')} exited with ${code}:\n${(stdout + stderr).trim().split('\n').slice(-30).join('\n')}`));
+        else
+          reject(
+            new Error(
+              `compose ${args.join(' ')} exited with ${code}:\n${(stdout + stderr).trim().split('\n').slice(-30).join('\n')}`,
+            ),
+          );
       });
     });
   return {
@@ -53,7 +62,12 @@ export function composeProject(name: string, env: Record<string, string>, files:
     run,
     async containerOf(service, index = 1) {
       const ids = (await run(['ps', '-q', service])).trim().split('\n').filter(Boolean);
-      const byNumber = await Promise.all(ids.map(async (id) => ({ id, number: Number(inspect(id, '{{index .Config.Labels "com.docker.compose.container-number"}}')) })));
+      const byNumber = await Promise.all(
+        ids.map(async (id) => ({
+          id,
+          number: Number(inspect(id, '{{index .Config.Labels "com.docker.compose.container-number"}}')),
+        })),
+      );
       const match = byNumber.find((container) => container.number === index);
       if (!match) throw new Error(`No instance ${index} of ${service} in project ${name}`);
       return match.id;

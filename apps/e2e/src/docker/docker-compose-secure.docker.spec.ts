@@ -5,7 +5,14 @@ import { describeWithDocker, requestJson as call, waitFor } from '@orderflow/tes
 import { notificationKinds, orderReaches } from '../spec-helpers/running-stack.ts';
 import { kafkaErrorType } from '../secure/secured-cluster.ts';
 import { composeProject, type ComposeProject } from './compose-project.ts';
-import { aclsOnCluster, kafkaOnHost, plannedAcls, readStackSecrets, secureComposeFiles, type StackSecrets } from './secure-compose.ts';
+import {
+  aclsOnCluster,
+  kafkaOnHost,
+  plannedAcls,
+  readStackSecrets,
+  secureComposeFiles,
+  type StackSecrets,
+} from './secure-compose.ts';
 
 // docker-compose.yml with docker-compose.secure.yml, for real: TLS, a SCRAM login per service
 // and the access plan's ACLs, started by the compose files alone. The order flow proves every
@@ -19,11 +26,16 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
   let notifications = '';
   let brokers: string[] = [];
   let secrets: StackSecrets;
-  const urlOf = (app: string) => (app === 'order-service' ? orders : app === 'notification-service' ? notifications : '');
+  const urlOf = (app: string) =>
+    app === 'order-service' ? orders : app === 'notification-service' ? notifications : '';
 
   beforeAll(async () => {
     const kafkaPorts = [await findFreePort(), await findFreePort(), await findFreePort()];
-    const [orderPort, notificationPort, consolePort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+    const [orderPort, notificationPort, consolePort] = [
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+    ];
     compose = composeProject(
       `orderflow-e2e-secure-${randomUUID().slice(0, 8)}`,
       {
@@ -50,7 +62,9 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
       throw error;
     }
     secrets = await readStackSecrets(compose);
-    console.log(`secured compose stack: build ${((started - built) / 1000).toFixed(0)} s, up ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `secured compose stack: build ${((started - built) / 1000).toFixed(0)} s, up ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   }, 1_200_000);
 
   afterAll(async () => {
@@ -60,15 +74,26 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
   it('takes an order to CONFIRMED and SHIPPED with its 3 notifications, each service logged in as its own user', async () => {
     // `up -d` returns once the services started; they answer /ready once logged in to Kafka.
     for (const url of [orders, notifications]) {
-      await waitFor(async () => (await call(`${url}/ready`).catch(() => undefined))?.status === 200, { description: `${url}/ready`, timeoutMs: 180_000 });
+      await waitFor(async () => (await call(`${url}/ready`).catch(() => undefined))?.status === 200, {
+        description: `${url}/ready`,
+        timeoutMs: 180_000,
+      });
     }
-    const placed = await call(`${orders}/orders`, 'POST', { customerId: randomUUID(), email: 'ada@example.com', items: [{ sku: 'BOOK-1', quantity: 2 }] });
+    const placed = await call(`${orders}/orders`, 'POST', {
+      customerId: randomUUID(),
+      email: 'ada@example.com',
+      items: [{ sku: 'BOOK-1', quantity: 2 }],
+    });
     expect(placed.status).toBe(201);
     const orderId = String(placed.body['id']);
     await orderReaches({ urlOf }, orderId, 'CONFIRMED');
     const shipped = await call(`${orders}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
     expect(shipped.body['status']).toBe('SHIPPED');
-    expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
+    expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual([
+      'order-received',
+      'order-confirmed',
+      'order-shipped',
+    ]);
   });
 
   it("holds exactly the access plan's ACLs, as the admin sees them from the host", async () => {
@@ -82,19 +107,29 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
   });
 
   it('refuses notification-service a write to orders (TOPIC_AUTHORIZATION_FAILED), and a client without TLS and login', async () => {
-    const producer = kafkaOnHost(brokers, secrets, 'notification-service').producer({ idempotent: true, allowAutoTopicCreation: false });
+    const producer = kafkaOnHost(brokers, secrets, 'notification-service').producer({
+      idempotent: true,
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     try {
-      const refusal = await producer.send({ topic: topics.orders.name, acks: -1, messages: [{ key: 'forged', value: 'not yours' }] }).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+      const refusal = await producer
+        .send({ topic: topics.orders.name, acks: -1, messages: [{ key: 'forged', value: 'not yours' }] })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       expect(kafkaErrorType(refusal)).toBe('TOPIC_AUTHORIZATION_FAILED');
     } finally {
       await producer.disconnect();
     }
 
-    const plaintext = kafkaOnHost(brokers, secrets, 'admin', { ssl: false, sasl: undefined, retry: { retries: 0 }, connectionTimeout: 3_000 }).admin();
+    const plaintext = kafkaOnHost(brokers, secrets, 'admin', {
+      ssl: false,
+      sasl: undefined,
+      retry: { retries: 0 },
+      connectionTimeout: 3_000,
+    }).admin();
     await expect(plaintext.connect().then(() => plaintext.listTopics())).rejects.toThrow();
     await plaintext.disconnect();
   });

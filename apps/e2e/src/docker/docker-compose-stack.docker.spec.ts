@@ -22,11 +22,16 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
   let notifications = '';
   let consoleUrl = '';
   let kafkaHostPorts: number[] = [];
-  const urlOf = (app: string) => (app === 'order-service' ? orders : app === 'notification-service' ? notifications : '');
+  const urlOf = (app: string) =>
+    app === 'order-service' ? orders : app === 'notification-service' ? notifications : '';
 
   beforeAll(async () => {
     kafkaHostPorts = [await findFreePort(), await findFreePort(), await findFreePort()];
-    const [orderPort, notificationPort, consolePort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+    const [orderPort, notificationPort, consolePort] = [
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+    ];
     const name = `orderflow-e2e-${randomUUID().slice(0, 8)}`;
     compose = composeProject(name, {
       HOST_PORT_KAFKA_1: String(kafkaHostPorts[0]),
@@ -66,14 +71,20 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     const setupExit = events.find((event) => event.service === 'kafka-setup' && event.status === 'die');
     // brokers healthy, postgres healthy -> kafka-setup ran and exited 0 -> the services started.
     for (const dependency of [...BROKERS, 'postgres']) {
-      expect({ dependency, healthyBeforeSetup: (firstTime(events, dependency, healthy) ?? Infinity) < setupStarted }).toEqual({
+      expect({
+        dependency,
+        healthyBeforeSetup: (firstTime(events, dependency, healthy) ?? Infinity) < setupStarted,
+      }).toEqual({
         dependency,
         healthyBeforeSetup: true,
       });
     }
     expect(setupExit?.exitCode).toBe(0);
     for (const service of SERVICES) {
-      expect({ service, startedAfterSetup: (firstTime(events, service, 'start') ?? 0) > (setupExit?.timeNano ?? Infinity) }).toEqual({
+      expect({
+        service,
+        startedAfterSetup: (firstTime(events, service, 'start') ?? 0) > (setupExit?.timeNano ?? Infinity),
+      }).toEqual({
         service,
         startedAfterSetup: true,
       });
@@ -91,7 +102,11 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     await orderReaches({ urlOf }, orderId, 'CONFIRMED');
     const shipped = await call(`${orders}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
     expect(shipped.body['status']).toBe('SHIPPED');
-    expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
+    expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual([
+      'order-received',
+      'order-confirmed',
+      'order-shipped',
+    ]);
   });
 
   it('serves the console on its loopback port: the page, 3 brokers up and a quorum of 3 voters', async () => {
@@ -111,7 +126,11 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
 
   it('splits the 6 partitions of orders 2/2/2 over 3 inventory-service instances, none held twice', async () => {
     await compose.run(['up', '-d', '--scale', 'inventory-service=3']);
-    const statusUrls = await Promise.all([1, 2, 3].map(async (index) => `http://127.0.0.1:${await compose.hostPort('inventory-service', 3001, index)}/status`));
+    const statusUrls = await Promise.all(
+      [1, 2, 3].map(
+        async (index) => `http://127.0.0.1:${await compose.hostPort('inventory-service', 3001, index)}/status`,
+      ),
+    );
     const assignments = await waitFor(
       async () => {
         const held = await Promise.all(
@@ -139,14 +158,22 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     await orderReaches({ urlOf }, String(placed.body['id']), 'CONFIRMED');
 
     await compose.run(['start', 'kafka-2']);
-    const kafka = new Kafka({ clientId: 'compose-e2e', brokers: kafkaHostPorts.map((port) => `localhost:${port}`), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'compose-e2e',
+      brokers: kafkaHostPorts.map((port) => `localhost:${port}`),
+      logLevel: logLevel.NOTHING,
+    });
     const admin = kafka.admin();
     await admin.connect();
     try {
       await waitFor(
         async () => {
           const { topics } = await admin.fetchTopicMetadata();
-          const short = topics.flatMap((topic) => topic.partitions.filter((partition) => partition.isr.length !== 3).map((p) => `${topic.name}[${p.partitionId}]`));
+          const short = topics.flatMap((topic) =>
+            topic.partitions
+              .filter((partition) => partition.isr.length !== 3)
+              .map((p) => `${topic.name}[${p.partitionId}]`),
+          );
           return topics.length > 0 && short.length === 0;
         },
         { description: 'every partition of every topic to have an ISR of 3 again', timeoutMs: 180_000 },

@@ -23,7 +23,12 @@ export async function readStackSecrets(compose: ComposeProject): Promise<StackSe
  * EXTERNAL listeners (localhost, a name in the certificate), trusting the stack's CA and logged
  * in as `user`. Quiet and quick to give up: refusals are what the tests look for.
  */
-export function kafkaOnHost(brokers: string[], secrets: StackSecrets, user: string, config: Partial<KafkaConfig> = {}): kafkajs.Kafka {
+export function kafkaOnHost(
+  brokers: string[],
+  secrets: StackSecrets,
+  user: string,
+  config: Partial<KafkaConfig> = {},
+): kafkajs.Kafka {
   return new kafkajs.Kafka({
     clientId: `secure-compose-e2e-${user}`,
     brokers,
@@ -44,7 +49,12 @@ export async function aclsOnCluster(admin: Admin): Promise<string[]> {
     permissionType: AclPermissionTypes.ANY,
   });
   return resources
-    .flatMap((resource) => resource.acls.map((acl) => `${acl.principal} ${resource.resourceType}:${resource.resourceName}:${resource.resourcePatternType} ${acl.operation} ${acl.permissionType}`))
+    .flatMap((resource) =>
+      resource.acls.map(
+        (acl) =>
+          `${acl.principal} ${resource.resourceType}:${resource.resourceName}:${resource.resourcePatternType} ${acl.operation} ${acl.permissionType}`,
+      ),
+    )
     .sort();
 }
 
@@ -52,6 +62,9 @@ export async function aclsOnCluster(admin: Admin): Promise<string[]> {
 export function plannedAcls(): string[] {
   return accessPlan()
     .flatMap(aclBindingsOf)
-    .map((acl) => `${acl.principal} ${acl.resourceType}:${acl.resourceName}:${acl.resourcePatternType} ${acl.operation} ${acl.permissionType}`)
+    .map(
+      (acl) =>
+        `${acl.principal} ${acl.resourceType}:${acl.resourceName}:${acl.resourcePatternType} ${acl.operation} ${acl.permissionType}`,
+    )
     .sort();
 }

@@ -143,6 +143,8 @@ describe('nothing lost, nothing applied twice: broker faults under load', () => 
 async function countAcknowledged(faultStack: FaultStack): Promise<number> {
   const response = await fetch(`${faultStack.orderServiceUrl()}/metrics`);
   const text = await response.text();
-  const line = text.split('\n').find((entry) => entry.startsWith('orderflow_http_requests_total') && entry.includes('status="201"'));
+  const line = text
+    .split('\n')
+    .find((entry) => entry.startsWith('orderflow_http_requests_total') && entry.includes('status="201"'));
   return Number(line?.split(' ').at(-1) ?? 0);
 }

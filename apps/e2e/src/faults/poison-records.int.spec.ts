@@ -28,7 +28,12 @@ describe('nothing lost, nothing applied twice: poison and duplicate records', ()
     eventToMessage(
       ordersTopic,
       'OrderPlacedEvent',
-      { orderId: randomUUID(), customerId: randomUUID(), email: 'poison@example.com', items: [{ sku: 'BOOK-1', quantity: 1 }] },
+      {
+        orderId: randomUUID(),
+        customerId: randomUUID(),
+        email: 'poison@example.com',
+        items: [{ sku: 'BOOK-1', quantity: 1 }],
+      },
       { occurredAt: new Date(), correlationId: 'poison' },
     );
   const poison = () => {
@@ -36,7 +41,11 @@ describe('nothing lost, nothing applied twice: poison and duplicate records', ()
     return [
       { ...valid, value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) },
       { ...valid, headers: { ...valid.headers, 'event-type': 'OrderTeleportedEvent', 'event-id': randomUUID() } },
-      { ...valid, value: Buffer.from(JSON.stringify({ orderId: 'not-a-uuid', items: [] })), headers: { ...valid.headers, 'event-id': randomUUID() } },
+      {
+        ...valid,
+        value: Buffer.from(JSON.stringify({ orderId: 'not-a-uuid', items: [] })),
+        headers: { ...valid.headers, 'event-id': randomUUID() },
+      },
       { ...valid, headers: { ...valid.headers, 'event-version': '0', 'event-id': randomUUID() } },
     ];
   };
@@ -60,7 +69,12 @@ describe('nothing lost, nothing applied twice: poison and duplicate records', ()
     expectSound(report, { deadLettered: 8 });
     const after = await Promise.all(groups.map((group) => deadLetterCodes(faultStack, group)));
     for (const [index] of groups.entries()) {
-      expect(added(before[index] ?? [], after[index] ?? [])).toEqual(['invalid-event-field', 'undecodable-value', 'unknown-event-type', 'unsupported-event-version']);
+      expect(added(before[index] ?? [], after[index] ?? [])).toEqual([
+        'invalid-event-field',
+        'undecodable-value',
+        'unknown-event-type',
+        'unsupported-event-version',
+      ]);
     }
   });
 
@@ -74,13 +88,19 @@ describe('nothing lost, nothing applied twice: poison and duplicate records', ()
       fault: async () => {
         // Copy records of orders placed during this scenario, byte for byte (same event id).
         const scenarioStarted = Date.now() - seconds(4, 15);
-        const records = await consumeFromBeginning(faultStack.kafka, ordersTopic.name, await recordCount(faultStack.kafka, ordersTopic.name));
+        const records = await consumeFromBeginning(
+          faultStack.kafka,
+          ordersTopic.name,
+          await recordCount(faultStack.kafka, ordersTopic.name),
+        );
         const recent = records.filter((record) => Number(record.message.timestamp) >= scenarioStarted).slice(-20);
         for (const { message } of recent) {
           await producer.send({
             topic: ordersTopic.name,
             acks: -1,
-            messages: [{ key: message.key, value: message.value, timestamp: message.timestamp, headers: message.headers }],
+            messages: [
+              { key: message.key, value: message.value, timestamp: message.timestamp, headers: message.headers },
+            ],
           });
         }
         duplicated = recent.length;

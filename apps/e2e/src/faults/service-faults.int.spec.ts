@@ -103,7 +103,11 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
         // One database after the other, as a failover of each would: the requests and records
         // in flight fail over to 503s and waits, and the pools open new sessions.
         for (const app of ['order-service', 'inventory-service', 'notification-service']) {
-          terminated[app] = await terminateSessionsFor(faultStack.stack.databaseUrls.get(app) ?? '', app, seconds(2, 10));
+          terminated[app] = await terminateSessionsFor(
+            faultStack.stack.databaseUrls.get(app) ?? '',
+            app,
+            seconds(2, 10),
+          );
         }
       },
     });
@@ -127,13 +131,18 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
       fault: async ({ sku }) => {
         // Every order takes the product's stock row. Holding it stops every instance inside
         // its batch's transaction (inbox rows written, waiting for the row): freeze one there.
-        const instances = faultStack.stack.services.filter((service) => service.spec.app === 'inventory-service' && service.running()).length;
+        const instances = faultStack.stack.services.filter(
+          (service) => service.spec.app === 'inventory-service' && service.running(),
+        ).length;
         const stockRow = await holdStockRow(inventoryDatabase, sku);
         try {
-          await waitFor(async () => (await sessionsWaitingForLocks(inventoryDatabase, 'inventory-service')) >= instances, {
-            description: 'every inventory-service instance to wait for the stock row inside its transaction',
-            timeoutMs: 8_000,
-          });
+          await waitFor(
+            async () => (await sessionsWaitingForLocks(inventoryDatabase, 'inventory-service')) >= instances,
+            {
+              description: 'every inventory-service instance to wait for the stock row inside its transaction',
+              timeoutMs: 8_000,
+            },
+          );
           await frozen.pause();
         } finally {
           await stockRow.release();
@@ -146,7 +155,8 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
           await waitFor(
             async () => {
               const group = await groupMembers(faultStack.kafka, 'inventory-service');
-              if (group.state === 'Stable' && group.clientIds.length > 0 && !group.clientIds.includes(frozenClientId)) return true;
+              if (group.state === 'Stable' && group.clientIds.length > 0 && !group.clientIds.includes(frozenClientId))
+                return true;
               // Kept as the last error: a timeout then says where the group got stuck.
               throw new Error(`the group is ${group.state} with ${group.clientIds.join(', ') || 'no members'}`);
             },
@@ -167,7 +177,9 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
           );
           // Frozen past the session timeout, however early the group let go (the timeout runs
           // from the last heartbeat, before the freeze); the long form stays frozen longer.
-          await loadFor(Math.max(0, frozenAt + consumerRunnerDefaults.sessionTimeoutMs + 2_000 - Date.now()) + seconds(0, 30));
+          await loadFor(
+            Math.max(0, frozenAt + consumerRunnerDefaults.sessionTimeoutMs + 2_000 - Date.now()) + seconds(0, 30),
+          );
         } finally {
           await frozen.resume();
         }

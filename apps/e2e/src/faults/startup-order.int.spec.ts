@@ -21,17 +21,36 @@ describe('nothing lost, nothing applied twice: start-up order', () => {
     faultStack = await startFaultStack({ inventory: 2, waitUntilReady: false });
     const services = [...faultStack.stack.services];
     // Alive and answering, but not ready: there is no Kafka to talk to.
-    await waitFor(async () => (await Promise.all(services.map((service) => fetch(`${service.url}/health`).then((r) => r.ok, () => false)))).every(Boolean), {
-      description: 'every service to answer /health',
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      async () =>
+        (
+          await Promise.all(
+            services.map((service) =>
+              fetch(`${service.url}/health`).then(
+                (r) => r.ok,
+                () => false,
+              ),
+            ),
+          )
+        ).every(Boolean),
+      {
+        description: 'every service to answer /health',
+        timeoutMs: 60_000,
+      },
+    );
     await loadFor(seconds(3, 20));
     for (const service of services) expect((await fetch(`${service.url}/ready`)).status).toBe(503);
 
     await cluster.restore();
     await allReady(faultStack);
 
-    const report = await runScenario({ name: 'started before the brokers', faultStack, warmUpMs: seconds(3, 10), coolDownMs: 0, fault: async () => {} });
+    const report = await runScenario({
+      name: 'started before the brokers',
+      faultStack,
+      warmUpMs: seconds(3, 10),
+      coolDownMs: 0,
+      fault: async () => {},
+    });
     expectSound(report);
     // Still the processes started first: none exited, none had to be started again.
     expect(faultStack.stack.services.map((service) => service.pid)).toEqual(services.map((service) => service.pid));

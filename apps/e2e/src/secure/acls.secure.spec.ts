@@ -15,7 +15,10 @@ const services: readonly ServiceName[] = ['order-service', 'inventory-service', 
 const catalogueTopics = Object.values(topics).map((topic) => topic.name);
 
 /** The topics `service` may write (its own and its dead-letter topics), from the access plan. */
-const writableBy = (service: ServiceName) => serviceRules(service).filter((rule) => rule.operations.includes('Write')).map((rule) => rule.resource.name);
+const writableBy = (service: ServiceName) =>
+  serviceRules(service)
+    .filter((rule) => rule.operations.includes('Write'))
+    .map((rule) => rule.resource.name);
 
 describe('the secured cluster enforces each service’s ACLs', () => {
   let cluster: LocalKafkaCluster;
@@ -33,7 +36,8 @@ describe('the secured cluster enforces each service’s ACLs', () => {
   });
 
   /** The sum of a topic's end offsets: it moves only when a write succeeded. */
-  const endOffsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((sum, partition) => sum + Number(partition.high), 0);
+  const endOffsets = async (topic: string) =>
+    (await admin.fetchTopicOffsets(topic)).reduce((sum, partition) => sum + Number(partition.high), 0);
 
   async function write(user: string, topic: string): Promise<void> {
     const producer = kafkaAs(cluster, user).producer({ idempotent: true, allowAutoTopicCreation: false });
@@ -46,7 +50,11 @@ describe('the secured cluster enforces each service’s ACLs', () => {
   }
 
   /** Joins `groupId` as `user` and reads `topic` from the start: the first record, or the error that stopped it. */
-  async function read(user: string, groupId: string, topic: string): Promise<{ value?: string; error?: unknown; brokerErrors: string[] }> {
+  async function read(
+    user: string,
+    groupId: string,
+    topic: string,
+  ): Promise<{ value?: string; error?: unknown; brokerErrors: string[] }> {
     // What the brokers answered, as kafkajs logs it: some refusals reach the caller only there.
     const brokerErrors: string[] = [];
     const logCreator = () => (entry: LogEntry) => {
@@ -54,7 +62,11 @@ describe('the secured cluster enforces each service’s ACLs', () => {
       if (typeof error === 'string') brokerErrors.push(error);
     };
     // The client's usual retries ride out a coordinator that is still moving; a refusal is never retried.
-    const kafka = kafkaAs(cluster, user, { logLevel: logLevel.ERROR, logCreator, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 1_000 } });
+    const kafka = kafkaAs(cluster, user, {
+      logLevel: logLevel.ERROR,
+      logCreator,
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 1_000 },
+    });
     const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
     consumers.push(consumer);
     let outcome: { value?: string; error?: unknown } | undefined;
@@ -62,8 +74,16 @@ describe('the secured cluster enforces each service’s ACLs', () => {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void (outcome ??= { value: message.value?.toString() ?? '' }) });
-      return { ...(await waitFor(async () => outcome, { description: `${user} to read ${topic} in group ${groupId}, or be refused`, timeoutMs: 60_000 })), brokerErrors };
+      await consumer.run({
+        eachMessage: async ({ message }) => void (outcome ??= { value: message.value?.toString() ?? '' }),
+      });
+      return {
+        ...(await waitFor(async () => outcome, {
+          description: `${user} to read ${topic} in group ${groupId}, or be refused`,
+          timeoutMs: 60_000,
+        })),
+        brokerErrors,
+      };
     } catch (error) {
       return { error, brokerErrors };
     } finally {
@@ -79,11 +99,17 @@ describe('the secured cluster enforces each service’s ACLs', () => {
       permissionType: AclPermissionTypes.ANY,
     });
     const onCluster = resources.flatMap((resource) =>
-      resource.acls.map((acl) => `${acl.principal} ${resource.resourceType}:${resource.resourceName}:${resource.resourcePatternType} ${acl.operation} ${acl.permissionType}`),
+      resource.acls.map(
+        (acl) =>
+          `${acl.principal} ${resource.resourceType}:${resource.resourceName}:${resource.resourcePatternType} ${acl.operation} ${acl.permissionType}`,
+      ),
     );
     const planned = accessPlan()
       .flatMap(aclBindingsOf)
-      .map((acl) => `${acl.principal} ${acl.resourceType}:${acl.resourceName}:${acl.resourcePatternType} ${acl.operation} ${acl.permissionType}`);
+      .map(
+        (acl) =>
+          `${acl.principal} ${acl.resourceType}:${acl.resourceName}:${acl.resourcePatternType} ${acl.operation} ${acl.permissionType}`,
+      );
     expect(onCluster.sort()).toEqual(planned.sort());
   });
 
@@ -95,26 +121,31 @@ describe('the secured cluster enforces each service’s ACLs', () => {
     }
   });
 
-  it.each(services.flatMap((service) => catalogueTopics.filter((topic) => !writableBy(service).includes(topic)).map((topic) => [service, topic] as const)))(
-    'refuses %s a write to %s, which it does not own, and the topic does not move',
-    async (service, topic) => {
-      const before = await endOffsets(topic);
-      // kafkajs says it one of two ways: the protocol error itself, or a non-retriable error caused by it.
-      const refusal = await write(service, topic).then(() => undefined, (error: unknown) => error);
-      expect(kafkaErrorType(refusal)).toBe('TOPIC_AUTHORIZATION_FAILED');
-      expect(await endOffsets(topic)).toBe(before);
-    },
-  );
+  it.each(
+    services.flatMap((service) =>
+      catalogueTopics.filter((topic) => !writableBy(service).includes(topic)).map((topic) => [service, topic] as const),
+    ),
+  )('refuses %s a write to %s, which it does not own, and the topic does not move', async (service, topic) => {
+    const before = await endOffsets(topic);
+    // kafkajs says it one of two ways: the protocol error itself, or a non-retriable error caused by it.
+    const refusal = await write(service, topic).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(kafkaErrorType(refusal)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await endOffsets(topic)).toBe(before);
+  });
 
-  it.each(Object.values(topics).flatMap((topic) => topic.readers.map((reader) => [reader, topic.name, topic.writer] as const)))(
-    'lets %s read %s, written by %s, in its own consumer group',
-    async (reader, topic, writer) => {
-      await write(writer, topic);
-      const { value, error } = await read(reader, reader, topic);
-      expect(error).toBeUndefined();
-      expect(value).toMatch(/^written by /);
-    },
-  );
+  it.each(
+    Object.values(topics).flatMap((topic) =>
+      topic.readers.map((reader) => [reader, topic.name, topic.writer] as const),
+    ),
+  )('lets %s read %s, written by %s, in its own consumer group', async (reader, topic, writer) => {
+    await write(writer, topic);
+    const { value, error } = await read(reader, reader, topic);
+    expect(error).toBeUndefined();
+    expect(value).toMatch(/^written by /);
+  });
 
   it('refuses a service a topic it does not read, even in its own group', async () => {
     // order-service owns `orders` (Write) but does not consume it: no Read.
@@ -138,13 +169,21 @@ describe('the secured cluster enforces each service’s ACLs', () => {
     const before = await endOffsets(topics.orders.name);
     // Refused before any topic is named: an idempotent producer first asks for a producer id,
     // which needs Write on some topic (KIP-679), and the console has none.
-    const refusal = await write('console', topics.orders.name).then(() => undefined, (error: unknown) => error);
+    const refusal = await write('console', topics.orders.name).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(kafkaErrorType(refusal)).toBe('CLUSTER_AUTHORIZATION_FAILED');
     expect(await endOffsets(topics.orders.name)).toBe(before);
   });
 
   it('refuses a client that speaks plaintext to the secured listener', async () => {
-    const plaintext = kafkaAs(cluster, 'admin', { ssl: false, sasl: undefined, retry: { retries: 0 }, connectionTimeout: 3_000 }).admin();
+    const plaintext = kafkaAs(cluster, 'admin', {
+      ssl: false,
+      sasl: undefined,
+      retry: { retries: 0 },
+      connectionTimeout: 3_000,
+    }).admin();
     await expect(plaintext.connect().then(() => plaintext.listTopics())).rejects.toThrow();
     await plaintext.disconnect();
   });

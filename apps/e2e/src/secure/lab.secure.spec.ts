@@ -16,7 +16,12 @@ describe('lab 5 on the secured cluster', () => {
 
   it(`${page}: every command runs and shows what the page says`, async () => {
     const ports = new Map<number, number>();
-    bootstrapServers(clusterLayout('dev-secure')).forEach((address, index) => ports.set(portOf(address), portOf(cluster.brokers[index] ?? '')));
-    await runDocument(page, { ports, env: { ...process.env, KAFKA_BROKERS: cluster.brokers.join(','), KAFKA_PROFILE: cluster.layout.profile } });
+    bootstrapServers(clusterLayout('dev-secure')).forEach((address, index) =>
+      ports.set(portOf(address), portOf(cluster.brokers[index] ?? '')),
+    );
+    await runDocument(page, {
+      ports,
+      env: { ...process.env, KAFKA_BROKERS: cluster.brokers.join(','), KAFKA_PROFILE: cluster.layout.profile },
+    });
   });
 });

@@ -12,7 +12,11 @@ describe('a service logging in to the secured cluster', () => {
   });
 
   const clientAs = (username: string, password: string) =>
-    createKafkaClient({ brokers: cluster.brokers, clientId: 'login-spec', login: { username, password, caFile: cluster.secrets().caFile } });
+    createKafkaClient({
+      brokers: cluster.brokers,
+      clientId: 'login-spec',
+      login: { username, password, caFile: cluster.secrets().caFile },
+    });
 
   it('connects with its own user and password', async () => {
     const password = cluster.secrets().passwords['order-service'] ?? '';

@@ -1,6 +1,11 @@
 import { serviceSecurityEnvironment, type LocalKafkaCluster } from '@orderflow/local-kafka';
 import { requestJson, testClusterFaults, waitFor, type ClusterFaults } from '@orderflow/testing';
-import { notificationKinds, orderReaches, startRunningStack, type RunningStack } from '../spec-helpers/running-stack.ts';
+import {
+  notificationKinds,
+  orderReaches,
+  startRunningStack,
+  type RunningStack,
+} from '../spec-helpers/running-stack.ts';
 import { securedCluster } from './secured-cluster.ts';
 
 // The README's walkthrough on the secured stack (`npm start -- --secure`): every service logs in
@@ -17,7 +22,10 @@ describe('the order flow on the secured cluster', () => {
   beforeAll(async () => {
     cluster = await securedCluster();
     faults = await testClusterFaults();
-    stack = await startRunningStack({ inventory: 1, notification: 1 }, { kafkaLoginFor: (app) => serviceSecurityEnvironment(cluster.secrets(), app) });
+    stack = await startRunningStack(
+      { inventory: 1, notification: 1 },
+      { kafkaLoginFor: (app) => serviceSecurityEnvironment(cluster.secrets(), app) },
+    );
   });
   afterAll(async () => {
     await stack?.stack.stop();
@@ -28,7 +36,10 @@ describe('the order flow on the secured cluster', () => {
   });
 
   const place = async (sku: string, quantity: number) => {
-    const { status, body } = await requestJson(`${stack.urlOf('order-service')}/orders`, 'POST', { ...customer, items: [{ sku, quantity }] });
+    const { status, body } = await requestJson(`${stack.urlOf('order-service')}/orders`, 'POST', {
+      ...customer,
+      items: [{ sku, quantity }],
+    });
     expect(status).toBe(201);
     return String(body['id']);
   };
@@ -36,11 +47,15 @@ describe('the order flow on the secured cluster', () => {
   it('places an order that is CONFIRMED, shipped and notified, as the README walks through it', async () => {
     const order = await place('BOOK-1', 2);
     await orderReaches(stack, order, 'CONFIRMED');
-    const shipped = await requestJson(`${stack.urlOf('order-service')}/orders/${order}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
+    const shipped = await requestJson(`${stack.urlOf('order-service')}/orders/${order}/ship`, 'POST', {
+      trackingUrl: 'https://track.example/42',
+    });
     expect(shipped.body['status']).toBe('SHIPPED');
     expect(await notificationKinds(stack, order, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
     const rejected = await place('DESK-1', 1);
-    expect(await orderReaches(stack, rejected, 'REJECTED')).toMatchObject({ unavailableItems: [{ sku: 'DESK-1', reason: 'not-enough-stock' }] });
+    expect(await orderReaches(stack, rejected, 'REJECTED')).toMatchObject({
+      unavailableItems: [{ sku: 'DESK-1', reason: 'not-enough-stock' }],
+    });
   });
 
   it('confirms every order placed while a broker is killed, each notified once', async () => {

@@ -1,4 +1,11 @@
-import { planStack, startStack, type ServiceProcessSpec, type Stack, type StackOptions, type StackShape } from '@orderflow/dev-stack';
+import {
+  planStack,
+  startStack,
+  type ServiceProcessSpec,
+  type Stack,
+  type StackOptions,
+  type StackShape,
+} from '@orderflow/dev-stack';
 import { findFreePort } from '@orderflow/service';
 import { requestJson, testCluster, waitFor } from '@orderflow/testing';
 
@@ -15,11 +22,20 @@ export type RunningStack = {
  * run's Kafka cluster, a fresh embedded PostgreSQL and free ports. The services use the
  * catalogue's real topic and group names: the test cluster's other suites use unique ones.
  */
-export async function startRunningStack(shape: StackShape, options: Pick<StackOptions, 'kafkaLoginFor'> = {}): Promise<RunningStack> {
+export async function startRunningStack(
+  shape: StackShape,
+  options: Pick<StackOptions, 'kafkaLoginFor'> = {},
+): Promise<RunningStack> {
   const { brokers } = await testCluster();
   const processes = await planOnFreePorts(shape);
   const output: string[] = [];
-  const stack = await startStack({ ...options, processes, brokers, output: (line) => output.push(line), logLevel: 'warn' });
+  const stack = await startStack({
+    ...options,
+    processes,
+    brokers,
+    output: (line) => output.push(line),
+    logLevel: 'warn',
+  });
   return {
     stack,
     output,
@@ -38,7 +54,11 @@ export async function planOnFreePorts(shape: StackShape): Promise<ServiceProcess
 export const call = requestJson;
 
 /** Polls until the order has the status; returns the order. */
-export function orderReaches(stack: Pick<RunningStack, 'urlOf'>, orderId: string, status: string): Promise<Record<string, unknown>> {
+export function orderReaches(
+  stack: Pick<RunningStack, 'urlOf'>,
+  orderId: string,
+  status: string,
+): Promise<Record<string, unknown>> {
   return waitFor(
     async () => {
       const { body } = await call(`${stack.urlOf('order-service')}/orders/${orderId}`);
@@ -49,7 +69,11 @@ export function orderReaches(stack: Pick<RunningStack, 'urlOf'>, orderId: string
 }
 
 /** The kinds of an order's notifications, in event order, once there are `count`. */
-export function notificationKinds(stack: Pick<RunningStack, 'urlOf'>, orderId: string, count: number): Promise<string[]> {
+export function notificationKinds(
+  stack: Pick<RunningStack, 'urlOf'>,
+  orderId: string,
+  count: number,
+): Promise<string[]> {
   return waitFor(
     async () => {
       const { body } = await call(`${stack.urlOf('notification-service')}/notifications?orderId=${orderId}`);

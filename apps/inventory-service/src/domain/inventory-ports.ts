@@ -30,7 +30,11 @@ export type { ActionContext };
 
 export interface InventoryOutbox {
   /** Adds the event to the transaction's outbox: published after (and only if) it commits. */
-  append<Type extends InventoryEventType>(type: Type, event: InventoryEvent<Type>, context: ActionContext): Promise<void>;
+  append<Type extends InventoryEventType>(
+    type: Type,
+    event: InventoryEvent<Type>,
+    context: ActionContext,
+  ): Promise<void>;
 }
 
 /** One transaction's view: what it writes commits together, or not at all. */

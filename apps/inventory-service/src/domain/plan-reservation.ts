@@ -19,7 +19,10 @@ export function quantitiesBySku(items: readonly OrderItem[]): Map<string, number
  * line can be. Pure, so the rule is tested without a database; the caller holds the rows'
  * locks, so the stock it passes cannot change before it acts on the answer.
  */
-export function unavailableLines(wanted: ReadonlyMap<string, number>, stock: ReadonlyMap<string, StockItem>): UnavailableItem[] {
+export function unavailableLines(
+  wanted: ReadonlyMap<string, number>,
+  stock: ReadonlyMap<string, StockItem>,
+): UnavailableItem[] {
   const unavailable: UnavailableItem[] = [];
   for (const [sku, requested] of wanted) {
     const item = stock.get(sku);

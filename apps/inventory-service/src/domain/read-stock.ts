@@ -13,6 +13,11 @@ export async function getStockItem(queries: StockQueries, sku: string): Promise<
  * = reserved + available), so a restock never takes units from an order waiting to ship.
  * A sku the inventory does not know yet is added, named `name` (or its sku).
  */
-export async function restock(queries: StockQueries, sku: string, available: number, name?: string): Promise<StockItem> {
+export async function restock(
+  queries: StockQueries,
+  sku: string,
+  available: number,
+  name?: string,
+): Promise<StockItem> {
   return queries.setAvailable(sku, available, name);
 }

@@ -16,10 +16,15 @@ export type StockOutcome =
  * unit. The stock rows are locked (SELECT … FOR UPDATE) before they are read: the second
  * transaction waits until the first commits and then sees the unit gone. Exactly one wins.
  */
-export async function reserveStock(transaction: InventoryTransaction, order: OrderPlacedEvent, context: ActionContext): Promise<StockOutcome> {
+export async function reserveStock(
+  transaction: InventoryTransaction,
+  order: OrderPlacedEvent,
+  context: ActionContext,
+): Promise<StockOutcome> {
   // The same order placed twice under two event ids (the inbox only knows event ids).
   const existing = await transaction.reservations.findForUpdate(order.orderId);
-  if (existing) return { outcome: 'ignored', reason: `order ${order.orderId} was handled already (${existing.status})` };
+  if (existing)
+    return { outcome: 'ignored', reason: `order ${order.orderId} was handled already (${existing.status})` };
 
   const wanted = quantitiesBySku(order.items);
   const stock = await transaction.stock.lockForUpdate([...wanted.keys()]);
@@ -29,7 +34,11 @@ export async function reserveStock(transaction: InventoryTransaction, order: Ord
   if (unavailable.length > 0) {
     const failed: Reservation = { ...base, status: 'FAILED', unavailableItems: unavailable };
     await transaction.reservations.insert(failed);
-    await transaction.outbox.append('StockReservationFailedEvent', { orderId: order.orderId, unavailableItems: unavailable }, context);
+    await transaction.outbox.append(
+      'StockReservationFailedEvent',
+      { orderId: order.orderId, unavailableItems: unavailable },
+      context,
+    );
     return { outcome: 'applied', reservation: failed };
   }
   for (const [sku, quantity] of wanted) await transaction.stock.changeReserved(sku, quantity);

@@ -7,10 +7,15 @@ import type { StockOutcome } from './reserve-stock.ts';
  * a held one, and only once: the reservation's status is the guard, so a cancel of a
  * rejected, shipped or already released order changes nothing.
  */
-export async function releaseStock(transaction: InventoryTransaction, orderId: string, context: ActionContext): Promise<StockOutcome> {
+export async function releaseStock(
+  transaction: InventoryTransaction,
+  orderId: string,
+  context: ActionContext,
+): Promise<StockOutcome> {
   const reservation = await transaction.reservations.findForUpdate(orderId);
   if (!reservation) return { outcome: 'ignored', reason: `no reservation for order ${orderId}` };
-  if (reservation.status !== 'HELD') return { outcome: 'ignored', reason: `the reservation of order ${orderId} is ${reservation.status}` };
+  if (reservation.status !== 'HELD')
+    return { outcome: 'ignored', reason: `the reservation of order ${orderId} is ${reservation.status}` };
 
   const wanted = quantitiesBySku(reservation.items);
   await transaction.stock.lockForUpdate([...wanted.keys()]);
@@ -21,10 +26,15 @@ export async function releaseStock(transaction: InventoryTransaction, orderId: s
 }
 
 /** ProductShippedEvent: the reserved units leave the warehouse for good. Nothing is published. */
-export async function shipReservedStock(transaction: InventoryTransaction, orderId: string, context: ActionContext): Promise<StockOutcome> {
+export async function shipReservedStock(
+  transaction: InventoryTransaction,
+  orderId: string,
+  context: ActionContext,
+): Promise<StockOutcome> {
   const reservation = await transaction.reservations.findForUpdate(orderId);
   if (!reservation) return { outcome: 'ignored', reason: `no reservation for order ${orderId}` };
-  if (reservation.status !== 'HELD') return { outcome: 'ignored', reason: `the reservation of order ${orderId} is ${reservation.status}` };
+  if (reservation.status !== 'HELD')
+    return { outcome: 'ignored', reason: `the reservation of order ${orderId} is ${reservation.status}` };
 
   const wanted = quantitiesBySku(reservation.items);
   await transaction.stock.lockForUpdate([...wanted.keys()]);

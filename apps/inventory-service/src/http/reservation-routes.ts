@@ -12,7 +12,8 @@ export function reservationRoutes({ queries }: { queries: StockQueries }): Route
   router.get('/reservations/:orderId', async (request, response) => {
     const { orderId } = parseQuery(OrderIdParameters, request.params);
     const reservation = await queries.findReservation(orderId);
-    if (!reservation) throw new NotFoundError(`The inventory has seen no order ${orderId}.`, { code: 'RESERVATION_NOT_FOUND' });
+    if (!reservation)
+      throw new NotFoundError(`The inventory has seen no order ${orderId}.`, { code: 'RESERVATION_NOT_FOUND' });
     response.json({
       ...reservation,
       createdAt: reservation.createdAt.toISOString(),

@@ -6,7 +6,6 @@ import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain
 import { reserveStock, type StockOutcome } from '../domain/reserve-stock.ts';
 import { releaseStock, shipReservedStock } from '../domain/settle-reservation.ts';
 
-
 export type OrdersHandlerOptions = {
   readonly pool: pg.Pool;
   /** The use cases' ports for a batch of events, on the inbox transaction's client. */
@@ -35,7 +34,11 @@ export function ordersHandler({ pool, batchOn, logger }: OrdersHandlerOptions): 
   });
 }
 
-async function handleOne(transaction: InventoryTransaction, decoded: EventOf<OrdersTopic>, logger: ServiceLogger): Promise<void> {
+async function handleOne(
+  transaction: InventoryTransaction,
+  decoded: EventOf<OrdersTopic>,
+  logger: ServiceLogger,
+): Promise<void> {
   const context = { ...causedBy(decoded.metadata), now: new Date() };
   let result: StockOutcome;
   switch (decoded.type) {
@@ -54,7 +57,10 @@ async function handleOne(transaction: InventoryTransaction, decoded: EventOf<Ord
       return;
   }
   if (result.outcome === 'ignored') {
-    logger.info({ eventType: decoded.type, eventId: decoded.metadata.eventId }, `${decoded.type} ignored: ${result.reason}`);
+    logger.info(
+      { eventType: decoded.type, eventId: decoded.metadata.eventId },
+      `${decoded.type} ignored: ${result.reason}`,
+    );
   } else {
     const { orderId, status } = result.reservation;
     logger.info({ eventType: decoded.type, orderId, status }, `stock for order ${orderId} is now ${status}`);

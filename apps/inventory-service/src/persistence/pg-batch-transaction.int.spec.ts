@@ -32,25 +32,58 @@ describe('a batch of inventory events in one set-based transaction (real Postgre
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
 
     await withTransaction(database.pool, async (client) => {
-      const batch = await pgBatchTransaction(client, inventoryTopic, { orderIds: [first, second, third], skus: [cup, pen] });
+      const batch = await pgBatchTransaction(client, inventoryTopic, {
+        orderIds: [first, second, third],
+        skus: [cup, pen],
+      });
       const { transaction } = batch;
       // first takes 2 of 3 cups; second wants 2 and fails; first is cancelled (the cups come back);
       // third takes 3 cups and ships. Each step only works if it sees the steps before it.
-      await reserveStock(transaction, { orderId: first, ...customer, items: [{ sku: cup, quantity: 2 }, { sku: pen, quantity: 1 }] }, context('e1'));
-      await reserveStock(transaction, { orderId: second, ...customer, items: [{ sku: cup, quantity: 2 }] }, context('e2'));
+      await reserveStock(
+        transaction,
+        {
+          orderId: first,
+          ...customer,
+          items: [
+            { sku: cup, quantity: 2 },
+            { sku: pen, quantity: 1 },
+          ],
+        },
+        context('e1'),
+      );
+      await reserveStock(
+        transaction,
+        { orderId: second, ...customer, items: [{ sku: cup, quantity: 2 }] },
+        context('e2'),
+      );
       await releaseStock(transaction, first, context('e3'));
-      await reserveStock(transaction, { orderId: third, ...customer, items: [{ sku: cup, quantity: 3 }] }, context('e4'));
+      await reserveStock(
+        transaction,
+        { orderId: third, ...customer, items: [{ sku: cup, quantity: 3 }] },
+        context('e4'),
+      );
       await shipReservedStock(transaction, third, context('e5'));
       await batch.flush();
     });
 
-    expect(await rows('SELECT sku, on_hand, reserved FROM stock WHERE sku = ANY($1) ORDER BY sku', [[cup, pen]])).toEqual([
+    expect(
+      await rows('SELECT sku, on_hand, reserved FROM stock WHERE sku = ANY($1) ORDER BY sku', [[cup, pen]]),
+    ).toEqual([
       { sku: cup, on_hand: 0, reserved: 0 },
       { sku: pen, on_hand: 5, reserved: 0 },
     ]);
-    const statuses = await rows('SELECT order_id, status FROM reservations WHERE order_id = ANY($1)', [[first, second, third]]);
-    expect(Object.fromEntries(statuses.map((row) => [row['order_id'], row['status']]))).toEqual({ [first]: 'RELEASED', [second]: 'FAILED', [third]: 'SHIPPED' });
-    const events = await rows('SELECT event_type, message_key FROM kafka_outbox WHERE message_key = ANY($1) ORDER BY id', [[first, second, third]]);
+    const statuses = await rows('SELECT order_id, status FROM reservations WHERE order_id = ANY($1)', [
+      [first, second, third],
+    ]);
+    expect(Object.fromEntries(statuses.map((row) => [row['order_id'], row['status']]))).toEqual({
+      [first]: 'RELEASED',
+      [second]: 'FAILED',
+      [third]: 'SHIPPED',
+    });
+    const events = await rows(
+      'SELECT event_type, message_key FROM kafka_outbox WHERE message_key = ANY($1) ORDER BY id',
+      [[first, second, third]],
+    );
     expect(events).toEqual([
       { event_type: 'StockReservedEvent', message_key: first },
       { event_type: 'StockReservationFailedEvent', message_key: second },
@@ -76,7 +109,11 @@ describe('a batch of inventory events in one set-based transaction (real Postgre
       await batch.flush();
     });
 
-    expect(await rows('SELECT on_hand, reserved FROM stock WHERE sku = $1', [sku])).toEqual([{ on_hand: 4, reserved: 0 }]);
-    expect(await rows('SELECT status FROM reservations WHERE order_id = $1', [orderId])).toEqual([{ status: 'RELEASED' }]);
+    expect(await rows('SELECT on_hand, reserved FROM stock WHERE sku = $1', [sku])).toEqual([
+      { on_hand: 4, reserved: 0 },
+    ]);
+    expect(await rows('SELECT status FROM reservations WHERE order_id = $1', [orderId])).toEqual([
+      { status: 'RELEASED' },
+    ]);
   });
 });

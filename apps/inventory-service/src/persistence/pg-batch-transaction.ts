@@ -3,7 +3,14 @@ import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import type pg from 'pg';
 import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain/inventory-ports.ts';
 import type { Reservation, StockItem } from '../domain/stock-item.ts';
-import { reservationColumns, rowToReservation, rowToStockItem, stockColumns, type ReservationRow, type StockRow } from './stock-rows.ts';
+import {
+  reservationColumns,
+  rowToReservation,
+  rowToStockItem,
+  stockColumns,
+  type ReservationRow,
+  type StockRow,
+} from './stock-rows.ts';
 
 /**
  * The ports are written once per batch, so a batch costs a few statements however many events it
@@ -38,7 +45,10 @@ export async function pgBatchTransaction(
     for (const row of rows) reservations.set(row.order_id, rowToReservation(row));
   }
   async function loadStock(skus: readonly string[]) {
-    const { rows } = await client.query<StockRow>(`SELECT ${stockColumns} FROM stock WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE`, [skus]);
+    const { rows } = await client.query<StockRow>(
+      `SELECT ${stockColumns} FROM stock WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE`,
+      [skus],
+    );
     for (const sku of skus) stock.set(sku, undefined);
     for (const row of rows) stock.set(row.sku, rowToStockItem(row));
   }
@@ -51,7 +61,9 @@ export async function pgBatchTransaction(
 
   await loadReservations(wanted.orderIds);
   // A cancel or a shipment touches the skus of its reservation, not of its event.
-  const reservedSkus = [...reservations.values()].flatMap((reservation) => reservation?.items.map((item) => item.sku) ?? []);
+  const reservedSkus = [...reservations.values()].flatMap(
+    (reservation) => reservation?.items.map((item) => item.sku) ?? [],
+  );
   await loadStock([...new Set([...wanted.skus, ...reservedSkus])]);
 
   const transaction: InventoryTransaction = {

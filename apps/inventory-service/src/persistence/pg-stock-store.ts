@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import type { StockQueries } from '../domain/inventory-ports.ts';
-import { reservationColumns, rowToReservation, rowToStockItem, stockColumns, type ReservationRow, type StockRow } from './stock-rows.ts';
+import {
+  reservationColumns,
+  rowToReservation,
+  rowToStockItem,
+  stockColumns,
+  type ReservationRow,
+  type StockRow,
+} from './stock-rows.ts';
 
 /** Reads (and the one-statement restock) straight from the pool. */
 export function pgStockQueries(pool: pg.Pool): StockQueries {
@@ -14,7 +21,10 @@ export function pgStockQueries(pool: pg.Pool): StockQueries {
       return rows[0] && rowToStockItem(rows[0]);
     },
     async findReservation(orderId) {
-      const { rows } = await pool.query<ReservationRow>(`SELECT ${reservationColumns} FROM reservations WHERE order_id = $1`, [orderId]);
+      const { rows } = await pool.query<ReservationRow>(
+        `SELECT ${reservationColumns} FROM reservations WHERE order_id = $1`,
+        [orderId],
+      );
       return rows[0] && rowToReservation(rows[0]);
     },
     async setAvailable(sku, available, name) {

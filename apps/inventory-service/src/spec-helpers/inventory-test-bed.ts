@@ -20,12 +20,19 @@ type OrderEventType = keyof OrderEvents & string;
 export type InventoryTestBed = {
   readonly database: TestDatabase;
   readonly kafka: Kafka;
-  readonly topics: { readonly orders: ReturnType<typeof uniqueOrdersTopic>; readonly inventory: ReturnType<typeof uniqueInventoryTopic> };
+  readonly topics: {
+    readonly orders: ReturnType<typeof uniqueOrdersTopic>;
+    readonly inventory: ReturnType<typeof uniqueInventoryTopic>;
+  };
   readonly groupId: string;
   /** Starts one more instance of the service: same database, same group, same topics. */
   startInstance(): Promise<InventoryService>;
   /** Publishes an order event as order-service would (keyed by order id); returns its event id. */
-  publish<Type extends OrderEventType>(type: Type, event: EventPayload<OrderEvents[Type]>, eventId?: string): Promise<string>;
+  publish<Type extends OrderEventType>(
+    type: Type,
+    event: EventPayload<OrderEvents[Type]>,
+    eventId?: string,
+  ): Promise<string>;
   /** Sets a new sku's available stock (unique per call unless `sku` is given); returns the sku. */
   stockUp(available: number, sku?: string): Promise<string>;
   /** The decoded events on the inventory topic, once there are at least `count`. */
@@ -33,7 +40,10 @@ export type InventoryTestBed = {
   stop(): Promise<void>;
 };
 
-const decodeInventory = (topic: ReturnType<typeof uniqueInventoryTopic>, record: Parameters<typeof recordToEvent>[1]) => {
+const decodeInventory = (
+  topic: ReturnType<typeof uniqueInventoryTopic>,
+  record: Parameters<typeof recordToEvent>[1],
+) => {
   const decoded = recordToEvent(topic, record);
   if (!decoded.ok) throw decoded.error;
   return decoded;
@@ -89,7 +99,11 @@ export async function inventoryTestBed(): Promise<InventoryTestBed> {
       // One connect for all callers: concurrent publishes must not use it half-connected.
       producer ??= connectProducer();
       const connected = await producer;
-      const message = eventToMessage(topics.orders, type, event, { occurredAt: new Date(), correlationId: `test-${type}`, eventId });
+      const message = eventToMessage(topics.orders, type, event, {
+        occurredAt: new Date(),
+        correlationId: `test-${type}`,
+        eventId,
+      });
       await connected.send({ topic: topics.orders.name, acks: -1, messages: [message] });
       return eventId;
     },

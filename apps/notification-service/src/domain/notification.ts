@@ -1,7 +1,13 @@
 import type { EventPayload, ordersTopic } from '@orderflow/events';
 
 /** What a notification tells the customer: one kind per order event worth a message. */
-export const notificationKinds = ['order-received', 'order-confirmed', 'order-rejected', 'order-shipped', 'order-cancelled'] as const;
+export const notificationKinds = [
+  'order-received',
+  'order-confirmed',
+  'order-rejected',
+  'order-shipped',
+  'order-cancelled',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 type OrderTopicEvents = (typeof ordersTopic)['events'];

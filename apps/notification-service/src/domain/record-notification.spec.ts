@@ -19,11 +19,16 @@ function inMemoryRepository() {
   return { repository, stored };
 }
 
-const recordNotification = async (repository: NotificationRepository, source: NotifiableEvent, now: Date) => (await recordNotifications(repository, [source], now))[0];
+const recordNotification = async (repository: NotificationRepository, source: NotifiableEvent, now: Date) =>
+  (await recordNotifications(repository, [source], now))[0];
 
 const confirmed = {
   type: 'OrderConfirmedEvent' as const,
-  event: { orderId: '0195f0a0-0000-7000-8000-0000000000a1', customerId: '0195f0a0-0000-7000-8000-0000000000c1', email: 'ada@example.com' },
+  event: {
+    orderId: '0195f0a0-0000-7000-8000-0000000000a1',
+    customerId: '0195f0a0-0000-7000-8000-0000000000c1',
+    email: 'ada@example.com',
+  },
   metadata: { eventId: '0195f0a0-0000-7000-8000-0000000000e1', occurredAt: new Date('2026-01-02T10:00:00Z') },
 };
 
@@ -61,11 +66,18 @@ describe('recordNotification', () => {
   it('records a batch in one call, in its order, leaving out the events that have theirs already', async () => {
     const { repository, stored } = inMemoryRepository();
     await recordNotification(repository, confirmed, new Date());
-    const cancelled = { ...confirmed, type: 'OrderCancelledEvent' as const, metadata: { ...confirmed.metadata, eventId: '0195f0a0-0000-7000-8000-0000000000e2' } };
+    const cancelled = {
+      ...confirmed,
+      type: 'OrderCancelledEvent' as const,
+      metadata: { ...confirmed.metadata, eventId: '0195f0a0-0000-7000-8000-0000000000e2' },
+    };
 
     const results = await recordNotifications(repository, [cancelled, confirmed], new Date());
 
     expect(results.map((result) => result.outcome)).toEqual(['recorded', 'already-recorded']);
-    expect(stored.map((notification) => notification.eventType)).toEqual(['OrderConfirmedEvent', 'OrderCancelledEvent']);
+    expect(stored.map((notification) => notification.eventType)).toEqual([
+      'OrderConfirmedEvent',
+      'OrderCancelledEvent',
+    ]);
   });
 });

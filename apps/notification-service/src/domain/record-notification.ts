@@ -22,7 +22,11 @@ export async function recordNotifications(
 ): Promise<RecordNotificationResult[]> {
   const notifications = sources.map((source) => notificationFor(source, now));
   const stored = await repository.insertMany(notifications);
-  return notifications.map((notification) => (stored.has(notification.eventId.toLowerCase()) ? { outcome: 'recorded', notification } : { outcome: 'already-recorded' }));
+  return notifications.map((notification) =>
+    stored.has(notification.eventId.toLowerCase())
+      ? { outcome: 'recorded', notification }
+      : { outcome: 'already-recorded' },
+  );
 }
 
 function notificationFor(source: NotifiableEvent, now: Date): Notification {

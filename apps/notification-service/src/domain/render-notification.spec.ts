@@ -40,11 +40,16 @@ describe('renderNotification', () => {
     });
 
     expect(rendered).toMatchObject({ kind: 'order-rejected', subject: `We could not accept your order ${orderId}` });
-    expect(rendered.body).toContain('- GHOST-9: we do not sell this product (unknown sku)\n- BOOK-1: not enough stock (you asked for 2, we have 1)');
+    expect(rendered.body).toContain(
+      '- GHOST-9: we do not sell this product (unknown sku)\n- BOOK-1: not enough stock (you asked for 2, we have 1)',
+    );
   });
 
   it('a ProductShippedEvent is "order shipped", with the tracking link when there is one', () => {
-    const tracked = render({ type: 'ProductShippedEvent', event: { orderId, ...customer, items, trackingUrl: 'https://track.example/p/1' } });
+    const tracked = render({
+      type: 'ProductShippedEvent',
+      event: { orderId, ...customer, items, trackingUrl: 'https://track.example/p/1' },
+    });
     const untracked = render({ type: 'ProductShippedEvent', event: { orderId, ...customer, items } });
 
     expect(tracked).toMatchObject({ kind: 'order-shipped', subject: `Your order ${orderId} has shipped` });
@@ -60,10 +65,12 @@ describe('renderNotification', () => {
     expect(rendered.body).toContain('nothing will be charged');
   });
 
-  it('addresses every message to the event\'s email, in a footer as a real mail has', () => {
+  it("addresses every message to the event's email, in a footer as a real mail has", () => {
     const rendered = render({ type: 'OrderConfirmedEvent', event: { orderId, ...customer } });
 
     expect(rendered.body.startsWith('Hello,\n\n')).toBe(true);
-    expect(rendered.body.endsWith('This message was sent to ada@example.com about an order placed with this address.')).toBe(true);
+    expect(
+      rendered.body.endsWith('This message was sent to ada@example.com about an order placed with this address.'),
+    ).toBe(true);
   });
 });

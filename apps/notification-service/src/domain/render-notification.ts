@@ -13,7 +13,11 @@ export function renderNotification(orderEvent: OrderEvent): RenderedNotification
       return {
         kind: 'order-received',
         subject: `We received your order ${orderId}`,
-        body: letter(email, [`Thank you for your order ${orderId}. We are now reserving its items:`, itemList(items), 'We will write again once it is confirmed.']),
+        body: letter(email, [
+          `Thank you for your order ${orderId}. We are now reserving its items:`,
+          itemList(items),
+          'We will write again once it is confirmed.',
+        ]),
       };
     }
     case 'OrderConfirmedEvent': {
@@ -21,7 +25,9 @@ export function renderNotification(orderEvent: OrderEvent): RenderedNotification
       return {
         kind: 'order-confirmed',
         subject: `Your order ${orderId} is confirmed`,
-        body: letter(email, [`Good news: every item of your order ${orderId} is reserved for you. We will let you know when it ships.`]),
+        body: letter(email, [
+          `Good news: every item of your order ${orderId} is reserved for you. We will let you know when it ships.`,
+        ]),
       };
     }
     case 'OrderRejectedEvent': {
@@ -53,7 +59,9 @@ export function renderNotification(orderEvent: OrderEvent): RenderedNotification
       return {
         kind: 'order-cancelled',
         subject: `Your order ${orderId} is cancelled`,
-        body: letter(email, [`As you asked, your order ${orderId} is cancelled. Anything reserved for it is released and nothing will be charged.`]),
+        body: letter(email, [
+          `As you asked, your order ${orderId} is cancelled. Anything reserved for it is released and nothing will be charged.`,
+        ]),
       };
     }
   }
@@ -75,5 +83,10 @@ function itemList(items: readonly OrderItem[]): string {
 
 /** Greeting, paragraphs, and a footer naming the address, as in a real mail. */
 function letter(email: string, paragraphs: readonly string[]): string {
-  return ['Hello,', ...paragraphs, 'Orderflow', `This message was sent to ${email} about an order placed with this address.`].join('\n\n');
+  return [
+    'Hello,',
+    ...paragraphs,
+    'Orderflow',
+    `This message was sent to ${email} about an order placed with this address.`,
+  ].join('\n\n');
 }

@@ -7,5 +7,9 @@ export type NotificationResponse = Omit<Notification, 'occurredAt' | 'createdAt'
 };
 
 export function toNotificationResponse(notification: Notification): NotificationResponse {
-  return { ...notification, occurredAt: notification.occurredAt.toISOString(), createdAt: notification.createdAt.toISOString() };
+  return {
+    ...notification,
+    occurredAt: notification.occurredAt.toISOString(),
+    createdAt: notification.createdAt.toISOString(),
+  };
 }

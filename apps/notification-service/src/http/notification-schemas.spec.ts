@@ -8,7 +8,12 @@ describe('ListNotificationsQuery', () => {
   it('takes the numbers of a query string and both filters', () => {
     const orderId = '0195f0a0-0000-7000-8000-0000000000a1';
     const customerId = '0195f0a0-0000-7000-8000-0000000000c1';
-    expect(ListNotificationsQuery.parse({ orderId, customerId, limit: '200', offset: '10' })).toEqual({ orderId, customerId, limit: 200, offset: 10 });
+    expect(ListNotificationsQuery.parse({ orderId, customerId, limit: '200', offset: '10' })).toEqual({
+      orderId,
+      customerId,
+      limit: 200,
+      offset: 10,
+    });
   });
 
   it.each([

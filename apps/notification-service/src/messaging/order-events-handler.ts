@@ -5,7 +5,6 @@ import type pg from 'pg';
 import type { NotificationRepository } from '../domain/notification-ports.ts';
 import { recordNotifications, type RecordNotificationResult } from '../domain/record-notification.ts';
 
-
 export type OrderEventsHandlerOptions = {
   readonly pool: pg.Pool;
   /** The notification store on the inbox transaction's client. */
@@ -18,13 +17,19 @@ export type OrderEventsHandlerOptions = {
  * notifications and inbox rows commit together, so a redelivered event adds nothing. Set-based:
  * one insert for all of a batch's notifications.
  */
-export function orderEventsHandler({ pool, repositoryOn, logger }: OrderEventsHandlerOptions): BatchHandler<OrdersTopic> {
+export function orderEventsHandler({
+  pool,
+  repositoryOn,
+  logger,
+}: OrderEventsHandlerOptions): BatchHandler<OrdersTopic> {
   return async (items) => {
     let results: { readonly decoded: EventOf<OrdersTopic>; readonly result: RecordNotificationResult }[] = [];
     const outcomes = await withSetBasedInbox<OrdersTopic>(pool, async (newEvents, client) => {
       const decoded = newEvents.map((item) => item.event);
       const recorded = await recordNotifications(repositoryOn(client), decoded, new Date());
-      results = decoded.flatMap((event, index) => (recorded[index] ? [{ decoded: event, result: recorded[index] }] : []));
+      results = decoded.flatMap((event, index) =>
+        recorded[index] ? [{ decoded: event, result: recorded[index] }] : [],
+      );
     })(items);
     // Logged only now, after the commit: a rolled-back attempt must not look "sent".
     // (A real mail would be sent here too, or better from an outbox of its own.)
@@ -32,9 +37,15 @@ export function orderEventsHandler({ pool, repositoryOn, logger }: OrderEventsHa
       withCorrelationId(decoded.metadata.correlationId, () => {
         if (result.outcome === 'recorded') {
           const { id, kind, orderId, email, subject, body } = result.notification;
-          logger.info({ notificationId: id, kind, orderId, to: email, subject, body }, `notification ${kind} to ${email}: ${subject}`);
+          logger.info(
+            { notificationId: id, kind, orderId, to: email, subject, body },
+            `notification ${kind} to ${email}: ${subject}`,
+          );
         } else {
-          logger.info({ eventId: decoded.metadata.eventId }, `${decoded.type} ${decoded.metadata.eventId} has its notification already`);
+          logger.info(
+            { eventId: decoded.metadata.eventId },
+            `${decoded.type} ${decoded.metadata.eventId} has its notification already`,
+          );
         }
       });
     }

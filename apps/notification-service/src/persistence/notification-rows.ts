@@ -15,7 +15,8 @@ export type NotificationRow = {
   created_at: Date;
 };
 
-export const notificationColumns = 'id, event_id, event_type, order_id, customer_id, email, kind, subject, body, occurred_at, created_at';
+export const notificationColumns =
+  'id, event_id, event_type, order_id, customer_id, email, kind, subject, body, occurred_at, created_at';
 
 export function rowToNotification(row: NotificationRow): Notification {
   return {

@@ -41,7 +41,10 @@ export function pgNotificationRepository(client: pg.ClientBase): NotificationRep
 export function pgNotificationQueries(pool: pg.Pool): NotificationQueries {
   return {
     async findById(id) {
-      const { rows } = await pool.query<NotificationRow>(`SELECT ${notificationColumns} FROM notifications WHERE id = $1`, [id]);
+      const { rows } = await pool.query<NotificationRow>(
+        `SELECT ${notificationColumns} FROM notifications WHERE id = $1`,
+        [id],
+      );
       return rows[0] && rowToNotification(rows[0]);
     },
     async list({ orderId, customerId, limit, offset }: NotificationFilter) {

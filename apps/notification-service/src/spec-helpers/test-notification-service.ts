@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EventContext, OrdersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
-import { requestJson, testCluster, type TestDatabase, testDatabase, uniqueGroupId, uniqueOrdersTopic } from '@orderflow/testing';
+import {
+  requestJson,
+  testCluster,
+  type TestDatabase,
+  testDatabase,
+  uniqueGroupId,
+  uniqueOrdersTopic,
+} from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createNotificationService, type NotificationService } from '../create-notification-service.ts';
 import type { NotificationResponse } from '../http/notification-response.ts';
@@ -36,7 +43,11 @@ export async function startTestNotificationService(shared?: SharedSetup): Promis
     host: '127.0.0.1',
     pool: setup.database.pool,
     kafka: setup.kafka,
-    logger: createLogger({ serviceName: 'notification-service', level: 'info', destination: { write: (line: string) => void lines.push(line) } }),
+    logger: createLogger({
+      serviceName: 'notification-service',
+      level: 'info',
+      destination: { write: (line: string) => void lines.push(line) },
+    }),
     topics: setup.topics,
     groupId: setup.groupId,
   });
@@ -75,7 +86,10 @@ async function freshSetup(): Promise<SharedSetup> {
 export const request = requestJson;
 
 /** GET /notifications with a query string; the notifications of the answer. */
-export async function notificationsFor(app: Pick<TestNotificationService, 'url'>, query: string): Promise<NotificationResponse[]> {
+export async function notificationsFor(
+  app: Pick<TestNotificationService, 'url'>,
+  query: string,
+): Promise<NotificationResponse[]> {
   const answer = await request(`${app.url}/notifications?${query}`);
   if (answer.status !== 200) throw new Error(`GET /notifications?${query} answered ${answer.status}`);
   return answer.body['notifications'] as NotificationResponse[];

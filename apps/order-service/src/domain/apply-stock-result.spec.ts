@@ -10,8 +10,10 @@ const unavailable: UnavailableItem[] = [{ sku: 'BOOK-1', reason: 'not-enough-sto
 
 const reserved: StockResult = { type: 'StockReservedEvent', orderId };
 const failed: StockResult = { type: 'StockReservationFailedEvent', orderId, unavailableItems: unavailable };
-const confirmOrder = async (transaction: OrderTransaction) => (await applyStockResults(transaction, [{ result: reserved, context }]))[0];
-const rejectOrder = async (transaction: OrderTransaction) => (await applyStockResults(transaction, [{ result: failed, context }]))[0];
+const confirmOrder = async (transaction: OrderTransaction) =>
+  (await applyStockResults(transaction, [{ result: reserved, context }]))[0];
+const rejectOrder = async (transaction: OrderTransaction) =>
+  (await applyStockResults(transaction, [{ result: failed, context }]))[0];
 
 function storeWith(status: OrderStatus) {
   const store = inMemoryUnitOfWork();
@@ -33,7 +35,13 @@ describe('inventory results', () => {
     const result = await store.unitOfWork.run((transaction) => confirmOrder(transaction));
 
     expect(result).toMatchObject({ outcome: 'applied', order: { status: 'CONFIRMED' } });
-    expect(store.events()).toEqual([{ type: 'OrderConfirmedEvent', event: { orderId, customerId: '0195f0a0-0000-7000-8000-000000000002', email: 'ada@example.com' }, context }]);
+    expect(store.events()).toEqual([
+      {
+        type: 'OrderConfirmedEvent',
+        event: { orderId, customerId: '0195f0a0-0000-7000-8000-000000000002', email: 'ada@example.com' },
+        context,
+      },
+    ]);
   });
 
   it('rejects a PENDING order when the reservation failed, keeping and publishing the reasons', async () => {
@@ -42,26 +50,36 @@ describe('inventory results', () => {
 
     expect(result).toMatchObject({ outcome: 'applied', order: { status: 'REJECTED', unavailableItems: unavailable } });
     expect(store.events()).toEqual([
-      { type: 'OrderRejectedEvent', event: expect.objectContaining({ orderId, unavailableItems: unavailable }), context },
+      {
+        type: 'OrderRejectedEvent',
+        event: expect.objectContaining({ orderId, unavailableItems: unavailable }),
+        context,
+      },
     ]);
   });
 
-  it.each(['CONFIRMED', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)('ignores stock reserved for a %s order: no change, no event', async (status) => {
-    const store = storeWith(status);
-    const result = await store.unitOfWork.run((transaction) => confirmOrder(transaction));
+  it.each(['CONFIRMED', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)(
+    'ignores stock reserved for a %s order: no change, no event',
+    async (status) => {
+      const store = storeWith(status);
+      const result = await store.unitOfWork.run((transaction) => confirmOrder(transaction));
 
-    expect(result).toEqual({ outcome: 'ignored', reason: `order ${orderId} is already ${status}` });
-    expect(store.orders()[0]?.status).toBe(status);
-    expect(store.events()).toEqual([]);
-  });
+      expect(result).toEqual({ outcome: 'ignored', reason: `order ${orderId} is already ${status}` });
+      expect(store.orders()[0]?.status).toBe(status);
+      expect(store.events()).toEqual([]);
+    },
+  );
 
-  it.each(['CONFIRMED', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)('ignores a failed reservation for a %s order', async (status) => {
-    const store = storeWith(status);
-    const result = await store.unitOfWork.run((transaction) => rejectOrder(transaction));
+  it.each(['CONFIRMED', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)(
+    'ignores a failed reservation for a %s order',
+    async (status) => {
+      const store = storeWith(status);
+      const result = await store.unitOfWork.run((transaction) => rejectOrder(transaction));
 
-    expect(result?.outcome).toBe('ignored');
-    expect(store.events()).toEqual([]);
-  });
+      expect(result?.outcome).toBe('ignored');
+      expect(store.events()).toEqual([]);
+    },
+  );
 
   it('ignores results for orders it does not know', async () => {
     const store = inMemoryUnitOfWork();

@@ -6,7 +6,11 @@ import type { Order } from './order.ts';
 /** What the inventory answered for one order. */
 export type StockResult =
   | { readonly type: 'StockReservedEvent'; readonly orderId: string }
-  | { readonly type: 'StockReservationFailedEvent'; readonly orderId: string; readonly unavailableItems: readonly UnavailableItem[] };
+  | {
+      readonly type: 'StockReservationFailedEvent';
+      readonly orderId: string;
+      readonly unavailableItems: readonly UnavailableItem[];
+    };
 
 /**
  * What an inventory result did. `ignored`: it no longer applies, e.g. stock reserved for an
@@ -15,8 +19,7 @@ export type StockResult =
  * so the inventory releases the reservation when it reads it.
  */
 export type StockResultOutcome =
-  | { readonly outcome: 'applied'; readonly order: Order }
-  | { readonly outcome: 'ignored'; readonly reason: string };
+  { readonly outcome: 'applied'; readonly order: Order } | { readonly outcome: 'ignored'; readonly reason: string };
 
 type Decision = { readonly outcome: StockResultOutcome; readonly event?: OrderOutboxEntry };
 
@@ -54,13 +57,20 @@ function decide(order: Order | undefined, result: StockResult, context: ActionCo
   // An order this service never stored (e.g. another environment's): nothing to change.
   if (!order) return { outcome: { outcome: 'ignored', reason: `order ${result.orderId} does not exist` } };
   const action = result.type === 'StockReservedEvent' ? 'confirm' : 'reject';
-  if (!canApply(order.status, action)) return { outcome: { outcome: 'ignored', reason: `order ${order.id} is already ${order.status}` } };
+  if (!canApply(order.status, action))
+    return { outcome: { outcome: 'ignored', reason: `order ${order.id} is already ${order.status}` } };
   const { id: orderId, customerId, email } = order;
   if (result.type === 'StockReservedEvent') {
     const confirmed = applyTransition(order, 'confirm', context.now);
-    return { outcome: { outcome: 'applied', order: confirmed }, event: { type: 'OrderConfirmedEvent', event: { orderId, customerId, email }, context } };
+    return {
+      outcome: { outcome: 'applied', order: confirmed },
+      event: { type: 'OrderConfirmedEvent', event: { orderId, customerId, email }, context },
+    };
   }
   const unavailableItems = [...result.unavailableItems];
   const rejected: Order = { ...applyTransition(order, 'reject', context.now), unavailableItems };
-  return { outcome: { outcome: 'applied', order: rejected }, event: { type: 'OrderRejectedEvent', event: { orderId, customerId, email, unavailableItems }, context } };
+  return {
+    outcome: { outcome: 'applied', order: rejected },
+    event: { type: 'OrderRejectedEvent', event: { orderId, customerId, email, unavailableItems }, context },
+  };
 }

@@ -30,18 +30,27 @@ describe('shipOrder', () => {
     expect(store.events()).toEqual([
       {
         type: 'ProductShippedEvent',
-        event: { orderId, customerId: shipped.customerId, email: shipped.email, items: [{ sku: 'BOOK-1', quantity: 1 }], trackingUrl: 'https://track.example/1' },
+        event: {
+          orderId,
+          customerId: shipped.customerId,
+          email: shipped.email,
+          items: [{ sku: 'BOOK-1', quantity: 1 }],
+          trackingUrl: 'https://track.example/1',
+        },
         context,
       },
     ]);
   });
 
-  it.each(['PENDING', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)('refuses to ship a %s order and publishes nothing', async (status) => {
-    const store = storeWith(status);
-    await expect(shipOrder(store.unitOfWork, orderId, {}, context)).rejects.toThrow(OrderStatusConflictError);
-    expect(store.orders()[0]?.status).toBe(status);
-    expect(store.events()).toEqual([]);
-  });
+  it.each(['PENDING', 'REJECTED', 'SHIPPED', 'CANCELLED'] as const)(
+    'refuses to ship a %s order and publishes nothing',
+    async (status) => {
+      const store = storeWith(status);
+      await expect(shipOrder(store.unitOfWork, orderId, {}, context)).rejects.toThrow(OrderStatusConflictError);
+      expect(store.orders()[0]?.status).toBe(status);
+      expect(store.events()).toEqual([]);
+    },
+  );
 
   it('answers an unknown order with OrderNotFoundError', async () => {
     await expect(shipOrder(inMemoryUnitOfWork().unitOfWork, orderId, {}, context)).rejects.toThrow(OrderNotFoundError);
@@ -54,12 +63,21 @@ describe('cancelOrder', () => {
     const cancelled = await cancelOrder(store.unitOfWork, orderId, context);
 
     expect(cancelled.status).toBe('CANCELLED');
-    expect(store.events()).toEqual([{ type: 'OrderCancelledEvent', event: { orderId, customerId: cancelled.customerId, email: cancelled.email }, context }]);
+    expect(store.events()).toEqual([
+      {
+        type: 'OrderCancelledEvent',
+        event: { orderId, customerId: cancelled.customerId, email: cancelled.email },
+        context,
+      },
+    ]);
   });
 
-  it.each(['REJECTED', 'SHIPPED', 'CANCELLED'] as const)('refuses to cancel a %s order and publishes nothing', async (status) => {
-    const store = storeWith(status);
-    await expect(cancelOrder(store.unitOfWork, orderId, context)).rejects.toThrow(`is ${status}`);
-    expect(store.events()).toEqual([]);
-  });
+  it.each(['REJECTED', 'SHIPPED', 'CANCELLED'] as const)(
+    'refuses to cancel a %s order and publishes nothing',
+    async (status) => {
+      const store = storeWith(status);
+      await expect(cancelOrder(store.unitOfWork, orderId, context)).rejects.toThrow(`is ${status}`);
+      expect(store.events()).toEqual([]);
+    },
+  );
 });

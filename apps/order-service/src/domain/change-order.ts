@@ -14,7 +14,11 @@ export function shipOrder(
     const shipped = await transition(transaction, orderId, 'ship', context);
     const { id, customerId, email, items } = shipped;
     const trackingUrl = shipment.trackingUrl === undefined ? {} : { trackingUrl: shipment.trackingUrl };
-    await transaction.outbox.append('ProductShippedEvent', { orderId: id, customerId, email, items: [...items], ...trackingUrl }, context);
+    await transaction.outbox.append(
+      'ProductShippedEvent',
+      { orderId: id, customerId, email, items: [...items], ...trackingUrl },
+      context,
+    );
     return shipped;
   });
 }

@@ -12,7 +12,9 @@ export class OrderStatusConflictError extends ConflictError {
   readonly currentStatus: OrderStatus;
 
   constructor(order: Pick<Order, 'id' | 'status'>, action: string) {
-    super(`Order ${order.id} is ${order.status}; it cannot ${action} from that status.`, { code: 'ORDER_STATUS_CONFLICT' });
+    super(`Order ${order.id} is ${order.status}; it cannot ${action} from that status.`, {
+      code: 'ORDER_STATUS_CONFLICT',
+    });
     this.currentStatus = order.status;
   }
 }
@@ -20,6 +22,8 @@ export class OrderStatusConflictError extends ConflictError {
 /** An Idempotency-Key already used for a different request body (HTTP 409). */
 export class IdempotencyKeyReusedError extends ConflictError {
   constructor(key: string) {
-    super(`Idempotency-Key "${key}" was already used with a different request body.`, { code: 'IDEMPOTENCY_KEY_REUSED' });
+    super(`Idempotency-Key "${key}" was already used with a different request body.`, {
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
   }
 }

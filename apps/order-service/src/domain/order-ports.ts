@@ -37,7 +37,12 @@ export interface OrderPlacement {
    * claimed first; if it was claimed before (a retry), nothing is written and the earlier
    * claim is returned. A concurrent claim of the same key waits for the first to finish.
    */
-  place(order: Order, event: OrderEvent<'OrderPlacedEvent'>, context: ActionContext, claim?: KeyClaim): Promise<StoredIdempotencyKey | undefined>;
+  place(
+    order: Order,
+    event: OrderEvent<'OrderPlacedEvent'>,
+    context: ActionContext,
+    claim?: KeyClaim,
+  ): Promise<StoredIdempotencyKey | undefined>;
 }
 
 /** Every event order-service writes, by name: the events of the orders topic. */
@@ -49,7 +54,9 @@ export type OrderEvent<Type extends OrderEventType> = EventPayload<OrderTopicEve
 export type { ActionContext };
 
 /** One event for the outbox, of any of the orders topic's types. */
-export type OrderOutboxEntry = { [Type in OrderEventType]: { readonly type: Type; readonly event: OrderEvent<Type>; readonly context: ActionContext } }[OrderEventType];
+export type OrderOutboxEntry = {
+  [Type in OrderEventType]: { readonly type: Type; readonly event: OrderEvent<Type>; readonly context: ActionContext };
+}[OrderEventType];
 
 export interface OrderOutbox {
   /** Adds the event to the transaction's outbox: published after (and only if) it commits. */

@@ -26,7 +26,9 @@ const allowed: [OrderStatus, OrderAction, OrderStatus][] = [
 ];
 const actions: OrderAction[] = ['confirm', 'reject', 'cancel', 'ship'];
 const refused = orderStatuses.flatMap((status) =>
-  actions.filter((action) => !allowed.some(([from, allowedAction]) => from === status && allowedAction === action)).map((action) => [status, action] as const),
+  actions
+    .filter((action) => !allowed.some(([from, allowedAction]) => from === status && allowedAction === action))
+    .map((action) => [status, action] as const),
 );
 
 describe('order state machine', () => {

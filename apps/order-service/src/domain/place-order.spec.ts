@@ -2,7 +2,11 @@ import { inMemoryUnitOfWork } from '../spec-helpers/in-memory-unit-of-work.ts';
 import { IdempotencyKeyReusedError } from './order-errors.ts';
 import { hashRequest, placeOrder } from './place-order.ts';
 
-const input = { customerId: '0195f0a0-0000-7000-8000-000000000002', email: 'ada@example.com', items: [{ sku: 'BOOK-1', quantity: 2 }] };
+const input = {
+  customerId: '0195f0a0-0000-7000-8000-000000000002',
+  email: 'ada@example.com',
+  items: [{ sku: 'BOOK-1', quantity: 2 }],
+};
 const context = { correlationId: 'request-1', now: new Date('2026-01-01T00:00:00Z') };
 
 describe('placeOrder', () => {
@@ -30,7 +34,9 @@ describe('placeOrder', () => {
     const store = inMemoryUnitOfWork();
     await placeOrder(store, input, context, 'key-1');
 
-    await expect(placeOrder(store, { ...input, email: 'bob@example.com' }, context, 'key-1')).rejects.toThrow(IdempotencyKeyReusedError);
+    await expect(placeOrder(store, { ...input, email: 'bob@example.com' }, context, 'key-1')).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
     expect(store.orders()).toHaveLength(1);
     expect(store.events()).toHaveLength(1);
   });

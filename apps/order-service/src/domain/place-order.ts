@@ -46,6 +46,10 @@ export async function placeOrder(
 
 /** A fingerprint of the request, independent of JSON key order and whitespace. */
 export function hashRequest(input: PlaceOrderInput): string {
-  const canonical = JSON.stringify([input.customerId, input.email, input.items.map((item) => [item.sku, item.quantity])]);
+  const canonical = JSON.stringify([
+    input.customerId,
+    input.email,
+    input.items.map((item) => [item.sku, item.quantity]),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

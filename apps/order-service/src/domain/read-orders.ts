@@ -9,7 +9,10 @@ export async function getOrder(queries: OrderQueries, orderId: string): Promise<
 }
 
 /** One page of orders, newest first; `nextOffset` is set when there are more. */
-export async function listOrders(queries: OrderQueries, filter: OrderFilter): Promise<{ orders: Order[]; nextOffset?: number }> {
+export async function listOrders(
+  queries: OrderQueries,
+  filter: OrderFilter,
+): Promise<{ orders: Order[]; nextOffset?: number }> {
   // One more than asked tells whether another page exists, without a COUNT.
   const found = await queries.list({ ...filter, limit: filter.limit + 1 });
   const orders = found.slice(0, filter.limit);

@@ -4,7 +4,9 @@ describe('openApiDocument', () => {
   const document = openApiDocument();
 
   it('describes every order endpoint', () => {
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/orders', '/orders/{id}', '/orders/{id}/ship', '/orders/{id}/cancel']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/orders', '/orders/{id}', '/orders/{id}/ship', '/orders/{id}/cancel']),
+    );
   });
 
   it('generates the request body from the zod schema: strict, with the fields and item rules', () => {

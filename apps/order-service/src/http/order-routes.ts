@@ -6,25 +6,52 @@ import type { ActionContext, OrderPlacement, OrderQueries, UnitOfWork } from '..
 import { placeOrder } from '../domain/place-order.ts';
 import { getOrder, listOrders } from '../domain/read-orders.ts';
 import { toOrderResponse } from './order-response.ts';
-import { IdempotencyKey, ListOrdersQuery, OrderIdParameters, PlaceOrderRequest, ShipOrderRequest } from './order-schemas.ts';
+import {
+  IdempotencyKey,
+  ListOrdersQuery,
+  OrderIdParameters,
+  PlaceOrderRequest,
+  ShipOrderRequest,
+} from './order-schemas.ts';
 
 export const idempotencyKeyHeader = 'Idempotency-Key';
 
 /** The REST API of orders: parse, call the use case, map the result. */
-export function orderRoutes({ unitOfWork, placement, queries }: { unitOfWork: UnitOfWork; placement: OrderPlacement; queries: OrderQueries }): Router {
+export function orderRoutes({
+  unitOfWork,
+  placement,
+  queries,
+}: {
+  unitOfWork: UnitOfWork;
+  placement: OrderPlacement;
+  queries: OrderQueries;
+}): Router {
   const router = Router();
 
   router.post('/orders', async (request, response) => {
     const input = parseBody(PlaceOrderRequest, request.body);
-    const { order, replayed } = await placeOrder({ placement, queries }, input, actionContext(), idempotencyKeyOf(request));
+    const { order, replayed } = await placeOrder(
+      { placement, queries },
+      input,
+      actionContext(),
+      idempotencyKeyOf(request),
+    );
     // A replay answers 200 with the first order: nothing was created this time.
-    response.status(replayed ? 200 : 201).location(`/orders/${order.id}`).json(toOrderResponse(order));
+    response
+      .status(replayed ? 200 : 201)
+      .location(`/orders/${order.id}`)
+      .json(toOrderResponse(order));
   });
 
   router.get('/orders', async (request, response) => {
     const query = parseQuery(ListOrdersQuery, request.query);
     const page = await listOrders(queries, query);
-    response.json({ orders: page.orders.map(toOrderResponse), limit: query.limit, offset: query.offset, nextOffset: page.nextOffset });
+    response.json({
+      orders: page.orders.map(toOrderResponse),
+      limit: query.limit,
+      offset: query.offset,
+      nextOffset: page.nextOffset,
+    });
   });
 
   router.get('/orders/:id', async (request, response) => {

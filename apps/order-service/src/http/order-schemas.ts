@@ -19,7 +19,11 @@ export const PlaceOrderRequest = z
         const seen = new Set<string>();
         items.forEach((item, index) => {
           if (seen.has(item.sku)) {
-            context.addIssue({ code: 'custom', path: [index, 'sku'], message: `sku "${item.sku}" appears more than once; add up the quantities instead` });
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'sku'],
+              message: `sku "${item.sku}" appears more than once; add up the quantities instead`,
+            });
           }
           seen.add(item.sku);
         });

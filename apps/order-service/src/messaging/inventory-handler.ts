@@ -5,7 +5,6 @@ import type pg from 'pg';
 import { applyStockResults, type StockResult } from '../domain/apply-stock-result.ts';
 import type { OrderTransaction } from '../domain/order-ports.ts';
 
-
 export type InventoryHandlerOptions = {
   readonly pool: pg.Pool;
   /** The use cases' ports on the inbox transaction's client. */
@@ -19,7 +18,11 @@ export type InventoryHandlerOptions = {
  * order, so a redelivered result does nothing. Set-based: a batch costs a handful of
  * statements however many results it holds (see applyStockResults).
  */
-export function inventoryHandler({ pool, transactionOn, logger }: InventoryHandlerOptions): BatchHandler<InventoryTopic> {
+export function inventoryHandler({
+  pool,
+  transactionOn,
+  logger,
+}: InventoryHandlerOptions): BatchHandler<InventoryTopic> {
   return withSetBasedInbox<InventoryTopic>(pool, async (newEvents, client) => {
     const results = newEvents.flatMap(({ event: decoded }) => {
       const result = stockResultOf(decoded);
@@ -32,9 +35,15 @@ export function inventoryHandler({ pool, transactionOn, logger }: InventoryHandl
         if (result?.outcome === 'ignored') {
           // Deliberate: e.g. stock reserved for an order cancelled meanwhile. The cancel already
           // published OrderCancelledEvent, which makes the inventory release that stock.
-          logger.info({ eventType: decoded.type, eventId: decoded.metadata.eventId }, `${decoded.type} ignored: ${result.reason}`);
+          logger.info(
+            { eventType: decoded.type, eventId: decoded.metadata.eventId },
+            `${decoded.type} ignored: ${result.reason}`,
+          );
         } else if (result) {
-          logger.info({ eventType: decoded.type, orderId: result.order.id }, `order ${result.order.id} is now ${result.order.status}`);
+          logger.info(
+            { eventType: decoded.type, orderId: result.order.id },
+            `order ${result.order.id} is now ${result.order.status}`,
+          );
         }
       }),
     );

@@ -12,12 +12,24 @@ import type { OrderPlacement } from '../domain/order-ports.ts';
 export function pgOrderPlacement(pool: pg.Pool, ordersTopic: OrdersTopic): OrderPlacement {
   const placement: OrderPlacement = {
     async place(order, event, context, claim) {
-      const orderValues = [order.id, order.customerId, order.email, order.status, JSON.stringify(order.items), order.createdAt, order.updatedAt];
+      const orderValues = [
+        order.id,
+        order.customerId,
+        order.email,
+        order.status,
+        JSON.stringify(order.items),
+        order.createdAt,
+        order.updatedAt,
+      ];
       // $1-$2 the key claim, $3-$9 the order, then the outbox row's parameters, then the channel.
-      const outbox = outboxInsert(ordersTopic, [{ type: 'OrderPlacedEvent', event, context: eventContextOf(context) }], {
-        firstParameter: 3 + orderValues.length,
-        onlyIf: 'EXISTS (SELECT 1 FROM placed)',
-      });
+      const outbox = outboxInsert(
+        ordersTopic,
+        [{ type: 'OrderPlacedEvent', event, context: eventContextOf(context) }],
+        {
+          firstParameter: 3 + orderValues.length,
+          onlyIf: 'EXISTS (SELECT 1 FROM placed)',
+        },
+      );
       const values = [claim?.key ?? null, claim?.requestHash ?? null, ...orderValues, ...outbox.values];
       const { rowCount } = await pool.query({
         // Named: PostgreSQL parses and plans it once per connection instead of on every POST.

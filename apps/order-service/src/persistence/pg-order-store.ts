@@ -7,12 +7,17 @@ import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 export function pgOrderRepository(client: pg.ClientBase): OrderRepository {
   const repository: OrderRepository = {
     async findForUpdate(id) {
-      const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = $1 FOR UPDATE`, [id]);
+      const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = $1 FOR UPDATE`, [
+        id,
+      ]);
       return rows[0] && rowToOrder(rows[0]);
     },
     update: (order: Order) => repository.updateMany([order]),
     async findManyForUpdate(ids) {
-      const { rows } = await client.query<OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+      const { rows } = await client.query<OrderRow>(
+        `SELECT ${orderColumns} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+        [ids],
+      );
       return new Map(rows.map((row) => [row.id, rowToOrder(row)]));
     },
     async updateMany(orders) {

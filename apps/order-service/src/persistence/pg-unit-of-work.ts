@@ -5,7 +5,6 @@ import type pg from 'pg';
 import type { OrderOutbox, OrderOutboxEntry, OrderTransaction, UnitOfWork } from '../domain/order-ports.ts';
 import { pgOrderRepository } from './pg-order-store.ts';
 
-
 /** A transaction's ports, all on one client: state and outbox commit together. */
 export function pgTransaction(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderTransaction {
   return {
@@ -22,7 +21,14 @@ function pgOutbox(client: pg.ClientBase, ordersTopic: OrdersTopic): OrderOutbox 
   const outbox: OrderOutbox = {
     append: (type, event, context) => outbox.appendMany([{ type, event, context } as OrderOutboxEntry]),
     async appendMany(entries) {
-      await appendManyToOutbox(client, ordersTopic, entries.map(({ type, event, context }) => ({ type, event, context: eventContextOf(context) }) as OutboxEntry<OrdersTopic['events']>));
+      await appendManyToOutbox(
+        client,
+        ordersTopic,
+        entries.map(
+          ({ type, event, context }) =>
+            ({ type, event, context: eventContextOf(context) }) as OutboxEntry<OrdersTopic['events']>,
+        ),
+      );
     },
   };
   return outbox;

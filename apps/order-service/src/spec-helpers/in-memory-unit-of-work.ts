@@ -1,4 +1,12 @@
-import type { ActionContext, OrderEventType, OrderPlacement, OrderQueries, OrderTransaction, StoredIdempotencyKey, UnitOfWork } from '../domain/order-ports.ts';
+import type {
+  ActionContext,
+  OrderEventType,
+  OrderPlacement,
+  OrderQueries,
+  OrderTransaction,
+  StoredIdempotencyKey,
+  UnitOfWork,
+} from '../domain/order-ports.ts';
 import type { Order } from '../domain/order.ts';
 
 export type RecordedEvent = { readonly type: OrderEventType; readonly event: unknown; readonly context: ActionContext };
@@ -18,7 +26,13 @@ export function inMemoryUnitOfWork() {
       orders: {
         findForUpdate: async (id) => staged.orders.get(id),
         update: async (order) => void staged.orders.set(order.id, order),
-        findManyForUpdate: async (ids) => new Map(ids.flatMap((id) => { const order = staged.orders.get(id); return order ? [[id, order] as const] : []; })),
+        findManyForUpdate: async (ids) =>
+          new Map(
+            ids.flatMap((id) => {
+              const order = staged.orders.get(id);
+              return order ? [[id, order] as const] : [];
+            }),
+          ),
         updateMany: async (changed) => changed.forEach((order) => staged.orders.set(order.id, order)),
       },
       outbox: {

@@ -1,7 +1,15 @@
 import type { inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
-import { requestJson, testCluster, testDatabase, uniqueGroupId, uniqueInventoryTopic, uniqueOrdersTopic, type TestDatabase } from '@orderflow/testing';
+import {
+  requestJson,
+  testCluster,
+  testDatabase,
+  uniqueGroupId,
+  uniqueInventoryTopic,
+  uniqueOrdersTopic,
+  type TestDatabase,
+} from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import { createOrderService, type OrderService } from '../create-order-service.ts';
 

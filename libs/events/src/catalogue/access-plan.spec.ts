@@ -4,7 +4,12 @@ import { accessPlan, accessPlanTable, serviceRules, withAccessPlanTable, type Ac
 
 /** `topic:orders` → its operations, for readable expectations. */
 function byResource(rules: readonly AclRule[]): Record<string, readonly string[]> {
-  return Object.fromEntries(rules.map((rule) => [`${rule.resource.type}:${rule.resource.name}${rule.resource.patternType === 'prefixed' ? '*' : ''}`, rule.operations]));
+  return Object.fromEntries(
+    rules.map((rule) => [
+      `${rule.resource.type}:${rule.resource.name}${rule.resource.patternType === 'prefixed' ? '*' : ''}`,
+      rule.operations,
+    ]),
+  );
 }
 
 describe('the access plan derived from the topic catalogue', () => {
@@ -48,7 +53,11 @@ describe('the access plan derived from the topic catalogue', () => {
   });
 
   it('gives the console a group prefix of its own for its tail consumer', () => {
-    expect(byResource(accessPlan().find((access) => access.principal === 'console')?.rules ?? [])['group:orderflow-console-*']).toEqual(['Read', 'Describe']);
+    expect(
+      byResource(accessPlan().find((access) => access.principal === 'console')?.rules ?? [])[
+        'group:orderflow-console-*'
+      ],
+    ).toEqual(['Read', 'Describe']);
   });
 
   it('renders one table row per principal and resource', () => {
@@ -58,7 +67,10 @@ describe('the access plan derived from the topic catalogue', () => {
   });
 
   it('is the table docs/12 shows (node libs/events/bin/write-catalogue-doc.ts rewrites it)', () => {
-    const page = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', '12-from-one-machine-to-a-cluster.md'), 'utf8');
+    const page = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', '..', 'docs', '12-from-one-machine-to-a-cluster.md'),
+      'utf8',
+    );
     expect(withAccessPlanTable(page)).toBe(page);
   });
 });

@@ -55,7 +55,11 @@ const topicRule = (name: string, operations: readonly AclOperation[]): AclRule =
   resource: { type: 'topic', name, patternType: 'literal' },
   operations,
 });
-const groupRule = (name: string, patternType: AclResource['patternType'], operations: readonly AclOperation[]): AclRule => ({
+const groupRule = (
+  name: string,
+  patternType: AclResource['patternType'],
+  operations: readonly AclOperation[],
+): AclRule => ({
   resource: { type: 'group', name, patternType },
   operations,
 });
@@ -78,7 +82,10 @@ export function serviceRules(service: ServiceName): AclRule[] {
 
 /** Every topic a reader may look at: the catalogue's and each group's dead-letter topics. */
 function everyTopicName(): string[] {
-  return catalogueTopics.flatMap((topic) => [topic.name, ...topic.readers.map((group) => deadLetterTopicName(topic, group))]);
+  return catalogueTopics.flatMap((topic) => [
+    topic.name,
+    ...topic.readers.map((group) => deadLetterTopicName(topic, group)),
+  ]);
 }
 
 /** Every consumer group of the catalogue: the services that read a topic. */
@@ -101,14 +108,25 @@ function consoleRules(): AclRule[] {
  */
 function lagReaderRules(): AclRule[] {
   const consumedTopics = catalogueTopics.filter((topic) => topic.readers.length > 0).map((topic) => topic.name);
-  return [...consumedTopics.map((name) => topicRule(name, ['Describe'])), ...everyGroup().map((group) => groupRule(group, 'literal', ['Describe']))];
+  return [
+    ...consumedTopics.map((name) => topicRule(name, ['Describe'])),
+    ...everyGroup().map((group) => groupRule(group, 'literal', ['Describe'])),
+  ];
 }
 
 /** Every principal of a secured Orderflow cluster with its ACLs, the admin aside. */
 export function accessPlan(): PrincipalAccess[] {
   return [
-    ...services.map((service) => ({ principal: service, role: `the ${service}: its own topics, inputs, group and dead-letter topics`, rules: serviceRules(service) })),
-    { principal: 'console', role: 'the console: reads and describes everything, writes nothing', rules: consoleRules() },
+    ...services.map((service) => ({
+      principal: service,
+      role: `the ${service}: its own topics, inputs, group and dead-letter topics`,
+      rules: serviceRules(service),
+    })),
+    {
+      principal: 'console',
+      role: 'the console: reads and describes everything, writes nothing',
+      rules: consoleRules(),
+    },
     { principal: 'lag-reader', role: 'an autoscaler (KEDA): consumer lag only, no records', rules: lagReaderRules() },
   ];
 }
@@ -116,8 +134,9 @@ export function accessPlan(): PrincipalAccess[] {
 /** The ACLs as a Markdown table, one row per principal and resource, for docs/12. */
 export function accessPlanTable(plan: readonly PrincipalAccess[] = accessPlan()): string {
   const rows = plan.flatMap(({ principal, rules }) =>
-    rules.map(({ resource, operations }) =>
-      `| \`User:${principal}\` | ${resource.type} | \`${resource.name}\`${resource.patternType === 'prefixed' ? ' (prefix)' : ''} | ${operations.join(', ')} |`,
+    rules.map(
+      ({ resource, operations }) =>
+        `| \`User:${principal}\` | ${resource.type} | \`${resource.name}\`${resource.patternType === 'prefixed' ? ' (prefix)' : ''} | ${operations.join(', ')} |`,
     ),
   );
   return ['| principal | resource | name | operations |', '| --- | --- | --- | --- |', ...rows].join('\n');

@@ -66,7 +66,9 @@ describe('the catalogue table', () => {
 describe('withCatalogueTable', () => {
   it('replaces only what lies between the markers', () => {
     const page = `# Title\nintro\n${catalogueMarkers.start}\nold table\n${catalogueMarkers.end}\nafter\n`;
-    expect(withCatalogueTable(page, 'NEW')).toBe(`# Title\nintro\n${catalogueMarkers.start}\n\nNEW\n\n${catalogueMarkers.end}\nafter\n`);
+    expect(withCatalogueTable(page, 'NEW')).toBe(
+      `# Title\nintro\n${catalogueMarkers.start}\n\nNEW\n\n${catalogueMarkers.end}\nafter\n`,
+    );
   });
 
   it('refuses a page without the markers, naming them', () => {
@@ -80,7 +82,9 @@ describe('docs/event-catalogue.md', () => {
     try {
       expect(page).toBe(withCatalogueTable(page));
     } catch (error) {
-      throw new Error(`docs/event-catalogue.md is out of date with libs/events. Regenerate it: ${regenerate}\n\n${(error as Error).message}`);
+      throw new Error(
+        `docs/event-catalogue.md is out of date with libs/events. Regenerate it: ${regenerate}\n\n${(error as Error).message}`,
+      );
     }
   });
 });

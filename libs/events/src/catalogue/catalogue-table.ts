@@ -36,7 +36,18 @@ export function withCatalogueTable(markdown: string, table: string = catalogueTa
 const catalogueTopics: readonly TopicDefinition[] = Object.values(topics);
 
 function topicsTable(): string {
-  const header = ['topic', 'key', 'codec', 'partitions', 'replication factor', 'min ISR', 'writer', 'readers (consumer groups)', 'dead-letter topics', 'events'];
+  const header = [
+    'topic',
+    'key',
+    'codec',
+    'partitions',
+    'replication factor',
+    'min ISR',
+    'writer',
+    'readers (consumer groups)',
+    'dead-letter topics',
+    'events',
+  ];
   const rows = catalogueTopics.map((topic) => [
     code(topic.name),
     code(keyField(topic)),
@@ -67,7 +78,12 @@ function configTable(): string {
   const names = [...new Set(settings.flatMap((topic) => topicConfigEntries(topic).map((entry) => entry.name)))];
   const rows = settings.map((topic) => {
     const values = new Map(topicConfigEntries(topic).map((entry) => [entry.name, entry.value]));
-    return [code(topic.name), String(topic.partitions), String(topic.replicationFactor), ...names.map((name) => configValue(name, values.get(name)))];
+    return [
+      code(topic.name),
+      String(topic.partitions),
+      String(topic.replicationFactor),
+      ...names.map((name) => configValue(name, values.get(name))),
+    ];
   });
   return markdownTable(['topic', 'partitions', 'replication factor', ...names.map(code)], rows);
 }
@@ -116,7 +132,10 @@ function describeFields(definition: EventDefinition): string[] {
  */
 function addedInVersion(definition: EventDefinition, field: string): number | undefined {
   const versions: [number, z.ZodType][] = [
-    ...Object.entries(definition.earlierSchemas ?? {}).map(([version, schema]): [number, z.ZodType] => [Number(version), schema]),
+    ...Object.entries(definition.earlierSchemas ?? {}).map(([version, schema]): [number, z.ZodType] => [
+      Number(version),
+      schema,
+    ]),
     [definition.version, definition.schema],
   ];
   versions.sort(([a], [b]) => a - b);
@@ -149,7 +168,10 @@ function describeType(json: JsonSchema | boolean): string {
     }
     case 'object':
       return `{ ${Object.entries(json.properties ?? {})
-        .map(([field, fieldSchema]) => `${code(field)}${json.required?.includes(field) ? '' : ' (optional)'}: ${describeType(fieldSchema)}`)
+        .map(
+          ([field, fieldSchema]) =>
+            `${code(field)}${json.required?.includes(field) ? '' : ' (optional)'}: ${describeType(fieldSchema)}`,
+        )
         .join(', ')} }`;
     default:
       return String(json.type ?? 'anything');

@@ -40,7 +40,12 @@ export function deadLetterTopic(topic: TopicDefinition, consumerGroup: string): 
 /** Every topic to provision: each catalogue topic, then one dead-letter topic per reader. */
 export function allTopicSettings(): TopicSettings[] {
   return Object.values(topics).flatMap((topic) => [
-    { name: topic.name, partitions: topic.partitions, replicationFactor: topic.replicationFactor, config: topic.config },
+    {
+      name: topic.name,
+      partitions: topic.partitions,
+      replicationFactor: topic.replicationFactor,
+      config: topic.config,
+    },
     ...topic.readers.map((group) => deadLetterTopic(topic, group)),
   ]);
 }

@@ -1,12 +1,15 @@
 import { checkEventName, isPastTense } from './event-name-rule.ts';
 
 describe('the event name rule: <Noun><PerformedAction>Event, in simple past tense', () => {
-  it.each(['OrderPlacedEvent', 'ProductShippedEvent', 'StockReservationFailedEvent', 'InvoiceSentEvent', 'PaymentPaidEvent'])(
-    'accepts %s',
-    (name) => {
-      expect(checkEventName(name)).toEqual({ ok: true });
-    },
-  );
+  it.each([
+    'OrderPlacedEvent',
+    'ProductShippedEvent',
+    'StockReservationFailedEvent',
+    'InvoiceSentEvent',
+    'PaymentPaidEvent',
+  ])('accepts %s', (name) => {
+    expect(checkEventName(name)).toEqual({ ok: true });
+  });
 
   it.each([
     ['PlaceOrderEvent', 'a command: verb first, noun last', '"Order" is not a verb in simple past tense'],

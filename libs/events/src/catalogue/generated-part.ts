@@ -6,7 +6,9 @@ export function withGeneratedPart(markdown: string, markers: GeneratedPartMarker
   const start = markdown.indexOf(markers.start);
   const end = markdown.indexOf(markers.end, start);
   if (start < 0 || end < 0) {
-    throw new Error(`the generated part's markers are missing: the page needs a line ${markers.start} and, after it, ${markers.end}`);
+    throw new Error(
+      `the generated part's markers are missing: the page needs a line ${markers.start} and, after it, ${markers.end}`,
+    );
   }
   return `${markdown.slice(0, start)}${markers.start}\n\n${generated}\n\n${markers.end}${markdown.slice(end + markers.end.length)}`;
 }

@@ -21,7 +21,13 @@ describe('the topic catalogue', () => {
         name: 'orders',
         writer: 'order-service',
         readers: ['inventory-service', 'notification-service'],
-        events: ['OrderPlacedEvent', 'OrderConfirmedEvent', 'OrderRejectedEvent', 'OrderCancelledEvent', 'ProductShippedEvent'],
+        events: [
+          'OrderPlacedEvent',
+          'OrderConfirmedEvent',
+          'OrderRejectedEvent',
+          'OrderCancelledEvent',
+          'ProductShippedEvent',
+        ],
         codec: 'json',
       },
       {

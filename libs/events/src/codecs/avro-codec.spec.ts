@@ -66,13 +66,21 @@ describe('the Avro codec (used by the inventory topic)', () => {
 
     it('reads v1 bytes with the v2 schema: the added optional field is absent', () => {
       const v1Bytes = avroCodec.encode(shippedV1, { eventType: 'ProductShippedEvent', definition: v1 });
-      const read = avroCodec.decode(v1Bytes, { eventType: 'ProductShippedEvent', definition: v2, writerVersion: 1, key: null });
+      const read = avroCodec.decode(v1Bytes, {
+        eventType: 'ProductShippedEvent',
+        definition: v2,
+        writerVersion: 1,
+        key: null,
+      });
 
       expect(read).toEqual({ ok: true, value: shippedV1 });
     });
 
     it('reads v2 bytes with the v1 schema when the writer schema is known (as a schema registry provides)', () => {
-      const v2Bytes = avroCodec.encode(validExamples.ProductShippedEvent, { eventType: 'ProductShippedEvent', definition: v2 });
+      const v2Bytes = avroCodec.encode(validExamples.ProductShippedEvent, {
+        eventType: 'ProductShippedEvent',
+        definition: v2,
+      });
       const writer = avro.Type.forSchema(avroSchemaFor('ProductShippedEvent', v2.schema) as avro.Schema);
       const reader = avro.Type.forSchema(avroSchemaFor('ProductShippedEvent', v1.schema) as avro.Schema);
 
@@ -80,8 +88,16 @@ describe('the Avro codec (used by the inventory topic)', () => {
     });
 
     it('refuses bytes of a version whose schema this reader does not have', () => {
-      const v2Bytes = avroCodec.encode(validExamples.ProductShippedEvent, { eventType: 'ProductShippedEvent', definition: v2 });
-      const read = avroCodec.decode(v2Bytes, { eventType: 'ProductShippedEvent', definition: v1, writerVersion: 2, key: null });
+      const v2Bytes = avroCodec.encode(validExamples.ProductShippedEvent, {
+        eventType: 'ProductShippedEvent',
+        definition: v2,
+      });
+      const read = avroCodec.decode(v2Bytes, {
+        eventType: 'ProductShippedEvent',
+        definition: v1,
+        writerVersion: 2,
+        key: null,
+      });
 
       expect(read).toEqual({ ok: false, reason: expect.stringContaining('no Avro schema for ProductShippedEvent v2') });
     });

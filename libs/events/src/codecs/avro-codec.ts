@@ -60,7 +60,10 @@ export const avroCodec: ValueCodec = {
         writer === reader ? reader.fromBuffer(value) : reader.fromBuffer(value, reader.createResolver(writer));
       return { ok: true, value: withoutNulls(decoded) };
     } catch (error) {
-      return { ok: false, reason: `the value is not Avro for ${eventType} v${writerVersion}: ${(error as Error).message}` };
+      return {
+        ok: false,
+        reason: `the value is not Avro for ${eventType} v${writerVersion}: ${(error as Error).message}`,
+      };
     }
   },
 };

@@ -13,7 +13,12 @@ export type AvroType =
   | 'boolean'
   | readonly ['null', AvroType]
   | { readonly type: 'array'; readonly items: AvroType }
-  | { readonly type: 'record'; readonly name: string; readonly namespace?: string; readonly fields: readonly AvroField[] };
+  | {
+      readonly type: 'record';
+      readonly name: string;
+      readonly namespace?: string;
+      readonly fields: readonly AvroField[];
+    };
 
 export type AvroField = { readonly name: string; readonly type: AvroType; readonly default?: null };
 

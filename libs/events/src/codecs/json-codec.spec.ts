@@ -6,7 +6,12 @@ import { asConsumedRecord, context } from '../spec-helpers/as-consumed-record.ts
 import { validExamples } from '../spec-helpers/event-examples.ts';
 import { jsonCodec } from './json-codec.ts';
 
-const source = { eventType: 'OrderPlacedEvent', definition: eventCatalogue.OrderPlacedEvent, writerVersion: 1, key: null };
+const source = {
+  eventType: 'OrderPlacedEvent',
+  definition: eventCatalogue.OrderPlacedEvent,
+  writerVersion: 1,
+  key: null,
+};
 
 describe('the JSON codec (the default, used by the orders topic)', () => {
   it('writes readable UTF-8 JSON and reads it back', () => {

@@ -40,7 +40,11 @@ describe('the null codec (tombstones)', () => {
   });
 
   it('refuses a value where a tombstone belongs, and a tombstone without a key', () => {
-    const source = { eventType: 'SkuRetiredEvent', definition: skuRetirementsTopic.events.SkuRetiredEvent, writerVersion: 1 };
+    const source = {
+      eventType: 'SkuRetiredEvent',
+      definition: skuRetirementsTopic.events.SkuRetiredEvent,
+      writerVersion: 1,
+    };
 
     expect(nullCodec.decode(Buffer.from('x'), { ...source, key: 'SKU-1' })).toEqual({
       ok: false,

@@ -14,7 +14,10 @@ const shippedV1: EventDefinition<typeof ProductShippedEventV1> = {
   version: 1,
   minVersion: 1,
 };
-const ordersTopicV1 = defineTopic({ ...ordersTopic, events: { ...ordersTopic.events, ProductShippedEvent: shippedV1 } });
+const ordersTopicV1 = defineTopic({
+  ...ordersTopic,
+  events: { ...ordersTopic.events, ProductShippedEvent: shippedV1 },
+});
 
 const shippedV2Event = validExamples.ProductShippedEvent;
 const { orderId, customerId, email, items } = shippedV2Event;
@@ -44,7 +47,10 @@ describe('evolution: versions only add optional fields, so readers of either ver
       ...ordersTopic.events.ProductShippedEvent,
       minVersion: 2,
     };
-    const retiredV1 = defineTopic({ ...ordersTopic, events: { ...ordersTopic.events, ProductShippedEvent: shippedV2Only } });
+    const retiredV1 = defineTopic({
+      ...ordersTopic,
+      events: { ...ordersTopic.events, ProductShippedEvent: shippedV2Only },
+    });
     const v1Record = asConsumedRecord(eventToMessage(ordersTopicV1, 'ProductShippedEvent', shippedV1Event, context));
     const read = recordToEvent(retiredV1, v1Record);
 

@@ -17,27 +17,30 @@ function decodeError(record: ConsumedRecord): EventDecodeError {
 }
 
 describe('recordToEvent: a consumed record back into a typed event', () => {
-  it.each(Object.keys(ordersTopic.events) as (keyof typeof ordersTopic.events)[])('reads %s with its metadata', (type) => {
-    const message = eventToMessage(ordersTopic, type, validExamples[type], context);
-    const result = recordToEvent(ordersTopic, asConsumedRecord(message));
+  it.each(Object.keys(ordersTopic.events) as (keyof typeof ordersTopic.events)[])(
+    'reads %s with its metadata',
+    (type) => {
+      const message = eventToMessage(ordersTopic, type, validExamples[type], context);
+      const result = recordToEvent(ordersTopic, asConsumedRecord(message));
 
-    expect(result).toEqual({
-      ok: true,
-      type,
-      event: validExamples[type],
-      metadata: {
-        key: orderId,
-        eventId: message.headers['event-id'],
-        eventType: type,
-        eventVersion: ordersTopic.events[type].version,
-        contentType: 'application/json',
-        correlationId: 'request-7',
-        causationId: 'request-7',
-        source: 'order-service',
-        occurredAt: context.occurredAt,
-      },
-    });
-  });
+      expect(result).toEqual({
+        ok: true,
+        type,
+        event: validExamples[type],
+        metadata: {
+          key: orderId,
+          eventId: message.headers['event-id'],
+          eventType: type,
+          eventVersion: ordersTopic.events[type].version,
+          contentType: 'application/json',
+          correlationId: 'request-7',
+          causationId: 'request-7',
+          source: 'order-service',
+          occurredAt: context.occurredAt,
+        },
+      });
+    },
+  );
 
   it('narrows the event by its type', () => {
     const result = recordToEvent(ordersTopic, placedRecord());

@@ -63,27 +63,42 @@ export function recordToEvent<Events extends EventMap>(
   const versionText = header(headerNames.eventVersion) ?? '';
   const version = Number(versionText);
   if (!PositiveInteger.test(versionText) || !Number.isSafeInteger(version)) {
-    return fail('unsupported-event-version', `${type} version "${versionText}" is not a positive integer`, { eventType: type });
-  }
-  if (version < definition.minVersion) {
-    return fail('unsupported-event-version', `${type} v${version} is older than the oldest supported, v${definition.minVersion}`, {
+    return fail('unsupported-event-version', `${type} version "${versionText}" is not a positive integer`, {
       eventType: type,
     });
+  }
+  if (version < definition.minVersion) {
+    return fail(
+      'unsupported-event-version',
+      `${type} v${version} is older than the oldest supported, v${definition.minVersion}`,
+      {
+        eventType: type,
+      },
+    );
   }
 
   const contentType = header(headerNames.contentType) ?? null;
   if (topic.codec.contentType !== null && contentType !== topic.codec.contentType) {
-    return fail('invalid-header', `content-type is "${contentType}", but this topic carries ${topic.codec.contentType}`, {
-      header: headerNames.contentType,
-      eventType: type,
-    });
+    return fail(
+      'invalid-header',
+      `content-type is "${contentType}", but this topic carries ${topic.codec.contentType}`,
+      {
+        header: headerNames.contentType,
+        eventType: type,
+      },
+    );
   }
   const eventId = header(headerNames.eventId) ?? '';
   if (!EventId.safeParse(eventId).success) {
-    return fail('invalid-header', `event-id "${eventId}" is not a UUID`, { header: headerNames.eventId, eventType: type });
+    return fail('invalid-header', `event-id "${eventId}" is not a UUID`, {
+      header: headerNames.eventId,
+      eventType: type,
+    });
   }
   if (!EpochMillis.test(record.timestamp)) {
-    return fail('invalid-timestamp', `the timestamp "${record.timestamp}" is not epoch milliseconds`, { eventType: type });
+    return fail('invalid-timestamp', `the timestamp "${record.timestamp}" is not epoch milliseconds`, {
+      eventType: type,
+    });
   }
 
   const key = record.key === null ? null : record.key.toString();
@@ -95,7 +110,10 @@ export function recordToEvent<Events extends EventMap>(
   const parsed = definition.schema.safeParse(decoded.value);
   if (!parsed.success) {
     const issue = describeFirstIssue(parsed.error);
-    return fail('invalid-event-field', `${type} v${version} is invalid at ${issue.text}`, { eventType: type, path: issue.path });
+    return fail('invalid-event-field', `${type} v${version} is invalid at ${issue.text}`, {
+      eventType: type,
+      path: issue.path,
+    });
   }
 
   return {

@@ -15,7 +15,9 @@ export const Sku = z
   .max(64)
   // A code, not text: no spaces, control characters, slashes or quotes to trip up a URL
   // (/inventory/:sku), a log line or a terminal.
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expected letters, digits, ".", "_" or "-", starting with a letter or digit' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    error: 'expected letters, digits, ".", "_" or "-", starting with a letter or digit',
+  });
 
 /** Quantities are whole, positive and small enough to be a typo guard, not a limit. */
 export const Quantity = z.int().positive().max(10_000);

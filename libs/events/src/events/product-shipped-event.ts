@@ -18,6 +18,9 @@ export const ProductShippedEventV1 = z.object({
  */
 export const ProductShippedEvent = ProductShippedEventV1.extend({
   /** Where the customer can follow the parcel: a link, never the carrier's documents. */
-  trackingUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  trackingUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
 });
 export type ProductShippedEvent = z.infer<typeof ProductShippedEvent>;

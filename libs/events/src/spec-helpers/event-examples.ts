@@ -10,7 +10,12 @@ const items: { sku: string; quantity: number }[] = [
   { sku: 'SKU-KEYBOARD', quantity: 1 },
   { sku: 'SKU-MOUSE', quantity: 2 },
 ];
-const unavailableItems: { sku: string; reason: 'unknown-sku' | 'not-enough-stock'; requested: number; available: number }[] = [
+const unavailableItems: {
+  sku: string;
+  reason: 'unknown-sku' | 'not-enough-stock';
+  requested: number;
+  available: number;
+}[] = [
   { sku: 'SKU-KEYBOARD', reason: 'not-enough-stock', requested: 1, available: 0 },
   { sku: 'SKU-UNICORN', reason: 'unknown-sku', requested: 2, available: 0 },
 ];
@@ -39,7 +44,11 @@ const zeroQuantity: Breakage = {
   path: 'items[0].quantity',
 };
 const noSku: Breakage = { why: 'an empty sku', change: { items: [{ sku: '', quantity: 1 }] }, path: 'items[0].sku' };
-const controlSku: Breakage = { why: 'a sku with a control character', change: { items: [{ sku: 'BOOK\u00001', quantity: 1 }] }, path: 'items[0].sku' };
+const controlSku: Breakage = {
+  why: 'a sku with a control character',
+  change: { items: [{ sku: 'BOOK\u00001', quantity: 1 }] },
+  path: 'items[0].sku',
+};
 const unknownReason: Breakage = {
   why: 'an unknown reason',
   change: { unavailableItems: [{ sku: 'SKU-1', reason: 'sold-out', requested: 1, available: 0 }] },
@@ -49,7 +58,11 @@ const noReasons: Breakage = { why: 'no unavailable items', change: { unavailable
 
 export const invalidExamples: Record<EventName, readonly Breakage[]> = {
   OrderPlacedEvent: [notUuid, badEmail, noItems, zeroQuantity, noSku, controlSku],
-  OrderConfirmedEvent: [notUuid, badEmail, { why: 'no customer id', change: { customerId: undefined }, path: 'customerId' }],
+  OrderConfirmedEvent: [
+    notUuid,
+    badEmail,
+    { why: 'no customer id', change: { customerId: undefined }, path: 'customerId' },
+  ],
   OrderRejectedEvent: [notUuid, unknownReason, noReasons],
   OrderCancelledEvent: [notUuid, badEmail],
   ProductShippedEvent: [

@@ -25,13 +25,21 @@ async function createCompactedTopic(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const configEntries = [...topicConfigEntries(skuRetirements), ...Object.entries(fastCleaning).map(([name, value]) => ({ name, value }))];
-    await admin.createTopics({ topics: [{ topic: skuRetirements.name, numPartitions: 1, replicationFactor: 3, configEntries }], waitForLeaders: false });
+    const configEntries = [
+      ...topicConfigEntries(skuRetirements),
+      ...Object.entries(fastCleaning).map(([name, value]) => ({ name, value })),
+    ];
+    await admin.createTopics({
+      topics: [{ topic: skuRetirements.name, numPartitions: 1, replicationFactor: 3, configEntries }],
+      waitForLeaders: false,
+    });
   } finally {
     await admin.disconnect();
   }
   // As createTestTopic does: metadata reaches every broker in its own time.
-  await waitFor(async () => ((await describePartitions(kafka, skuRetirements.name))[0]?.leader ?? -1) >= 0, { description: 'a leader for the compacted topic' });
+  await waitFor(async () => ((await describePartitions(kafka, skuRetirements.name))[0]?.leader ?? -1) >= 0, {
+    description: 'a leader for the compacted topic',
+  });
 }
 
 /** Every record the log holds now, as `offset key=value` (a tombstone's value: null). */
@@ -47,7 +55,9 @@ async function logContents(kafka: Kafka, topic: string): Promise<string[]> {
   const done = new Promise<void>((resolve) => {
     void consumer.run({
       eachMessage: async ({ message }) => {
-        records.push(`${message.offset} ${message.key?.toString()}=${message.value === null ? 'null' : message.value.toString()}`);
+        records.push(
+          `${message.offset} ${message.key?.toString()}=${message.value === null ? 'null' : message.value.toString()}`,
+        );
         if (BigInt(message.offset) + 1n >= BigInt(high)) resolve();
       },
     });
@@ -64,14 +74,19 @@ describe('a compacted topic', () => {
     const plain = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     const events = createEventProducer({ kafka });
     await Promise.all([plain.connect(), events.start()]);
-    const write = (key: string, value: string) => plain.send({ topic: skuRetirements.name, acks: -1, messages: [{ key, value }] });
+    const write = (key: string, value: string) =>
+      plain.send({ topic: skuRetirements.name, acks: -1, messages: [{ key, value }] });
     const topic = skuRetirements.name;
     try {
       await write('SKU-MOUSE', 'retiring soon');
       await write('SKU-PEN', 'in stock');
       await events.publish(skuRetirements, 'SkuRetiredEvent', 'SKU-MOUSE', testContext());
       // Nothing is compacted yet: the records sit in the active segment, the old value included.
-      expect(await logContents(kafka, topic)).toEqual(['0 SKU-MOUSE=retiring soon', '1 SKU-PEN=in stock', '2 SKU-MOUSE=null']);
+      expect(await logContents(kafka, topic)).toEqual([
+        '0 SKU-MOUSE=retiring soon',
+        '1 SKU-PEN=in stock',
+        '2 SKU-MOUSE=null',
+      ]);
 
       // A record written after segment.ms closes the segment before it, which the cleaner may compact.
       const compacted = await waitFor(

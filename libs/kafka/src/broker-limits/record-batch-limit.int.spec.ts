@@ -19,15 +19,22 @@ describe('the broker size limit', () => {
     await provisionTopics({ kafka, topics: [topic] });
     // Ten events of one order (one key, so one partition), about 4 KB each.
     const orderId = randomUUID();
-    const items = Array.from({ length: 60 }, (_, index) => ({ sku: `SKU-${String(index).padStart(40, '0')}`, quantity: 1 }));
-    const messages = Array.from({ length: 10 }, () => eventToMessage(topic, 'OrderPlacedEvent', { ...orderPlaced(orderId), items }, testContext()));
+    const items = Array.from({ length: 60 }, (_, index) => ({
+      sku: `SKU-${String(index).padStart(40, '0')}`,
+      quantity: 1,
+    }));
+    const messages = Array.from({ length: 10 }, () =>
+      eventToMessage(topic, 'OrderPlacedEvent', { ...orderPlaced(orderId), items }, testContext()),
+    );
     for (const message of messages) expect(() => assertFitsTopic(topic, 'OrderPlacedEvent', message)).not.toThrow();
     expect(messages.reduce((sum, message) => sum + encodedSize(message), 0)).toBeGreaterThan(20_000);
 
     const producer = createEventProducer({ kafka });
     await producer.start();
     try {
-      await expect(producer.publishMessages([{ topic: topic.name, messages }])).rejects.toMatchObject({ type: 'MESSAGE_TOO_LARGE' });
+      await expect(producer.publishMessages([{ topic: topic.name, messages }])).rejects.toMatchObject({
+        type: 'MESSAGE_TOO_LARGE',
+      });
       expect(await recordCount(kafka, topic.name)).toBe(0);
 
       for (const message of messages) await producer.publishMessages([{ topic: topic.name, messages: [message] }]);

@@ -6,7 +6,12 @@ import { connectToKafka } from './connect-to-kafka.ts';
 describe('waiting for Kafka at start-up', () => {
   it('holds at most one abort listener however often it tries, and gives up when aborted', async () => {
     // Port 1 on loopback: nothing listens, every try is refused at once.
-    const kafka = new Kafka({ brokers: ['127.0.0.1:1'], clientId: 'connect-spec', retry: { retries: 0 }, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      brokers: ['127.0.0.1:1'],
+      clientId: 'connect-spec',
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
     const starting = new AbortController();
     const listenerCounts: number[] = [];
     const logger: ServiceLogger = {
@@ -17,7 +22,9 @@ describe('waiting for Kafka at start-up', () => {
       },
     };
 
-    await expect(connectToKafka({ kafka, logger, signal: starting.signal, maxDelayMs: 1 })).rejects.toThrow('stopped while starting');
+    await expect(connectToKafka({ kafka, logger, signal: starting.signal, maxDelayMs: 1 })).rejects.toThrow(
+      'stopped while starting',
+    );
 
     expect(listenerCounts).toHaveLength(20);
     expect(Math.max(...listenerCounts)).toBeLessThanOrEqual(1);

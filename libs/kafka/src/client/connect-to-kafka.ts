@@ -20,7 +20,12 @@ export type ConnectToKafkaOptions = {
  * started before its brokers (docker compose without healthchecks, a whole-cluster restart)
  * waits here and then carries on, instead of exiting and relying on someone to restart it.
  */
-export async function connectToKafka({ kafka, logger = silentLogger, signal, maxDelayMs = 5_000 }: ConnectToKafkaOptions): Promise<Admin> {
+export async function connectToKafka({
+  kafka,
+  logger = silentLogger,
+  signal,
+  maxDelayMs = 5_000,
+}: ConnectToKafkaOptions): Promise<Admin> {
   for (let tries = 1; ; tries += 1) {
     signal?.throwIfAborted();
     const admin = kafka.admin();
@@ -33,9 +38,13 @@ export async function connectToKafka({ kafka, logger = silentLogger, signal, max
     } catch (error) {
       await admin.disconnect().catch(() => {});
       // Wrong credentials stay wrong: waiting would hide the cause behind an endless retry loop.
-      if (error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError') throw new KafkaLoginRefusedError(kafkaUsernameOf(kafka), error);
+      if (error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError')
+        throw new KafkaLoginRefusedError(kafkaUsernameOf(kafka), error);
       const delayMs = backoffDelay({ initialMs: 500, maxMs: maxDelayMs }, tries);
-      logger.warn({ err: error, tries, delayMs }, `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`);
+      logger.warn(
+        { err: error, tries, delayMs },
+        `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`,
+      );
       // Node's abortable sleep removes its abort listener when it ends: none piles up per try.
       // An abort ends the pause early; throwIfAborted above then throws.
       await sleep(delayMs, undefined, signal ? { signal } : {}).catch(() => {});

@@ -52,7 +52,12 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
   const { login } = options;
   const kafka = new Kafka({
     // TLS checks the broker's certificate against this CA and its name against the address used.
-    ...(login ? { ssl: { ca: [readFileSync(login.caFile, 'utf8')] }, sasl: { mechanism: 'scram-sha-512', username: login.username, password: login.password } } : {}),
+    ...(login
+      ? {
+          ssl: { ca: [readFileSync(login.caFile, 'utf8')] },
+          sasl: { mechanism: 'scram-sha-512', username: login.username, password: login.password },
+        }
+      : {}),
     brokers: [...options.brokers],
     clientId: options.clientId,
     retry: { ...defaultRetry, ...options.retry },

@@ -11,7 +11,15 @@ type Queue = {
 const require = createRequire(import.meta.url);
 const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as new (options: object) => Queue;
 const logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, namespace: () => logger };
-const newQueue = () => new RequestQueue({ maxInFlightRequests: 1, requestTimeout: 30_000, enforceRequestTimeout: true, clientId: 'spec', broker: 'localhost:1', logger });
+const newQueue = () =>
+  new RequestQueue({
+    maxInFlightRequests: 1,
+    requestTimeout: 30_000,
+    enforceRequestTimeout: true,
+    clientId: 'spec',
+    broker: 'localhost:1',
+    logger,
+  });
 
 describe("kafkajs's request queue (one per broker connection)", () => {
   it(`is the kafkajs version the fix was written for (${patchedKafkajsVersion}); on another, check whether it still loops`, () => {

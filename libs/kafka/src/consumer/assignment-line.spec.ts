@@ -9,6 +9,8 @@ describe('the assignment log line', () => {
 
   it('says so when the member holds nothing, and shortens long member ids', () => {
     const memberId = `inventory-service-${'a'.repeat(36)}`;
-    expect(describeAssignment('g', memberId, {})).toBe(`group g member ${memberId.slice(0, 24)}… now holds no partitions`);
+    expect(describeAssignment('g', memberId, {})).toBe(
+      `group g member ${memberId.slice(0, 24)}… now holds no partitions`,
+    );
   });
 });

@@ -6,7 +6,8 @@ import type { DeadLetterPublisher } from './dead-letter-publisher.ts';
 import { attemptWithTimeout } from './handler-attempt.ts';
 import { recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
 
-type Decoded<Topic extends TopicDefinition> = { readonly ok: true; readonly event: EventOf<Topic> } | { readonly ok: false; readonly error: unknown };
+type Decoded<Topic extends TopicDefinition> =
+  { readonly ok: true; readonly event: EventOf<Topic> } | { readonly ok: false; readonly error: unknown };
 type DecodedRecord<Topic extends TopicDefinition> = { readonly record: RecordAt; readonly event: EventOf<Topic> };
 
 export type BatchJob<Topic extends TopicDefinition> = {
@@ -35,7 +36,10 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * fetched again, by this member or the partition's new owner, and the inbox drops what
  * already committed.
  */
-export async function processBatch<Topic extends TopicDefinition>(runner: RunnerContext, job: BatchJob<Topic>): Promise<void> {
+export async function processBatch<Topic extends TopicDefinition>(
+  runner: RunnerContext,
+  job: BatchJob<Topic>,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = job.payload;
   const records = batch.messages.map((message) => ({ topic: batch.topic, partition: batch.partition, message }));
   const stillOurs = () => isRunning() && !isStale();
@@ -74,8 +78,14 @@ async function handleRun<Topic extends TopicDefinition>(
     const started = Date.now();
     try {
       const outcomes = await attemptWithTimeout(
-        (signal) => job.batchHandler(run.map(({ record, event }) => ({ event, context: job.contextFor(record, 1, signal) }))),
-        { timeoutMs: settings.handlerTimeoutMs, heartbeatIntervalMs: settings.heartbeatIntervalMs, heartbeat: job.payload.heartbeat, label: `${recordLabel(first.record)}..${last.record.message.offset}` },
+        (signal) =>
+          job.batchHandler(run.map(({ record, event }) => ({ event, context: job.contextFor(record, 1, signal) }))),
+        {
+          timeoutMs: settings.handlerTimeoutMs,
+          heartbeatIntervalMs: settings.heartbeatIntervalMs,
+          heartbeat: job.payload.heartbeat,
+          label: `${recordLabel(first.record)}..${last.record.message.offset}`,
+        },
       );
       for (const outcome of outcomes) {
         runner.counts[outcome === 'duplicate' ? 'duplicates' : 'processed'] += 1;

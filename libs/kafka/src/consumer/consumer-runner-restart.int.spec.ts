@@ -40,9 +40,15 @@ describe('the consumer runner across a Kafka restart', () => {
 
     for (const node of cluster.nodes()) await cluster.stopBroker(node.id);
     await cluster.restore();
-    const after = await waitFor(() => publish().catch(() => undefined), { description: 'Kafka to take writes again', timeoutMs: 120_000 });
+    const after = await waitFor(() => publish().catch(() => undefined), {
+      description: 'Kafka to take writes again',
+      timeoutMs: 120_000,
+    });
 
-    await waitFor(() => handled.has(after), { description: 'the runner to handle the event published after the restart', timeoutMs: 120_000 });
+    await waitFor(() => handled.has(after), {
+      description: 'the runner to handle the event published after the restart',
+      timeoutMs: 120_000,
+    });
     expect(runner.status()).toMatchObject({ state: 'running', deadLettered: 0 });
   }, 300_000);
 });

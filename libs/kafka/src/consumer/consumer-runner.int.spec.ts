@@ -27,8 +27,15 @@ describe('the consumer runner', () => {
     const garbage = { ...valid, value: Buffer.from([0xff, 0xfe, 0x00, 0x42]) };
     const raw = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await raw.connect();
-    const [sent] = await raw.send({ topic: topic.name, acks: -1, messages: [{ ...garbage, headers: { ...garbage.headers } }] }).finally(() => raw.disconnect());
-    await producer.publish(topic, 'OrderConfirmedEvent', { orderId, customerId: crypto.randomUUID(), email: 'ada@example.com' }, testContext());
+    const [sent] = await raw
+      .send({ topic: topic.name, acks: -1, messages: [{ ...garbage, headers: { ...garbage.headers } }] })
+      .finally(() => raw.disconnect());
+    await producer.publish(
+      topic,
+      'OrderConfirmedEvent',
+      { orderId, customerId: crypto.randomUUID(), email: 'ada@example.com' },
+      testContext(),
+    );
 
     const handled: string[] = [];
     const runner = await fixture.startRunner(async (event) => {
@@ -40,7 +47,9 @@ describe('the consumer runner', () => {
     expect(handled).toEqual(['OrderConfirmedEvent']);
     expect(deadLetter?.message.key?.toString()).toBe(orderId);
     expect(deadLetter?.message.value).toEqual(garbage.value);
-    const headers = Object.fromEntries(Object.entries(deadLetter?.message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+    const headers = Object.fromEntries(
+      Object.entries(deadLetter?.message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
     expect(headers).toMatchObject({
       ...valid.headers,
       'dlt-original-topic': topic.name,
@@ -60,7 +69,8 @@ describe('the consumer runner', () => {
     const flaky = orderPlaced();
     const hopeless = orderPlaced();
     const after = orderPlaced();
-    for (const event of [flaky, hopeless, after]) await producer.publish(topic, 'OrderPlacedEvent', event, testContext());
+    for (const event of [flaky, hopeless, after])
+      await producer.publish(topic, 'OrderPlacedEvent', event, testContext());
 
     const effects: string[] = [];
     const attempts = new Map<string, number>();
@@ -72,13 +82,16 @@ describe('the consumer runner', () => {
         if (orderId === flaky.orderId && context.attempt < 3) {
           throw new OrderflowError('the database is failing over', { code: 'database-unavailable', retriable: true });
         }
-        if (orderId === hopeless.orderId) throw new OrderflowError('no such customer', { code: 'unknown-customer', retriable: false });
+        if (orderId === hopeless.orderId)
+          throw new OrderflowError('no such customer', { code: 'unknown-customer', retriable: false });
         effects.push(orderId);
       },
       { attempts: 5, initialDelayMs: 50, maxDelayMs: 200 },
     );
 
-    await waitFor(() => runner.status().processed === 2 && runner.status().deadLettered === 1, { description: 'all three records dealt with' });
+    await waitFor(() => runner.status().processed === 2 && runner.status().deadLettered === 1, {
+      description: 'all three records dealt with',
+    });
     expect(effects.sort()).toEqual([flaky.orderId, after.orderId].sort());
     expect(attempts.get(flaky.orderId)).toBe(3);
     expect(attempts.get(hopeless.orderId)).toBe(1);
@@ -99,13 +112,17 @@ describe('the consumer runner', () => {
     const runner = await fixture.startRunner(
       async (decoded) => {
         tries += 1;
-        if (Date.now() < outageEnds) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        if (Date.now() < outageEnds)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
         if (decoded.type === 'OrderPlacedEvent') effects.push(decoded.event.orderId);
       },
       { attempts: 2, initialDelayMs: 50, maxDelayMs: 100 },
     );
 
-    await waitFor(() => runner.status().processed === 1, { description: 'the record to be handled after the outage', timeoutMs: 30_000 });
+    await waitFor(() => runner.status().processed === 1, {
+      description: 'the record to be handled after the outage',
+      timeoutMs: 30_000,
+    });
     expect(effects).toEqual([event.orderId]);
     expect(tries).toBeGreaterThan(2);
     expect(runner.status()).toMatchObject({ deadLettered: 0, lastError: { code: 'ECONNREFUSED' } });
@@ -126,11 +143,14 @@ describe('the consumer runner', () => {
       }
       return ids;
     };
-    const partitionsOf = (runner: { status(): { assignment: Readonly<Record<string, readonly number[]>> } }) =>
-      [...(runner.status().assignment[topic.name] ?? [])];
+    const partitionsOf = (runner: { status(): { assignment: Readonly<Record<string, readonly number[]>> } }) => [
+      ...(runner.status().assignment[topic.name] ?? []),
+    ];
 
     const first = await fixture.startRunner(handler);
-    await waitFor(() => partitionsOf(first).length === 6, { description: 'the first instance to hold all 6 partitions' });
+    await waitFor(() => partitionsOf(first).length === 6, {
+      description: 'the first instance to hold all 6 partitions',
+    });
     const second = await fixture.startRunner(handler);
     await waitFor(() => partitionsOf(first).length === 3 && partitionsOf(second).length === 3, {
       description: 'the two instances to hold 3 partitions each',
@@ -138,15 +158,21 @@ describe('the consumer runner', () => {
     expect([...partitionsOf(first), ...partitionsOf(second)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
 
     const before = await publishMany(30);
-    await waitFor(() => before.every((id) => handled.has(id)), { description: 'the first 30 events handled by the pair' });
+    await waitFor(() => before.every((id) => handled.has(id)), {
+      description: 'the first 30 events handled by the pair',
+    });
     expect(first.status().processed).toBeGreaterThan(0);
     expect(second.status().processed).toBeGreaterThan(0);
 
     const during = publishMany(30);
     await second.stop();
-    await waitFor(() => partitionsOf(first).length === 6, { description: 'the remaining instance to take all 6 partitions' });
+    await waitFor(() => partitionsOf(first).length === 6, {
+      description: 'the remaining instance to take all 6 partitions',
+    });
     const rest = await during;
-    await waitFor(() => rest.every((id) => handled.has(id)), { description: 'every event published around the stop handled' });
+    await waitFor(() => rest.every((id) => handled.has(id)), {
+      description: 'every event published around the stop handled',
+    });
     expect(second.status()).toMatchObject({ state: 'stopped', assignment: {} });
   });
 

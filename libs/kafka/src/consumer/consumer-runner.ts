@@ -13,7 +13,14 @@ import { recordLabel, type RecordAt, type RunnerContext } from './runner-context
 
 // The types live in consumer-types.ts and consumer-runner-options.ts; named here too, where
 // a handler's author looks first.
-export type { BatchHandler, BatchItem, EventHandler, EventOf, HandlerContext, HandlerOutcome } from './consumer-types.ts';
+export type {
+  BatchHandler,
+  BatchItem,
+  EventHandler,
+  EventOf,
+  HandlerContext,
+  HandlerOutcome,
+} from './consumer-types.ts';
 export type { ConsumerRunnerOptions, ConsumerRunnerSettings } from './consumer-runner-options.ts';
 
 export type ConsumerRunner = {
@@ -47,7 +54,9 @@ export type ConsumerRunner = {
  * uncommitted: kafkajs retries, then the member crashes and the runner starts a new one,
  * which reads on from the last committed offset.
  */
-export function createConsumerRunner<Topic extends TopicDefinition>(options: ConsumerRunnerOptions<Topic>): ConsumerRunner {
+export function createConsumerRunner<Topic extends TopicDefinition>(
+  options: ConsumerRunnerOptions<Topic>,
+): ConsumerRunner {
   const { kafka, groupId, batchHandler } = options;
   const settings = { ...consumerRunnerDefaults, ...definedOnly(options) };
   const runner: RunnerContext = {
@@ -63,24 +72,30 @@ export function createConsumerRunner<Topic extends TopicDefinition>(options: Con
   const deadLetters = createDeadLetterPublisher(runner, kafka, options.topics);
   // With a batch handler only, a record handled on its own is a batch of one.
   const handler: EventHandler<Topic> =
-    options.handler ?? (async (event, context) => (batchHandler ? (await batchHandler([{ event, context }]))[0] : undefined));
+    options.handler ??
+    (async (event, context) => (batchHandler ? (await batchHandler([{ event, context }]))[0] : undefined));
 
   function decode(record: RecordAt) {
     const definition = topicsByName.get(record.topic);
-    if (definition === undefined) throw new Error(`received a record of ${record.topic}, which this runner did not subscribe to`);
+    if (definition === undefined)
+      throw new Error(`received a record of ${record.topic}, which this runner did not subscribe to`);
     const decoded = recordToEvent(definition, record.message);
-    return decoded.ok ? ({ ok: true, event: decoded as EventOf<Topic> } as const) : ({ ok: false, error: decoded.error } as const);
+    return decoded.ok
+      ? ({ ok: true, event: decoded as EventOf<Topic> } as const)
+      : ({ ok: false, error: decoded.error } as const);
   }
 
-  const contextFor = (record: RecordAt, heartbeat: () => Promise<void>) => (attempt: number, signal: AbortSignal): HandlerContext => ({
-    groupId,
-    topic: record.topic,
-    partition: record.partition,
-    offset: record.message.offset,
-    attempt,
-    signal,
-    heartbeat,
-  });
+  const contextFor =
+    (record: RecordAt, heartbeat: () => Promise<void>) =>
+    (attempt: number, signal: AbortSignal): HandlerContext => ({
+      groupId,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.message.offset,
+      attempt,
+      signal,
+      heartbeat,
+    });
 
   /** The one-record path: attempts bounded in time, with retries, outage waits and dead letters. */
   function handleOne(record: RecordAt, event: EventOf<Topic>, heartbeat: () => Promise<void>): Promise<void> {

@@ -1,7 +1,8 @@
 import type { DecodedEvent, TopicDefinition } from '@orderflow/events';
 
 /** The decoded event of any of the topics (a union over topics, narrowed by `type`). */
-export type EventOf<Topic extends TopicDefinition> = Topic extends TopicDefinition<infer Events> ? DecodedEvent<Events> : never;
+export type EventOf<Topic extends TopicDefinition> =
+  Topic extends TopicDefinition<infer Events> ? DecodedEvent<Events> : never;
 
 /** Where a record came from, and the tools a handler may need. */
 export type HandlerContext = {
@@ -27,11 +28,16 @@ export type EventHandler<Topic extends TopicDefinition> = (
 ) => Promise<HandlerOutcome | void>;
 
 /** One record of a batch: its event and where it came from. */
-export type BatchItem<Topic extends TopicDefinition> = { readonly event: EventOf<Topic>; readonly context: HandlerContext };
+export type BatchItem<Topic extends TopicDefinition> = {
+  readonly event: EventOf<Topic>;
+  readonly context: HandlerContext;
+};
 
 /**
  * Handles consecutive records of one partition, in offset order, all or nothing (one
  * database transaction, see withBatchInbox): either every record's effect commits, or it
  * throws and none does. Returns each record's outcome, in the items' order.
  */
-export type BatchHandler<Topic extends TopicDefinition> = (items: readonly BatchItem<Topic>[]) => Promise<readonly HandlerOutcome[]>;
+export type BatchHandler<Topic extends TopicDefinition> = (
+  items: readonly BatchItem<Topic>[],
+) => Promise<readonly HandlerOutcome[]>;

@@ -11,7 +11,13 @@ describe('a dead-letter message', () => {
       timestamp: '1767225600000',
       headers: { 'event-id': Buffer.from('e-1') },
     };
-    const failure = { consumerGroup: 'inventory-service', code: 'unknown-sku', message: 'x'.repeat(5_000), attempts: 5, failedAt: new Date(0) };
+    const failure = {
+      consumerGroup: 'inventory-service',
+      code: 'unknown-sku',
+      message: 'x'.repeat(5_000),
+      attempts: 5,
+      failedAt: new Date(0),
+    };
 
     const message = deadLetterMessage(record, failure);
 

@@ -49,5 +49,10 @@ export function deadLetterMessage(record: FailedRecord, failure: Failure) {
     [deadLetterHeaderNames.attempts]: String(failure.attempts),
     [deadLetterHeaderNames.failedAt]: failure.failedAt.toISOString(),
   };
-  return { key: record.key, value: record.value, timestamp: record.timestamp, headers: { ...record.headers, ...reason } };
+  return {
+    key: record.key,
+    value: record.value,
+    timestamp: record.timestamp,
+    headers: { ...record.headers, ...reason },
+  };
 }

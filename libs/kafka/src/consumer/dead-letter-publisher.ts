@@ -12,7 +12,11 @@ export type DeadLetterPublisher = {
 };
 
 /** Writes failed records, unchanged plus error headers, to the group's dead-letter topic of their topic. */
-export function createDeadLetterPublisher(runner: RunnerContext, kafka: Kafka, topics: readonly TopicDefinition[]): DeadLetterPublisher {
+export function createDeadLetterPublisher(
+  runner: RunnerContext,
+  kafka: Kafka,
+  topics: readonly TopicDefinition[],
+): DeadLetterPublisher {
   const { groupId, logger } = runner;
   // Fails now, not at the first bad record, if a group name makes an illegal topic name.
   const deadLetterTopics = new Map(topics.map((topic) => [topic.name, deadLetterTopicName(topic, groupId)]));
@@ -32,7 +36,15 @@ export function createDeadLetterPublisher(runner: RunnerContext, kafka: Kafka, t
       const code = errorCode(error);
       const reason = errorMessage(error);
       const failure = { consumerGroup: groupId, code, message: reason, attempts, failedAt: new Date() };
-      const failed = { topic, partition, offset: message.offset, key: message.key, value: message.value, timestamp: message.timestamp, headers: message.headers };
+      const failed = {
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        timestamp: message.timestamp,
+        headers: message.headers,
+      };
       await producer.send({
         topic: deadLetterTopics.get(topic) ?? deadLetterTopicName({ name: topic }, groupId),
         acks: -1,

@@ -14,7 +14,10 @@ export type AttemptOptions = {
  * One handler attempt (a record or a batch), bounded in time, heartbeating while it runs.
  * `work` gets the attempt's signal, aborted with the timeout error when the runner gives up.
  */
-export async function attemptWithTimeout<T>(work: (signal: AbortSignal) => Promise<T>, options: AttemptOptions): Promise<T> {
+export async function attemptWithTimeout<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  options: AttemptOptions,
+): Promise<T> {
   // kafkajs heartbeats only between records and batches; a long handler would otherwise be
   // thrown out of the group after sessionTimeout. A failed heartbeat (a rebalance started) is
   // left to the commit after the handler, which then fails and hands the record to the new owner.

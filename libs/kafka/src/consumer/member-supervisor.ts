@@ -40,24 +40,42 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
   function watch(member: Consumer): void {
     member.on(member.events.GROUP_JOIN, ({ payload }) => {
       memberId = payload.memberId;
-      assignment = Object.fromEntries(Object.entries(payload.memberAssignment).map(([topic, partitions]) => [topic, [...partitions].sort((a, b) => a - b)]));
+      assignment = Object.fromEntries(
+        Object.entries(payload.memberAssignment).map(([topic, partitions]) => [
+          topic,
+          [...partitions].sort((a, b) => a - b),
+        ]),
+      );
       runner.counts.rebalances += 1;
-      logger.info({ groupId, memberId, assignment, isLeader: payload.isLeader }, describeAssignment(groupId, memberId, assignment));
+      logger.info(
+        { groupId, memberId, assignment, isLeader: payload.isLeader },
+        describeAssignment(groupId, memberId, assignment),
+      );
     });
     member.on(member.events.REBALANCING, () => {
-      logger.info({ groupId, memberId }, `group ${groupId} is rebalancing; member ${memberId} will get a new assignment`);
+      logger.info(
+        { groupId, memberId },
+        `group ${groupId} is rebalancing; member ${memberId} will get a new assignment`,
+      );
     });
     member.on(member.events.CRASH, ({ payload }) => {
       runner.lastError = { code: errorCode(payload.error), message: errorMessage(payload.error), at: new Date() };
       crashes += 1;
       // A cluster that has just started is expected to do this; one that keeps doing it is not.
       if (crashedOnPassingState(payload.error) && crashes <= passingCrashesToldAsInfo) {
-        const meaning = 'the cluster is not ready for the group yet (just started, or its coordinator moved); this passes';
-        logger.info({ groupId, err: payload.error }, `consumer of group ${groupId} stopped: ${runner.lastError.message}; ${meaning}`);
+        const meaning =
+          'the cluster is not ready for the group yet (just started, or its coordinator moved); this passes';
+        logger.info(
+          { groupId, err: payload.error },
+          `consumer of group ${groupId} stopped: ${runner.lastError.message}; ${meaning}`,
+        );
         restartAfterCrash(crashes, 'info');
         return;
       }
-      logger.error({ groupId, err: payload.error }, `consumer of group ${groupId} crashed: ${runner.lastError.message}`);
+      logger.error(
+        { groupId, err: payload.error },
+        `consumer of group ${groupId} crashed: ${runner.lastError.message}`,
+      );
       restartAfterCrash(crashes);
     });
     // A member that works again resets the pause before the next restart.
@@ -84,7 +102,12 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
       // first start are still its business.
       await member.subscribe({ topics: [...options.topics], fromBeginning: true });
       // Commits only what the handlers finished (resolved offsets): per batch and every second.
-      await member.run({ autoCommit: true, autoCommitInterval: 1_000, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently, ...options.run });
+      await member.run({
+        autoCommit: true,
+        autoCommitInterval: 1_000,
+        partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
+        ...options.run,
+      });
     } catch (error) {
       await member.disconnect().catch(() => {});
       throw error;
@@ -98,7 +121,10 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
     logger[level]({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
     restartTimer = setTimeout(() => {
       restarting = runMember().catch((error: unknown) => {
-        logger.error({ groupId, err: error }, `group ${groupId}: the consumer could not restart: ${errorMessage(error)}`);
+        logger.error(
+          { groupId, err: error },
+          `group ${groupId}: the consumer could not restart: ${errorMessage(error)}`,
+        );
         restartAfterCrash(failures + 1);
       });
     }, delayMs);

@@ -5,11 +5,14 @@ import { crashedOnPassingState } from './passing-crash.ts';
 const { KafkaJSError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded } = kafkajs;
 
 // As kafkajs makes a broker's retriable error answer (a KafkaJSProtocolError is one of these).
-const loading = () => new KafkaJSError("The coordinator is loading and hence can't process requests for this group", { retriable: true });
+const loading = () =>
+  new KafkaJSError("The coordinator is loading and hence can't process requests for this group", { retriable: true });
 
 describe('a consumer crash on a passing state of the cluster', () => {
   it('is one kafkajs ran out of retries on, or a retriable error', () => {
-    expect(crashedOnPassingState(new KafkaJSNumberOfRetriesExceeded(loading(), { retryCount: 5, retryTime: 3_000 }))).toBe(true);
+    expect(
+      crashedOnPassingState(new KafkaJSNumberOfRetriesExceeded(loading(), { retryCount: 5, retryTime: 3_000 })),
+    ).toBe(true);
     expect(crashedOnPassingState(loading())).toBe(true);
   });
 

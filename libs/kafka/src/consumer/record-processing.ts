@@ -43,7 +43,14 @@ export async function handleRecord(runner: RunnerContext, job: RecordJob): Promi
         outageWaits += 1;
         const delayMs = backoffDelay(settings.outageBackoff, outageWaits);
         runner.counts.retried += 1;
-        runner.lastError = { code, message: errorMessage(error), at: new Date(), topic, partition, offset: message.offset };
+        runner.lastError = {
+          code,
+          message: errorMessage(error),
+          at: new Date(),
+          topic,
+          partition,
+          offset: message.offset,
+        };
         metrics?.retried?.({ group: groupId, topic, code });
         logger.warn(
           { groupId, topic, partition, offset: message.offset, delayMs, err: error },

@@ -8,7 +8,13 @@ import type { ConsumerStatus, LastError } from './consumer-status.ts';
 export type RecordAt = { readonly topic: string; readonly partition: number; readonly message: KafkaMessage };
 
 /** The counters of GET /status. */
-export type RunnerCounts = { processed: number; duplicates: number; retried: number; deadLettered: number; rebalances: number };
+export type RunnerCounts = {
+  processed: number;
+  duplicates: number;
+  retried: number;
+  deadLettered: number;
+  rebalances: number;
+};
 
 /** What the runner's parts share: its settings, where they report, and whether it is stopping. */
 export type RunnerContext = {

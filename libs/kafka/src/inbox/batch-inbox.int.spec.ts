@@ -8,7 +8,10 @@ describe('batches through the inbox', () => {
   let bed: InboxTestBed;
 
   beforeEach(async () => {
-    bed = await inboxTestBed('batch-inbox', 'CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)');
+    bed = await inboxTestBed(
+      'batch-inbox',
+      'CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)',
+    );
   });
   afterEach(() => bed.stop());
 
@@ -17,8 +20,12 @@ describe('batches through the inbox', () => {
     withBatchInbox<typeof bed.fixture.topic>(bed.db.pool, async (decoded, _context, client) => {
       if (decoded.type !== 'OrderPlacedEvent') return;
       const [item] = decoded.event.items;
-      if (item?.sku === failOn) throw new OrderflowError(`no such sku ${failOn}`, { code: 'unknown-sku', retriable: false });
-      await client.query('INSERT INTO effects (order_id, quantity) VALUES ($1, $2)', [decoded.event.orderId, item?.quantity]);
+      if (item?.sku === failOn)
+        throw new OrderflowError(`no such sku ${failOn}`, { code: 'unknown-sku', retriable: false });
+      await client.query('INSERT INTO effects (order_id, quantity) VALUES ($1, $2)', [
+        decoded.event.orderId,
+        item?.quantity,
+      ]);
     });
 
   /** Events of a few orders, each order's quantities counting up: its per-key order. */
@@ -33,14 +40,22 @@ describe('batches through the inbox', () => {
     const events = placements(orders, 20);
     const messages = events.map((event) => eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', event, testContext()));
     // The first event again with its id, as the outbox relay re-sends a row after a crash.
-    await bed.producer.publishMessages([{ topic: bed.fixture.topic.name, messages: [...messages, ...messages.slice(0, 1)] }]);
+    await bed.producer.publishMessages([
+      { topic: bed.fixture.topic.name, messages: [...messages, ...messages.slice(0, 1)] },
+    ]);
 
     const runner = await bed.fixture.startBatchRunner(effectsHandler());
 
-    await waitFor(() => runner.status().processed === 60 && runner.status().duplicates === 1, { description: '60 processed, 1 duplicate' });
-    const { rows } = await bed.db.pool.query<{ order_id: string; quantity: number; xmin: string }>('SELECT order_id, quantity, xmin::text FROM effects ORDER BY seq');
+    await waitFor(() => runner.status().processed === 60 && runner.status().duplicates === 1, {
+      description: '60 processed, 1 duplicate',
+    });
+    const { rows } = await bed.db.pool.query<{ order_id: string; quantity: number; xmin: string }>(
+      'SELECT order_id, quantity, xmin::text FROM effects ORDER BY seq',
+    );
     for (const orderId of orders) {
-      expect(rows.filter((row) => row.order_id === orderId).map((row) => row.quantity)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+      expect(rows.filter((row) => row.order_id === orderId).map((row) => row.quantity)).toEqual(
+        Array.from({ length: 20 }, (_, index) => index + 1),
+      );
     }
     // Rows written by one transaction share its id (xmin): fewer transactions than events.
     expect(new Set(rows.map((row) => row.xmin)).size).toBeLessThan(60);
@@ -51,12 +66,20 @@ describe('batches through the inbox', () => {
     const orderId = crypto.randomUUID();
     const events = placements([orderId], 10);
     const poisoned = { ...orderPlaced(orderId), items: [{ sku: 'SKU-GONE', quantity: 5 }] };
-    const messages = events.map((event, index) => eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()));
+    const messages = events.map((event, index) =>
+      eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()),
+    );
     await bed.producer.publishMessages([{ topic: bed.fixture.topic.name, messages }]);
 
-    const runner = await bed.fixture.startBatchRunner(effectsHandler('SKU-GONE'), { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 });
+    const runner = await bed.fixture.startBatchRunner(effectsHandler('SKU-GONE'), {
+      attempts: 3,
+      initialDelayMs: 50,
+      maxDelayMs: 100,
+    });
 
-    await waitFor(() => runner.status().processed === 9 && runner.status().deadLettered === 1, { description: '9 processed, 1 dead-lettered' });
+    await waitFor(() => runner.status().processed === 9 && runner.status().deadLettered === 1, {
+      description: '9 processed, 1 dead-lettered',
+    });
     const [deadLetter] = await consumeFromBeginning(bed.fixture.kafka, bed.fixture.deadLetterTopicName, 1);
     expect(String(deadLetter?.message.headers?.['dlt-error-code'])).toBe('unknown-sku');
     // Not retriable: one attempt of its own, exactly as when it is handled alone.

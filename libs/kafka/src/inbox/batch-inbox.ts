@@ -8,7 +8,10 @@ import type { TransactionalHandler } from './with-inbox.ts';
  * A handler of all of a batch's new events at once, in offset order, writing through `client`:
  * set-based, so the batch costs a few statements however many events it has.
  */
-export type TransactionalBatchHandler<Topic extends TopicDefinition> = (newEvents: readonly BatchItem<Topic>[], client: pg.PoolClient) => Promise<void>;
+export type TransactionalBatchHandler<Topic extends TopicDefinition> = (
+  newEvents: readonly BatchItem<Topic>[],
+  client: pg.PoolClient,
+) => Promise<void>;
 
 /**
  * The inbox for consecutive records of one partition: ONE transaction for all of them. One
@@ -23,7 +26,10 @@ export type TransactionalBatchHandler<Topic extends TopicDefinition> = (newEvent
  * per event took 2 s under load; read all rows at once, decide in memory in offset order, write
  * all changes at once, and it is a handful of round trips.
  */
-export function withSetBasedInbox<Topic extends TopicDefinition>(pool: pg.Pool, handler: TransactionalBatchHandler<Topic>): BatchHandler<Topic> {
+export function withSetBasedInbox<Topic extends TopicDefinition>(
+  pool: pg.Pool,
+  handler: TransactionalBatchHandler<Topic>,
+): BatchHandler<Topic> {
   return async (items) => {
     const first = items[0];
     if (!first) return [];
@@ -35,7 +41,13 @@ export function withSetBasedInbox<Topic extends TopicDefinition>(pool: pg.Pool, 
         text: `INSERT INTO kafka_inbox (consumer_group, event_id, topic, partition, record_offset)
          SELECT $1, event_id, $2, $3, record_offset FROM unnest($4::uuid[], $5::bigint[]) AS batch (event_id, record_offset)
          ON CONFLICT DO NOTHING RETURNING event_id`,
-        values: [groupId, topic, partition, items.map((item) => item.event.metadata.eventId), items.map((item) => item.context.offset)],
+        values: [
+          groupId,
+          topic,
+          partition,
+          items.map((item) => item.event.metadata.eventId),
+          items.map((item) => item.context.offset),
+        ],
       });
       // uuid comes back in PostgreSQL's lower-case form.
       const fresh = new Set(inserted.rows.map((row) => row.event_id));
@@ -55,7 +67,10 @@ export function withSetBasedInbox<Topic extends TopicDefinition>(pool: pg.Pool, 
 }
 
 /** withSetBasedInbox for a handler of one event at a time: its events run one after the other. */
-export function withBatchInbox<Topic extends TopicDefinition>(pool: pg.Pool, handler: TransactionalHandler<Topic>): BatchHandler<Topic> {
+export function withBatchInbox<Topic extends TopicDefinition>(
+  pool: pg.Pool,
+  handler: TransactionalHandler<Topic>,
+): BatchHandler<Topic> {
   return withSetBasedInbox<Topic>(pool, async (events, client) => {
     for (const { event, context } of events) {
       await handler(event, context, client);

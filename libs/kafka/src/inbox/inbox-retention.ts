@@ -11,5 +11,10 @@ import type { RetentionRule } from '@orderflow/service';
  */
 export function inboxRetention(topicsRead: readonly TopicSettings[]): RetentionRule {
   const longestRetentionMs = Math.max(0, ...topicsRead.map((topic) => topic.config['retention.ms']));
-  return { name: 'inbox entries', table: 'kafka_inbox', timestampColumn: 'processed_at', keepMs: longestRetentionMs + kafkaDefaultSegmentMs };
+  return {
+    name: 'inbox entries',
+    table: 'kafka_inbox',
+    timestampColumn: 'processed_at',
+    keepMs: longestRetentionMs + kafkaDefaultSegmentMs,
+  };
 }

@@ -12,7 +12,8 @@ describe('the inbox', () => {
   });
   afterEach(() => bed.stop());
 
-  const reservations = async () => (await bed.db.pool.query<{ order_id: string; attempt: number }>('SELECT order_id, attempt FROM reservations')).rows;
+  const reservations = async () =>
+    (await bed.db.pool.query<{ order_id: string; attempt: number }>('SELECT order_id, attempt FROM reservations')).rows;
 
   it('gives an event delivered twice one effect', async () => {
     const event = orderPlaced();
@@ -24,11 +25,16 @@ describe('the inbox', () => {
     const runner = await bed.fixture.startRunner(
       withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
-        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [
+          decoded.event.orderId,
+          handlerContext.attempt,
+        ]);
       }),
     );
 
-    await waitFor(() => runner.status().processed === 1 && runner.status().duplicates === 1, { description: 'one processed, one duplicate' });
+    await waitFor(() => runner.status().processed === 1 && runner.status().duplicates === 1, {
+      description: 'one processed, one duplicate',
+    });
     expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 1 }]);
     const inbox = await bed.db.pool.query('SELECT consumer_group, event_id FROM kafka_inbox');
     expect(inbox.rows).toEqual([{ consumer_group: bed.fixture.groupId, event_id: context.eventId }]);
@@ -41,8 +47,12 @@ describe('the inbox', () => {
     const runner = await bed.fixture.startRunner(
       withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
-        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, handlerContext.attempt]);
-        if (handlerContext.attempt === 1) throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [
+          decoded.event.orderId,
+          handlerContext.attempt,
+        ]);
+        if (handlerContext.attempt === 1)
+          throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
       }),
       { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
     );
@@ -61,7 +71,10 @@ describe('the inbox', () => {
       withInbox(bed.db.pool, async (decoded, _handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         calls += 1;
-        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [decoded.event.orderId, calls]);
+        await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [
+          decoded.event.orderId,
+          calls,
+        ]);
         if (calls > 1) return;
         // A failover, as PostgreSQL's side sees it: the session ends while the transaction is open.
         const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');

@@ -24,7 +24,10 @@ export type TransactionalHandler<Topic extends TopicDefinition> = (
  * session (idle_in_transaction_session_timeout, see libs/service create-pool.ts); a wait that
  * times out first is a dependency wait, not a failure of the record (isDependencyUnavailable).
  */
-export function withInbox<Topic extends TopicDefinition>(pool: pg.Pool, handler: TransactionalHandler<Topic>): EventHandler<Topic> {
+export function withInbox<Topic extends TopicDefinition>(
+  pool: pg.Pool,
+  handler: TransactionalHandler<Topic>,
+): EventHandler<Topic> {
   return (event, context) =>
     withTransaction(pool, async (client) => {
       const inserted = await client.query(

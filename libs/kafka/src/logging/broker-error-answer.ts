@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 
 /** One of the error answers a broker can give, as kafkajs lists them (its protocol/error.js). */
-type BrokerErrorCode = { readonly type: string; readonly code: number; readonly retriable: boolean; readonly message: string };
+type BrokerErrorCode = {
+  readonly type: string;
+  readonly code: number;
+  readonly retriable: boolean;
+  readonly message: string;
+};
 
 const require = createRequire(import.meta.url);
 const { errorCodes } = require('kafkajs/src/protocol/error.js') as { errorCodes: readonly BrokerErrorCode[] };
@@ -29,5 +34,8 @@ const answersKafkajsSortsOut = new Set(['Topic creation errors']);
 
 /** Whether a broker's error answer, as kafkajs logs it, asks nothing of a reader: retriable, or sorted out by kafkajs. */
 export function isExpectedBrokerAnswer(errorMessage: unknown): boolean {
-  return isRetriableBrokerAnswer(errorMessage) || (typeof errorMessage === 'string' && answersKafkajsSortsOut.has(errorMessage));
+  return (
+    isRetriableBrokerAnswer(errorMessage) ||
+    (typeof errorMessage === 'string' && answersKafkajsSortsOut.has(errorMessage))
+  );
 }

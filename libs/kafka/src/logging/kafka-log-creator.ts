@@ -30,7 +30,8 @@ export function serviceLevelFor(entry: Pick<LogEntry, 'namespace' | 'level' | 'l
     case logLevel.NOTHING: {
       const brokerAnswer = entry.namespace === 'Connection' && entry.log.message.startsWith('Response ');
       if (brokerAnswer) return isExpectedBrokerAnswer((entry.log as { error?: unknown }).error) ? 'debug' : 'warn';
-      if (crashedOnPassingState(entry.log.message) || entry.log.message.startsWith('Restarting the consumer')) return 'info';
+      if (crashedOnPassingState(entry.log.message) || entry.log.message.startsWith('Restarting the consumer'))
+        return 'info';
       const retried = 'retryCount' in entry.log;
       return retried ? 'warn' : 'error';
     }
@@ -67,15 +68,21 @@ export const brokerLossQuietMs = 60_000;
  */
 function brokerLossReporter(now: () => number) {
   const reportedAt = new Map<string, number>();
-  return (entry: Pick<LogEntry, 'namespace' | 'level' | 'log'>): { level: ServiceLogLevel; message: string } | undefined => {
+  return (
+    entry: Pick<LogEntry, 'namespace' | 'level' | 'log'>,
+  ): { level: ServiceLogLevel; message: string } | undefined => {
     const { message } = entry.log;
     const broker = (entry.log as { broker?: unknown }).broker;
-    const lost = entry.level === logLevel.ERROR && entry.namespace === 'Connection' && /^Connection (error|timeout)/.test(message);
+    const lost =
+      entry.level === logLevel.ERROR && entry.namespace === 'Connection' && /^Connection (error|timeout)/.test(message);
     if (!lost || typeof broker !== 'string') return undefined;
     const last = reportedAt.get(broker);
     if (last !== undefined && now() - last < brokerLossQuietMs) return { level: 'debug', message };
     reportedAt.set(broker, now());
-    return { level: 'warn', message: `lost the connection to broker ${broker} (${message}); kafkajs reconnects, and finds the partitions' new leaders if it stays down` };
+    return {
+      level: 'warn',
+      message: `lost the connection to broker ${broker} (${message}); kafkajs reconnects, and finds the partitions' new leaders if it stays down`,
+    };
   };
 }
 
@@ -85,7 +92,9 @@ export function kafkaLogCreator(logger: ServiceLogger, now: () => number = Date.
     const brokerLoss = brokerLossReporter(now);
     return (entry) => {
       // kafkajs's own timestamp is dropped: the service logger stamps every line itself.
-      const fields = Object.fromEntries(Object.entries(entry.log).filter(([name]) => name !== 'message' && name !== 'timestamp'));
+      const fields = Object.fromEntries(
+        Object.entries(entry.log).filter(([name]) => name !== 'message' && name !== 'timestamp'),
+      );
       const { level, message } = brokerLoss(entry) ?? { level: serviceLevelFor(entry), message: entry.log.message };
       logger[level]({ component: 'kafkajs', namespace: entry.namespace, ...fields }, message);
     };

@@ -6,13 +6,20 @@ import type { ServiceLogger } from './service-logger.ts';
 describe('the service logger', () => {
   it('is the pino logger of @orderflow/service: kafkajs lines come out as its JSON lines', () => {
     const lines: string[] = [];
-    const logger: ServiceLogger = createLogger({ serviceName: 'inventory-service', destination: { write: (line) => lines.push(line) } });
+    const logger: ServiceLogger = createLogger({
+      serviceName: 'inventory-service',
+      destination: { write: (line) => lines.push(line) },
+    });
 
     kafkaLogCreator(logger)(logLevel.INFO)({
       namespace: 'Connection',
       level: logLevel.ERROR,
       label: 'ERROR',
-      log: { timestamp: 'x', message: 'Response Metadata(key: 3, version: 6)', error: 'There is no leader for this topic-partition' },
+      log: {
+        timestamp: 'x',
+        message: 'Response Metadata(key: 3, version: 6)',
+        error: 'There is no leader for this topic-partition',
+      },
     });
 
     expect(lines.map((line) => JSON.parse(line))).toEqual([

@@ -6,7 +6,10 @@ export type KafkaMetrics = {
   /** Records the producer published (the relay's batches included). */
   readonly published?: (labels: { topic: string }, count: number) => void;
   /** A consumed record fully handled (or skipped as a duplicate); offset committed. */
-  readonly processed?: (labels: { group: string; topic: string; outcome: 'processed' | 'duplicate' }, durationMs: number) => void;
+  readonly processed?: (
+    labels: { group: string; topic: string; outcome: 'processed' | 'duplicate' },
+    durationMs: number,
+  ) => void;
   /** A handler attempt failed and will be tried again. */
   readonly retried?: (labels: { group: string; topic: string; code: string }) => void;
   /** A record sent to the dead-letter topic. */

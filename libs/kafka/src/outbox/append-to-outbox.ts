@@ -1,4 +1,10 @@
-import { eventToMessage, type EventContext, type EventMap, type EventPayload, type TopicDefinition } from '@orderflow/events';
+import {
+  eventToMessage,
+  type EventContext,
+  type EventMap,
+  type EventPayload,
+  type TopicDefinition,
+} from '@orderflow/events';
 import type pg from 'pg';
 
 /** The channel the relay LISTENs on; an insert NOTIFYs it, delivered when the transaction commits. */
@@ -6,7 +12,11 @@ export const outboxChannel = 'kafka_outbox';
 
 /** One event for the outbox: its type, its payload and the flow it belongs to. */
 export type OutboxEntry<Events extends EventMap> = {
-  [Type in keyof Events & string]: { readonly type: Type; readonly event: EventPayload<Events[Type]>; readonly context: EventContext };
+  [Type in keyof Events & string]: {
+    readonly type: Type;
+    readonly event: EventPayload<Events[Type]>;
+    readonly context: EventContext;
+  };
 }[keyof Events & string];
 
 export type AppendedRow = { readonly id: string; readonly eventId: string };
@@ -76,9 +86,15 @@ export function outboxInsert<Events extends EventMap>(
   entries: readonly OutboxEntry<Events>[],
   { firstParameter = 1, onlyIf = 'true' }: { readonly firstParameter?: number; readonly onlyIf?: string } = {},
 ): OutboxInsert {
-  const messages = entries.map((entry) => ({ type: entry.type, message: eventToMessage(topic, entry.type, entry.event, entry.context) }));
+  const messages = entries.map((entry) => ({
+    type: entry.type,
+    message: eventToMessage(topic, entry.type, entry.event, entry.context),
+  }));
   const eventIds = messages.map(({ message }) => message.headers['event-id'] ?? '');
-  const [topicName, keys, types, ids, values, headers, timestamps] = Array.from({ length: 7 }, (_, index) => `$${firstParameter + index}`);
+  const [topicName, keys, types, ids, values, headers, timestamps] = Array.from(
+    { length: 7 },
+    (_, index) => `$${firstParameter + index}`,
+  );
   return {
     text: `INSERT INTO kafka_outbox (topic, message_key, event_type, event_id, value, headers, record_timestamp)
        SELECT ${topicName}, message_key, event_type, event_id, value, headers, record_timestamp

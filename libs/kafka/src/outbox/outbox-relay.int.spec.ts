@@ -1,5 +1,14 @@
 import { createPool, withTransaction } from '@orderflow/service';
-import { consumeFromBeginning, localTestCluster, restoreTestCluster, testDatabase, type TestDatabase, testKafka, uniqueOrdersTopic, waitFor } from '@orderflow/testing';
+import {
+  consumeFromBeginning,
+  localTestCluster,
+  restoreTestCluster,
+  testDatabase,
+  type TestDatabase,
+  testKafka,
+  uniqueOrdersTopic,
+  waitFor,
+} from '@orderflow/testing';
 import { defineTopic, type OrderPlacedEvent } from '@orderflow/events';
 import type { Kafka } from 'kafkajs';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
@@ -17,7 +26,14 @@ describe('the outbox relay', () => {
   let kafka: Kafka;
   const relays: OutboxRelay[] = [];
   const startRelay = async (metrics?: KafkaMetrics) => {
-    const relay = createOutboxRelay({ pool: db.pool, kafka, metrics, pollIntervalMs: 500, standbyIntervalMs: 300, maxBackoffMs: 2_000 });
+    const relay = createOutboxRelay({
+      pool: db.pool,
+      kafka,
+      metrics,
+      pollIntervalMs: 500,
+      standbyIntervalMs: 300,
+      maxBackoffMs: 2_000,
+    });
     relays.push(relay);
     await relay.start();
     return relay;
@@ -27,12 +43,19 @@ describe('the outbox relay', () => {
     withTransaction(db.pool, async (client) => {
       const eventIds: string[] = [];
       for (const orderId of orderIds) {
-        const { eventId } = await appendToOutbox(client, topic, 'OrderPlacedEvent', orderPlaced(orderId), testContext());
+        const { eventId } = await appendToOutbox(
+          client,
+          topic,
+          'OrderPlacedEvent',
+          orderPlaced(orderId),
+          testContext(),
+        );
         eventIds.push(eventId);
       }
       return eventIds;
     });
-  const unsentRows = async () => Number((await db.pool.query('SELECT count(*) FROM kafka_outbox WHERE sent_at IS NULL')).rows[0].count);
+  const unsentRows = async () =>
+    Number((await db.pool.query('SELECT count(*) FROM kafka_outbox WHERE sent_at IS NULL')).rows[0].count);
 
   beforeEach(async () => {
     db = await testDatabase('outbox');
@@ -73,7 +96,10 @@ describe('the outbox relay', () => {
     await waitFor(() => backlog.at(-1) === 3, { description: 'the gauge to show 3 rows waiting', timeoutMs: 90_000 });
 
     await provisionTopics({ kafka, topics: [topic] });
-    await waitFor(() => relay.status().published === 3 && backlog.at(-1) === 0, { description: 'the rows published and the gauge at 0', timeoutMs: 90_000 });
+    await waitFor(() => relay.status().published === 3 && backlog.at(-1) === 0, {
+      description: 'the rows published and the gauge at 0',
+      timeoutMs: 90_000,
+    });
   }, 200_000);
 
   it('as a standby, holds a constant number of listeners however often it tries to lead', async () => {
@@ -101,7 +127,11 @@ describe('the outbox relay', () => {
     await appendCommitted(topic, [crypto.randomUUID()]);
     // A pool as the services make it: the session given up ends while the database is dropped
     // after the test, and only a pool with an 'error' listener takes that calmly.
-    const relayPool = createPool({ connectionString: db.connectionString, applicationName: 'relay-failing-listen', max: 2 });
+    const relayPool = createPool({
+      connectionString: db.connectionString,
+      applicationName: 'relay-failing-listen',
+      max: 2,
+    });
     let injected = false;
     relayPool.on('acquire', (client) => {
       const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
@@ -116,7 +146,9 @@ describe('the outbox relay', () => {
     const relay = createOutboxRelay({ pool: relayPool, kafka, standbyIntervalMs: 50, pollIntervalMs: 500 });
     try {
       await relay.start();
-      await waitFor(() => relay.status().published === 1, { description: 'the relay to lead after the failed LISTEN and publish' });
+      await waitFor(() => relay.status().published === 1, {
+        description: 'the relay to lead after the failed LISTEN and publish',
+      });
       expect(injected).toBe(true);
       expect(relay.status().lastError?.message).toBe('injected: LISTEN failed');
     } finally {
@@ -133,21 +165,32 @@ describe('the outbox relay', () => {
     const largest = (orderId: string): OrderPlacedEvent => ({
       ...orderPlaced(orderId),
       email: `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.com`,
-      items: Array.from({ length: 100 }, (_, line) => ({ sku: `SKU-${String(line).padStart(3, '0')}-${'X'.repeat(56)}`, quantity: 10_000 })),
+      items: Array.from({ length: 100 }, (_, line) => ({
+        sku: `SKU-${String(line).padStart(3, '0')}-${'X'.repeat(56)}`,
+        quantity: 10_000,
+      })),
     });
     const written = await withTransaction(db.pool, async (client) => {
       const eventIds: string[] = [];
       for (let index = 0; index < 150; index += 1) {
-        eventIds.push((await appendToOutbox(client, topic, 'OrderPlacedEvent', largest(crypto.randomUUID()), testContext())).eventId);
+        eventIds.push(
+          (await appendToOutbox(client, topic, 'OrderPlacedEvent', largest(crypto.randomUUID()), testContext()))
+            .eventId,
+        );
       }
       return eventIds;
     });
 
     const relay = await startRelay();
-    await waitFor(() => relay.status().published === 150, { description: 'the whole backlog to be published', timeoutMs: 60_000 });
+    await waitFor(() => relay.status().published === 150, {
+      description: 'the whole backlog to be published',
+      timeoutMs: 60_000,
+    });
 
     const records = await consumeFromBeginning(kafka, topic.name, 150);
-    const received = records.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))).map((record) => String(record.message.headers?.['event-id']));
+    const received = records
+      .sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)))
+      .map((record) => String(record.message.headers?.['event-id']));
     expect(received).toEqual(written);
     expect(relay.status().lastError).toBeUndefined();
   }, 90_000);
@@ -158,9 +201,16 @@ describe('the outbox relay', () => {
     const orders = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const first = await startRelay();
     const second = await startRelay();
-    await waitFor(() => [first, second].map((relay) => relay.status().role).sort().join() === 'leader,standby', {
-      description: 'one leader and one standby',
-    });
+    await waitFor(
+      () =>
+        [first, second]
+          .map((relay) => relay.status().role)
+          .sort()
+          .join() === 'leader,standby',
+      {
+        description: 'one leader and one standby',
+      },
+    );
 
     const written: string[] = [];
     for (let round = 0; round < 10; round += 1) written.push(...(await appendCommitted(topic, orders)));
@@ -200,18 +250,31 @@ describe('the outbox relay', () => {
       const orderId = crypto.randomUUID();
       const relay = await startRelay();
       const before = await appendCommitted(topic, [orderId, orderId]);
-      await waitFor(() => relay.status().published === 2, { description: 'the rows before the outage to be published' });
+      await waitFor(() => relay.status().published === 2, {
+        description: 'the rows before the outage to be published',
+      });
 
       for (const node of cluster.nodes()) await cluster.stopBroker(node.id);
-      const during = [...(await appendCommitted(topic, [orderId, orderId])), ...(await appendCommitted(topic, [orderId]))];
-      await waitFor(() => relay.status().lastError !== undefined, { description: 'the relay to notice the outage', timeoutMs: 90_000 });
+      const during = [
+        ...(await appendCommitted(topic, [orderId, orderId])),
+        ...(await appendCommitted(topic, [orderId])),
+      ];
+      await waitFor(() => relay.status().lastError !== undefined, {
+        description: 'the relay to notice the outage',
+        timeoutMs: 90_000,
+      });
       expect(await unsentRows()).toBe(3);
 
       await cluster.restore();
-      await waitFor(async () => (await unsentRows()) === 0, { description: 'the relay to publish the rows kept during the outage', timeoutMs: 120_000 });
+      await waitFor(async () => (await unsentRows()) === 0, {
+        description: 'the relay to publish the rows kept during the outage',
+        timeoutMs: 120_000,
+      });
 
       const records = await consumeFromBeginning(kafka, topic.name, 5);
-      const received = records.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset))).map((record) => String(record.message.headers?.['event-id']));
+      const received = records
+        .sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)))
+        .map((record) => String(record.message.headers?.['event-id']));
       // Nothing lost, in order; a batch the broker took just as it went down may come twice.
       expect([...new Set(received)]).toEqual([...before, ...during]);
     }, 240_000);

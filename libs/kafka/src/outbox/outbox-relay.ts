@@ -112,7 +112,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
     let locked = false;
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [leaderLockKey]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        leaderLockKey,
+      ]);
       locked = rows[0]?.locked === true;
       if (!locked) return false;
       client.on('notification', onNotification);
@@ -140,7 +142,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (!client) return;
     if (!broken) {
       // Ends the LISTEN and frees the lock at once for a standby (release alone keeps the session).
-      await client.query(`UNLISTEN ${outboxChannel}; RESET enable_bitmapscan; SELECT pg_advisory_unlock_all()`).catch(() => (broken = true));
+      await client
+        .query(`UNLISTEN ${outboxChannel}; RESET enable_bitmapscan; SELECT pg_advisory_unlock_all()`)
+        .catch(() => (broken = true));
     }
     client.removeListener('notification', onNotification);
     client.release(broken ? new Error('outbox relay dropped its leader connection') : undefined);
@@ -210,7 +214,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function reportPending(client: pg.PoolClient): Promise<void> {
     if (!options.metrics?.outboxPending || Date.now() < nextReportAt) return;
     nextReportAt = Date.now() + 1_000;
-    const { rows } = await client.query<{ pending: number }>('SELECT count(*)::int AS pending FROM kafka_outbox WHERE sent_at IS NULL');
+    const { rows } = await client.query<{ pending: number }>(
+      'SELECT count(*)::int AS pending FROM kafka_outbox WHERE sent_at IS NULL',
+    );
     options.metrics.outboxPending(rows[0]?.pending ?? 0);
   }
 
@@ -236,7 +242,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures += 1;
         const backoffMs = backoffDelay(backoff, failures);
         lastError = { code: errorCode(error), message: errorMessage(error), at: new Date() };
-        logger.warn({ err: error, backoffMs }, `outbox relay could not publish, rows stay unsent; retrying in ${backoffMs} ms`);
+        logger.warn(
+          { err: error, backoffMs },
+          `outbox relay could not publish, rows stay unsent; retrying in ${backoffMs} ms`,
+        );
         // A producer whose send failed may hold sequence numbers the broker no longer agrees
         // with; a new one starts clean (and the idempotent producer is cheap to create).
         await producer?.stop().catch(() => {});

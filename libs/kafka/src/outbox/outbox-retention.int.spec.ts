@@ -46,7 +46,10 @@ describe('retention of the outbox and the inbox', () => {
     await inboxRow(expiredEntry, '15 days');
     await inboxRow(keptEntry, '13 days');
 
-    const job = createRetentionJob({ pool: db.pool, rules: [sentOutboxRetention, inboxRetention([ordersTopic, inventoryTopic])] });
+    const job = createRetentionJob({
+      pool: db.pool,
+      rules: [sentOutboxRetention, inboxRetention([ordersTopic, inventoryTopic])],
+    });
 
     expect(await job.runOnce()).toEqual({ 'sent outbox rows': 1, 'inbox entries': 1 });
     const outbox = await db.pool.query<{ event_id: string }>('SELECT event_id FROM kafka_outbox ORDER BY id');

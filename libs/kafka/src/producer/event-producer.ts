@@ -1,4 +1,11 @@
-import { eventToMessage, type EventContext, type EventMap, type EventMessage, type EventPayload, type TopicDefinition } from '@orderflow/events';
+import {
+  eventToMessage,
+  type EventContext,
+  type EventMap,
+  type EventMessage,
+  type EventPayload,
+  type TopicDefinition,
+} from '@orderflow/events';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 
@@ -56,14 +63,20 @@ export function createEventProducer(options: EventProducerOptions): EventProduce
   });
   const timeout = options.ackTimeoutMs ?? 30_000;
   const count = (topic: string, n: number) => options.metrics?.published?.({ topic }, n);
-  const asKafkaMessages = (messages: readonly EventMessage[]) => messages.map((message) => ({ ...message, headers: { ...message.headers } }));
+  const asKafkaMessages = (messages: readonly EventMessage[]) =>
+    messages.map((message) => ({ ...message, headers: { ...message.headers } }));
 
   return {
     start: () => producer.connect(),
     stop: () => producer.disconnect(),
     async publish(topic, type, event, context) {
       const message = eventToMessage(topic, type, event, context);
-      const [metadata] = await producer.send({ topic: topic.name, acks: acksAll, timeout, messages: asKafkaMessages([message]) });
+      const [metadata] = await producer.send({
+        topic: topic.name,
+        acks: acksAll,
+        timeout,
+        messages: asKafkaMessages([message]),
+      });
       if (metadata === undefined) throw new Error(`no answer from the broker for ${type} on ${topic.name}`);
       count(topic.name, 1);
       return { topic: topic.name, partition: metadata.partition, offset: metadata.baseOffset ?? metadata.offset ?? '' };
@@ -96,7 +109,9 @@ function assertEveryPartitionWritten(
 ): void {
   const acknowledged = new Set(written.map((record) => `${record.topicName}[${record.partition}]`));
   const missing = new Set(
-    batch.flatMap(({ topic, messages }) => messages.map((message) => `${topic}[${partitionOf.get(message) ?? '?'}]`)).filter((partition) => !acknowledged.has(partition)),
+    batch
+      .flatMap(({ topic, messages }) => messages.map((message) => `${topic}[${partitionOf.get(message) ?? '?'}]`))
+      .filter((partition) => !acknowledged.has(partition)),
   );
   if (missing.size > 0) {
     throw new Error(`the brokers acknowledged the batch without ${[...missing].join(', ')}: sending it again`);

@@ -16,8 +16,13 @@ async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, 
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
-    return Object.fromEntries((resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]));
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
+    return Object.fromEntries(
+      (resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]),
+    );
   } finally {
     await admin.disconnect();
   }
@@ -57,7 +62,7 @@ describe('topic provisioning', () => {
     expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
   });
 
-  it('restores the catalogue\'s config values and keeps the settings the catalogue does not declare', async () => {
+  it("restores the catalogue's config values and keeps the settings the catalogue does not declare", async () => {
     const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
     await provisionTopics({ kafka, topics: [topic] });
     // An operator's own setting, which the catalogue knows nothing of.
@@ -66,7 +71,13 @@ describe('topic provisioning', () => {
     await admin
       .alterConfigs({
         validateOnly: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries: [...topicConfigEntries(topic), { name: 'segment.bytes', value: '8388608' }] }],
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: topic.name,
+            configEntries: [...topicConfigEntries(topic), { name: 'segment.bytes', value: '8388608' }],
+          },
+        ],
       })
       .finally(() => admin.disconnect());
     // In KRaft the controller commits a config change and each broker applies it from the
@@ -92,10 +103,14 @@ describe('topic provisioning', () => {
     const topic = topicSettings({ partitions: 3 });
     await provisionTopics({ kafka, topics: [topic] });
 
-    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 6 }] }).catch((error: unknown) => error);
+    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 6 }] }).catch(
+      (error: unknown) => error,
+    );
 
     expect(refused).toBeInstanceOf(TopicProvisioningError);
-    expect((refused as Error).message).toContain(`topic ${topic.name} has 3 partitions, the catalogue asks for 6; provisioning does not add partitions to a keyed topic`);
+    expect((refused as Error).message).toContain(
+      `topic ${topic.name} has 3 partitions, the catalogue asks for 6; provisioning does not add partitions to a keyed topic`,
+    );
     expect((refused as Error).message).toContain('To migrate: stop the writers');
     expect(await describePartitions(kafka, topic.name)).toHaveLength(3);
   });
@@ -104,12 +119,16 @@ describe('topic provisioning', () => {
     const topic = topicSettings({ replicationFactor: 2 });
     await provisionTopics({ kafka, topics: [topic] });
 
-    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 3, replicationFactor: 3 }] }).catch((error: unknown) => error);
+    const refused = await provisionTopics({ kafka, topics: [{ ...topic, partitions: 3, replicationFactor: 3 }] }).catch(
+      (error: unknown) => error,
+    );
 
     expect(refused).toBeInstanceOf(TopicProvisioningError);
     expect(refused).toMatchObject({ code: 'topic-mismatch', retriable: false });
     expect((refused as Error).message).toContain(`topic ${topic.name} has 6 partitions, the catalogue asks for 3`);
-    expect((refused as Error).message).toContain(`topic ${topic.name} has replication factor 2, the catalogue asks for 3`);
+    expect((refused as Error).message).toContain(
+      `topic ${topic.name} has replication factor 2, the catalogue asks for 3`,
+    );
     expect(await describePartitions(kafka, topic.name)).toHaveLength(6);
   });
 });

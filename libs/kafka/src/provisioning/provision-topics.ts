@@ -81,7 +81,12 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
 
 type Planned = { plan: TopicPlan; existing: ExistingTopic };
 
-async function fixConfig(admin: Admin, wanted: readonly TopicSettings[], plans: readonly Planned[], logger: ServiceLogger) {
+async function fixConfig(
+  admin: Admin,
+  wanted: readonly TopicSettings[],
+  plans: readonly Planned[],
+  logger: ServiceLogger,
+) {
   const updated: { topic: string; names: string[] }[] = [];
   for (const { plan, existing } of plans) {
     if (plan.configDrift.length === 0) continue;
@@ -91,10 +96,14 @@ async function fixConfig(admin: Admin, wanted: readonly TopicSettings[], plans: 
     // the topic's whole config: anything not sent falls back to the broker default. So send
     // the full set: what is set on the topic now (an operator's segment.bytes, say), with the
     // catalogue's values over it.
-    const configEntries = Object.entries({ ...existing.overrides, ...Object.fromEntries(topicConfigEntries(settings).map((entry) => [entry.name, entry.value])) }).map(
-      ([name, value]) => ({ name, value }),
-    );
-    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries }] });
+    const configEntries = Object.entries({
+      ...existing.overrides,
+      ...Object.fromEntries(topicConfigEntries(settings).map((entry) => [entry.name, entry.value])),
+    }).map(([name, value]) => ({ name, value }));
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries }],
+    });
     updated.push({ topic: plan.name, names: plan.configDrift.map((drift) => drift.name) });
     logger.warn({ topic: plan.name, drift: plan.configDrift }, `set config of ${plan.name} to the catalogue's values`);
   }
@@ -113,7 +122,10 @@ async function fetchPartitionCounts(admin: Admin, names: readonly string[]) {
 }
 
 async function describeTopics(admin: Admin, wanted: readonly TopicSettings[]) {
-  const counts = await fetchPartitionCounts(admin, wanted.map((topic) => topic.name));
+  const counts = await fetchPartitionCounts(
+    admin,
+    wanted.map((topic) => topic.name),
+  );
   const { resources } = await admin.describeConfigs({
     includeSynonyms: false,
     resources: wanted.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name })),
@@ -128,7 +140,9 @@ async function describeTopics(admin: Admin, wanted: readonly TopicSettings[]) {
       replicationFactor: count?.replicationFactor ?? 0,
       config: Object.fromEntries(entries.map((entry) => [entry.configName, entry.configValue])),
       overrides: Object.fromEntries(
-        entries.filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG).map((entry) => [entry.configName, entry.configValue]),
+        entries
+          .filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG)
+          .map((entry) => [entry.configName, entry.configValue]),
       ),
     };
     return { settings, existing };
@@ -145,7 +159,10 @@ async function waitForLeaders(admin: Admin, wanted: readonly TopicSettings[], ti
   let lastProblem = '';
   for (;;) {
     try {
-      const counts = await fetchPartitionCounts(admin, wanted.map((topic) => topic.name));
+      const counts = await fetchPartitionCounts(
+        admin,
+        wanted.map((topic) => topic.name),
+      );
       const waiting = wanted.filter((topic) => {
         const count = counts.find((candidate) => candidate.name === topic.name);
         const enough = count !== undefined && count.partitions >= 1;
@@ -156,7 +173,8 @@ async function waitForLeaders(admin: Admin, wanted: readonly TopicSettings[], ti
     } catch (error) {
       lastProblem = error instanceof Error ? error.message : String(error);
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for topic leaders: ${lastProblem}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for topic leaders: ${lastProblem}`);
     await delay(200);
   }
 }

@@ -47,7 +47,7 @@ export function planTopic(wanted: TopicSettings, existing: ExistingTopic): Topic
   if (existing.partitions < wanted.partitions) {
     problems.push(
       `topic ${wanted.name} has ${existing.partitions} partitions, the catalogue asks for ${wanted.partitions}; ` +
-        'provisioning does not add partitions to a keyed topic: keys would move to other partitions, so a key\'s ' +
+        "provisioning does not add partitions to a keyed topic: keys would move to other partitions, so a key's " +
         'new events could be handled before its earlier ones (a cancel before its order). To migrate: stop the ' +
         'writers, let every consumer group drain the topic (lag 0), add the partitions ' +
         `(kafka-topics --alter --topic ${wanted.name} --partitions ${wanted.partitions}), then start the writers again; ` +

@@ -84,7 +84,10 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
       retention.start();
       // Listening before Kafka answers: /health says the process is alive, /ready says 503
       // until everything below has started.
-      server = await startHttpServer(app, { port: options.listen.port, ...(options.listen.host ? { host: options.listen.host } : {}) });
+      server = await startHttpServer(app, {
+        port: options.listen.port,
+        ...(options.listen.host ? { host: options.listen.host } : {}),
+      });
       logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
       // Started before the brokers? Wait for them here instead of exiting.
       admin = await connectToKafka({ kafka, logger, signal: starting.signal });

@@ -3,7 +3,13 @@
 import { deadLetterTopic, type TopicDefinition } from '@orderflow/events';
 import { testKafka, uniqueGroupId, uniqueOrdersTopic } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
-import { createConsumerRunner, type BatchHandler, type ConsumerRunner, type ConsumerRunnerOptions, type EventHandler } from '../consumer/consumer-runner.ts';
+import {
+  createConsumerRunner,
+  type BatchHandler,
+  type ConsumerRunner,
+  type ConsumerRunnerOptions,
+  type EventHandler,
+} from '../consumer/consumer-runner.ts';
 import type { RetryPolicy } from '../consumer/retry-policy.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
 
@@ -13,7 +19,8 @@ export async function consumerFixture(label: string) {
   const groupId = uniqueGroupId(label);
   await provisionTopics({ kafka, topics: [topic, deadLetterTopic(topic, groupId)] });
   const runners: ConsumerRunner[] = [];
-  type Handling = Pick<ConsumerRunnerOptions<typeof topic>, 'handler' | 'batchHandler'> & Partial<ConsumerRunnerOptions<typeof topic>>;
+  type Handling = Pick<ConsumerRunnerOptions<typeof topic>, 'handler' | 'batchHandler'> &
+    Partial<ConsumerRunnerOptions<typeof topic>>;
   async function start(handling: Handling): Promise<ConsumerRunner> {
     const runner = createConsumerRunner({
       kafka,

@@ -45,7 +45,14 @@ describe('loadConfig with the shared service variables', () => {
       DATABASE_POOL_SIZE: '40',
     });
 
-    expect(config).toMatchObject({ SERVICE_NAME: 'order-service-2', PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'debug', KAFKA_CLIENT_ID: 'orders-2', DATABASE_POOL_SIZE: 40 });
+    expect(config).toMatchObject({
+      SERVICE_NAME: 'order-service-2',
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'debug',
+      KAFKA_CLIENT_ID: 'orders-2',
+      DATABASE_POOL_SIZE: 40,
+    });
     expect(config.DATABASE_URL).toBe('postgres://orders:secret@postgres:5432/orders');
   });
 
@@ -65,7 +72,11 @@ describe('loadConfig with the shared service variables', () => {
 
   it.each([
     ['KAFKA_BROKERS', 'localhost', 'KAFKA_BROKERS: expected a comma-separated list of host:port'],
-    ['KAFKA_BROKERS', '127.0.0.1:19092,,127.0.0.1:19093', 'KAFKA_BROKERS: expected a comma-separated list of host:port'],
+    [
+      'KAFKA_BROKERS',
+      '127.0.0.1:19092,,127.0.0.1:19093',
+      'KAFKA_BROKERS: expected a comma-separated list of host:port',
+    ],
     ['PORT', 'eighty', 'PORT: expected a port number'],
     ['PORT', '70000', 'PORT: expected a port number from 0 to 65535'],
     ['HOST', 'localhost', 'HOST: expected an IP address to listen on'],
@@ -100,11 +111,19 @@ describe('loadConfig with the shared service variables', () => {
 });
 
 describe('the Kafka login of a secured cluster', () => {
-  const login = { KAFKA_SASL_USERNAME: 'order-service', KAFKA_SASL_PASSWORD: 'pw-123', KAFKA_SSL_CA_FILE: import.meta.filename };
+  const login = {
+    KAFKA_SASL_USERNAME: 'order-service',
+    KAFKA_SASL_PASSWORD: 'pw-123',
+    KAFKA_SSL_CA_FILE: import.meta.filename,
+  };
 
   it('is taken when all three variables are given', () => {
     const config = loadConfig(schema, { ...validEnv, ...login });
-    expect(kafkaLoginOf(config)).toEqual({ username: 'order-service', password: 'pw-123', caFile: import.meta.filename });
+    expect(kafkaLoginOf(config)).toEqual({
+      username: 'order-service',
+      password: 'pw-123',
+      caFile: import.meta.filename,
+    });
     expect(kafkaLoginOf(loadConfig(schema, validEnv))).toBeUndefined();
   });
 
@@ -116,7 +135,9 @@ describe('the Kafka login of a secured cluster', () => {
   });
 
   it('refuses a password kafkajs and Java would read differently, and a CA file that is not there', () => {
-    expect(problemsOf({ ...validEnv, ...login, KAFKA_SASL_PASSWORD: 'pässword', KAFKA_SSL_CA_FILE: '/no/such/ca.pem' })).toEqual([
+    expect(
+      problemsOf({ ...validEnv, ...login, KAFKA_SASL_PASSWORD: 'pässword', KAFKA_SSL_CA_FILE: '/no/such/ca.pem' }),
+    ).toEqual([
       expect.stringMatching(/^KAFKA_SASL_PASSWORD: expected a password of printable ASCII/),
       expect.stringMatching(/^KAFKA_SSL_CA_FILE: expected the path of a PEM file that exists/),
     ]);

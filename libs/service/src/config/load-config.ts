@@ -8,7 +8,10 @@ type Environment = Readonly<Record<string, string | undefined>>;
  * returns the result frozen: config is read in one place and cannot change while running.
  * Throws a ConfigError naming every bad variable (not just the first).
  */
-export function loadConfig<Schema extends z.ZodType<object>>(schema: Schema, env: Environment = process.env): Readonly<z.output<Schema>> {
+export function loadConfig<Schema extends z.ZodType<object>>(
+  schema: Schema,
+  env: Environment = process.env,
+): Readonly<z.output<Schema>> {
   // An empty variable (`DATABASE_URL=` in a compose file) means "not set", so defaults apply.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(present);
@@ -17,7 +20,8 @@ export function loadConfig<Schema extends z.ZodType<object>>(schema: Schema, env
       const variable = issue.path.map(String).join('.') || '(environment)';
       // A missing variable's own check says "expected string, received undefined": say it plainly.
       // A cross-field rule's message (e.g. "is required with ...") says more, so it stays.
-      const missing = issue.code === 'invalid_type' && issue.path.length === 1 && present[String(issue.path[0])] === undefined;
+      const missing =
+        issue.code === 'invalid_type' && issue.path.length === 1 && present[String(issue.path[0])] === undefined;
       return `${variable}: ${missing ? 'is required' : issue.message}`;
     });
     throw new ConfigError(problems);

@@ -31,7 +31,9 @@ function poolErroringAsItHandsOut(error: Error) {
 
 describe('checking a client out of the pool', () => {
   it('keeps an error the connection raises in the same read that handed the client out, and hands the client back broken', async () => {
-    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
     const { pool, client } = poolErroringAsItHandsOut(terminated);
     const lost: Error[] = [];
 

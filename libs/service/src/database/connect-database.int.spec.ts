@@ -39,11 +39,21 @@ describe('connectDatabase', () => {
 
   it('without DATABASE_URL, starts an embedded server whose data survives a restart', async () => {
     const embeddedDataDir = join(root, 'pgdata');
-    const first = await connectDatabase({ serviceName: 'order-service', embeddedDataDir, migrationsDirectory: directory, logger });
+    const first = await connectDatabase({
+      serviceName: 'order-service',
+      embeddedDataDir,
+      migrationsDirectory: directory,
+      logger,
+    });
     await first.pool.query("INSERT INTO orders VALUES ('kept')");
     await first.stop();
 
-    const second = await connectDatabase({ serviceName: 'order-service', embeddedDataDir, migrationsDirectory: directory, logger });
+    const second = await connectDatabase({
+      serviceName: 'order-service',
+      embeddedDataDir,
+      migrationsDirectory: directory,
+      logger,
+    });
     try {
       expect(second.connectionString).toMatch(/\/order_service$/);
       expect((await second.pool.query('SELECT id FROM orders')).rows).toEqual([{ id: 'kept' }]);

@@ -35,8 +35,16 @@ describe('createPool', () => {
   it('ends a session left idle inside a transaction, so the locks it held are free again', async () => {
     await database.pool.query('CREATE TABLE stock (sku text PRIMARY KEY, available int NOT NULL)');
     await database.pool.query("INSERT INTO stock VALUES ('SKU-1', 5)");
-    const frozen = createPool({ connectionString: database.connectionString, applicationName: 'frozen', idleInTransactionTimeoutMs: 300 });
-    const other = createPool({ connectionString: database.connectionString, applicationName: 'other', statementTimeoutMs: 5_000 });
+    const frozen = createPool({
+      connectionString: database.connectionString,
+      applicationName: 'frozen',
+      idleInTransactionTimeoutMs: 300,
+    });
+    const other = createPool({
+      connectionString: database.connectionString,
+      applicationName: 'other',
+      statementTimeoutMs: 5_000,
+    });
     try {
       // An instance that took a row lock and then stopped (SIGSTOP, a VM pause): it sends nothing more.
       const client = await checkOutClient(frozen);

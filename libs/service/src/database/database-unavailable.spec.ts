@@ -12,7 +12,10 @@ describe('telling a database outage or lock wait from a failure of the work', ()
     ['a server shutting down (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
     ['a server starting up (57P03)', withCode('57P03', 'the database system is starting up')],
     ['a connection exception (08006)', withCode('08006', 'connection failure')],
-    ['the server ending an idle transaction (25P03)', withCode('25P03', 'terminating connection due to idle-in-transaction timeout')],
+    [
+      'the server ending an idle transaction (25P03)',
+      withCode('25P03', 'terminating connection due to idle-in-transaction timeout'),
+    ],
     ['a lock timeout (55P03)', withCode('55P03', 'canceling statement due to lock timeout')],
     ['a statement timeout (57014)', withCode('57014', 'canceling statement due to statement timeout')],
     ['a deadlock (40P01)', withCode('40P01', 'deadlock detected')],

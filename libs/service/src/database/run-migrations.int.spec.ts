@@ -24,9 +24,9 @@ describe('runMigrations', () => {
   }
 
   const appliedNames = async () =>
-    (await database.pool.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY applied_at, name')).rows.map(
-      (row) => row.name,
-    );
+    (
+      await database.pool.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY applied_at, name')
+    ).rows.map((row) => row.name);
 
   it('applies the .sql files in file-name order, and records each', async () => {
     // 002 needs the table of 001: in any other order it fails.
@@ -82,7 +82,11 @@ describe('runMigrations', () => {
     const failure = runMigrations({ pool: database.pool, directory });
 
     await expect(failure).rejects.toBeInstanceOf(MigrationError);
-    await expect(failure).rejects.toMatchObject({ migration: '002-broken.sql', code: 'MIGRATION_FAILED', retriable: false });
+    await expect(failure).rejects.toMatchObject({
+      migration: '002-broken.sql',
+      code: 'MIGRATION_FAILED',
+      retriable: false,
+    });
     expect(await appliedNames()).toEqual(['001-create-orders.sql']);
     const { rows } = await database.pool.query("SELECT to_regclass('half_done') AS half_done");
     expect(rows).toEqual([{ half_done: null }]);
@@ -94,7 +98,9 @@ describe('runMigrations', () => {
     migrating.catch(() => {});
     let pid: number | undefined;
     while (pid === undefined) {
-      const { rows } = await database.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE TABLE slow%'");
+      const { rows } = await database.pool.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE TABLE slow%'",
+      );
       pid = rows[0]?.pid;
       if (pid === undefined) await delay(10); // poll, not a busy loop
     }

@@ -85,6 +85,8 @@ describe('withTransaction', () => {
     await expect(cut).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE', retriable: true });
     expect((await pool.query("SELECT 1 FROM orders WHERE id = 'cut'")).rowCount).toBe(0);
     expect(pool.totalCount - pool.idleCount).toBe(0);
-    await expect(withTransaction(pool, async (client) => (await client.query('SELECT 1 AS one')).rows[0])).resolves.toEqual({ one: 1 });
+    await expect(
+      withTransaction(pool, async (client) => (await client.query('SELECT 1 AS one')).rows[0]),
+    ).resolves.toEqual({ one: 1 });
   });
 });

@@ -40,5 +40,8 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
 function asUnavailable(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   // The cause (pg's message) goes to the log with the error; the answer says only what to do.
-  return new UnavailableError('The database is unavailable; try again shortly.', { code: 'DATABASE_UNAVAILABLE', cause: error });
+  return new UnavailableError('The database is unavailable; try again shortly.', {
+    code: 'DATABASE_UNAVAILABLE',
+    cause: error,
+  });
 }

@@ -70,14 +70,23 @@ beforeEach(() => {
 const validOrder = { customerId: 'c-1', email: 'ada@example.com', items: [{ sku: 'SKU-1', quantity: 2 }] };
 
 function postJson(path: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 }
 
 async function expectProblem(response: Response, status: number): Promise<Record<string, unknown>> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const problem = (await response.json()) as Record<string, unknown>;
-  expect(problem).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(problem).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   return problem;
 }
 
@@ -135,13 +144,21 @@ describe('the HTTP shell', () => {
   it('answers 404 for an unknown route', async () => {
     const problem = await expectProblem(await fetch(`${server.url}/nowhere`), 404);
 
-    expect(problem).toMatchObject({ code: 'ROUTE_NOT_FOUND', detail: 'No route for GET /nowhere', instance: '/nowhere' });
+    expect(problem).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      detail: 'No route for GET /nowhere',
+      instance: '/nowhere',
+    });
   });
 
   it('answers 404 with the domain code when an async route throws a NotFoundError', async () => {
     const problem = await expectProblem(await fetch(`${server.url}/orders/o-404`), 404);
 
-    expect(problem).toMatchObject({ code: 'ORDER_NOT_FOUND', detail: 'No order o-404', type: 'urn:orderflow:problem:order-not-found' });
+    expect(problem).toMatchObject({
+      code: 'ORDER_NOT_FOUND',
+      detail: 'No order o-404',
+      type: 'urn:orderflow:problem:order-not-found',
+    });
   });
 
   it('answers 500 without internals, and logs the error with its correlation id', async () => {
@@ -150,7 +167,12 @@ describe('the HTTP shell', () => {
     const problem = await expectProblem(response, 500);
     expect(JSON.stringify(problem)).not.toContain('secret');
     expect(logLines).toContainEqual(
-      expect.objectContaining({ level: 'error', msg: 'request failed', correlationId: 'corr-boom', err: expect.objectContaining({ message: 'secret internals' }) }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'request failed',
+        correlationId: 'corr-boom',
+        err: expect.objectContaining({ message: 'secret internals' }),
+      }),
     );
   });
 
@@ -175,8 +197,19 @@ describe('the HTTP shell', () => {
       await postJson('/orders', JSON.stringify(validOrder), { 'X-Correlation-Id': 'corr-7', 'X-Request-Id': 'req-7' });
 
       expect(logLines).toEqual([
-        expect.objectContaining({ msg: 'placing order', correlationId: 'corr-7', requestId: 'req-7', service: 'order-service' }),
-        expect.objectContaining({ level: 'info', correlationId: 'corr-7', method: 'POST', route: '/orders', status: '201' }),
+        expect.objectContaining({
+          msg: 'placing order',
+          correlationId: 'corr-7',
+          requestId: 'req-7',
+          service: 'order-service',
+        }),
+        expect.objectContaining({
+          level: 'info',
+          correlationId: 'corr-7',
+          method: 'POST',
+          route: '/orders',
+          status: '201',
+        }),
       ]);
     });
   });
@@ -189,7 +222,13 @@ describe('the HTTP shell', () => {
 
       const [line, ...more] = accessLog();
       expect(more).toEqual([]);
-      expect(line).toMatchObject({ level: 'info', method: 'GET', route: '/orders/:id', status: '404', path: '/orders/o-42' });
+      expect(line).toMatchObject({
+        level: 'info',
+        method: 'GET',
+        route: '/orders/:id',
+        status: '404',
+        path: '/orders/o-42',
+      });
       expect(line?.['durationMs']).toEqual(expect.any(Number));
       expect(line?.['msg']).toBe(`GET /orders/:id 404 ${String(line?.['durationMs'])} ms`);
     });
@@ -197,14 +236,24 @@ describe('the HTTP shell', () => {
     it('names the path of a request no route matched', async () => {
       await fetch(`${server.url}/no/such/thing?x=1`);
 
-      expect(accessLog()[0]).toMatchObject({ level: 'info', route: 'unmatched', status: '404', msg: expect.stringMatching(/^GET \/no\/such\/thing 404 \d+ ms$/) });
+      expect(accessLog()[0]).toMatchObject({
+        level: 'info',
+        route: 'unmatched',
+        status: '404',
+        msg: expect.stringMatching(/^GET \/no\/such\/thing 404 \d+ ms$/),
+      });
     });
 
-    it.each(['/health', '/ready', '/status', '/metrics'])('logs a poll of %s at debug, below the default level info', async (probe) => {
-      await fetch(`${server.url}${probe}`);
+    it.each(['/health', '/ready', '/status', '/metrics'])(
+      'logs a poll of %s at debug, below the default level info',
+      async (probe) => {
+        await fetch(`${server.url}${probe}`);
 
-      expect(accessLog()).toEqual([expect.objectContaining({ level: 'debug', method: 'GET', route: probe, status: '200' })]);
-    });
+        expect(accessLog()).toEqual([
+          expect.objectContaining({ level: 'debug', method: 'GET', route: probe, status: '200' }),
+        ]);
+      },
+    );
   });
 
   describe('health, readiness, status and metrics', () => {
@@ -268,7 +317,9 @@ describe('the HTTP shell', () => {
         expect(text).toContain(`# TYPE ${name}`);
       }
       // Counted by route pattern, not by raw path.
-      expect(text).toContain('orderflow_http_requests_total{method="GET",route="/orders/:id",status="404",service="order-service"}');
+      expect(text).toContain(
+        'orderflow_http_requests_total{method="GET",route="/orders/:id",status="404",service="order-service"}',
+      );
     });
   });
 });

@@ -91,9 +91,13 @@ const requireJsonBody: RequestHandler = (request, _response, next) => {
   const emptyBody = request.get('Content-Length') === '0';
   if (!emptyBody && request.is(['application/json', '+json']) === false) {
     next(
-      new HttpError(415, `Expected a JSON body (Content-Type: application/json), got ${request.get('Content-Type') ?? 'none'}.`, {
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-      }),
+      new HttpError(
+        415,
+        `Expected a JSON body (Content-Type: application/json), got ${request.get('Content-Type') ?? 'none'}.`,
+        {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        },
+      ),
     );
     return;
   }
@@ -120,7 +124,10 @@ function observe(logger: Logger, metrics: ServiceMetrics): RequestHandler {
       const durationMs = Math.round(seconds * 1000);
       // The message says it all for a person reading a terminal; the fields are for log queries.
       const line = `${request.method} ${route === 'unmatched' ? request.path : route} ${labels.status} ${durationMs} ms`;
-      logger[probeRoutes.has(route) ? 'debug' : 'info']({ ...requestContext(response), ...labels, path: request.originalUrl, durationMs }, line);
+      logger[probeRoutes.has(route) ? 'debug' : 'info'](
+        { ...requestContext(response), ...labels, path: request.originalUrl, durationMs },
+        line,
+      );
     });
     next();
   };

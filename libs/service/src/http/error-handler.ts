@@ -33,7 +33,10 @@ function fromBodyParser(error: unknown, bodyLimit: string): unknown {
     case 'entity.parse.failed':
       return new HttpError(400, 'The request body is not valid JSON.', { code: 'MALFORMED_JSON', cause: error });
     case 'entity.too.large':
-      return new HttpError(413, `The request body is larger than ${bodyLimit}.`, { code: 'BODY_TOO_LARGE', cause: error });
+      return new HttpError(413, `The request body is larger than ${bodyLimit}.`, {
+        code: 'BODY_TOO_LARGE',
+        cause: error,
+      });
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new HttpError(415, error.message, { code: 'UNSUPPORTED_MEDIA_TYPE', cause: error });

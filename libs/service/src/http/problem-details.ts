@@ -1,6 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import { OrderflowError } from '@orderflow/events';
-import { ConflictError, NotFoundError, UnavailableError, ValidationError, type FieldError } from '../errors/domain-errors.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+  type FieldError,
+} from '../errors/domain-errors.ts';
 
 /** An RFC 9457 problem, sent as `application/problem+json`, plus the error `code`. */
 export interface ProblemDetails {

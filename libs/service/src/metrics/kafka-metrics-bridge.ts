@@ -7,7 +7,8 @@ import type { ServiceMetrics } from './create-metrics.ts';
  */
 export function kafkaMetricsFor(metrics: ServiceMetrics) {
   return {
-    published: ({ topic }: { topic: string }, count: number) => metrics.eventsProduced.inc({ topic, event_type: 'all' }, count),
+    published: ({ topic }: { topic: string }, count: number) =>
+      metrics.eventsProduced.inc({ topic, event_type: 'all' }, count),
     processed: ({ topic }: { topic: string }, durationMs: number) => {
       metrics.eventsConsumed.inc({ topic, event_type: 'all' });
       metrics.handlerDuration.observe({ topic, event_type: 'all', outcome: 'success' }, durationMs / 1000);

@@ -37,7 +37,13 @@ describe('onShutdown', () => {
 
     expect(stopped).toEqual(['http server', 'outbox relay', 'database pool']);
     expect(exits).toEqual([0]);
-    expect(lines.map((line) => line['msg'])).toEqual(['shutting down', 'http server stopped', 'outbox relay stopped', 'database pool stopped', 'shutdown complete']);
+    expect(lines.map((line) => line['msg'])).toEqual([
+      'shutting down',
+      'http server stopped',
+      'outbox relay stopped',
+      'database pool stopped',
+      'shutdown complete',
+    ]);
     expect(lines[0]).toMatchObject({ reason: 'SIGTERM' });
   });
 

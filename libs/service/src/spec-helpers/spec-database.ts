@@ -9,7 +9,8 @@ import { createDatabase, dropDatabase } from '../database/database-admin.ts';
  */
 export async function specDatabase(): Promise<{ pool: pg.Pool; connectionString: string; drop(): Promise<void> }> {
   const serverUrl = process.env['ORDERFLOW_TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
-  if (!serverUrl) throw new Error('ORDERFLOW_TEST_DATABASE_URL is not set: is globalSetup missing from jest.config.ts?');
+  if (!serverUrl)
+    throw new Error('ORDERFLOW_TEST_DATABASE_URL is not set: is globalSetup missing from jest.config.ts?');
   const name = `service_spec_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const connectionString = await createDatabase(serverUrl, name);
   const pool = new pg.Pool({ connectionString, max: 5 });

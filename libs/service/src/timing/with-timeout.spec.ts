@@ -12,7 +12,9 @@ describe('withTimeout', () => {
       new Promise<never>(() => {
         signal.addEventListener('abort', () => (seen = signal.reason));
       });
-    await expect(withTimeout(work, 20, () => new Error('no answer within 20 ms'))).rejects.toThrow('no answer within 20 ms');
+    await expect(withTimeout(work, 20, () => new Error('no answer within 20 ms'))).rejects.toThrow(
+      'no answer within 20 ms',
+    );
     expect(seen).toEqual(new Error('no answer within 20 ms'));
   });
 

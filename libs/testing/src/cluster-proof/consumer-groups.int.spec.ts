@@ -26,7 +26,10 @@ async function describeGroup(kafka: Kafka, groupId: string, topic: string) {
     const assignments = new Map<string, number[]>();
     for (const member of group?.members ?? []) {
       const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
-      assignments.set(member.memberId, [...(decoded?.assignment[topic] ?? [])].sort((a, b) => a - b));
+      assignments.set(
+        member.memberId,
+        [...(decoded?.assignment[topic] ?? [])].sort((a, b) => a - b),
+      );
     }
     return { state: group?.state, assignments };
   } finally {

@@ -43,7 +43,9 @@ export function containerClusterFaults(brokers: string[], nodes: readonly KafkaC
       if ((await stateOf(id)) === 'stopped') return;
       // SIGKILL reaches a paused container too.
       await (await container(id)).kill({ signal: 'SIGKILL' });
-      await waitFor(async () => (await stateOf(id)) === 'stopped', { description: `the container of node ${id} to exit` });
+      await waitFor(async () => (await stateOf(id)) === 'stopped', {
+        description: `the container of node ${id} to exit`,
+      });
     },
     async pauseBroker(id) {
       if ((await stateOf(id)) === 'running') await (await container(id)).pause();

@@ -37,7 +37,9 @@ export async function connect(
   try {
     client = await withTimeout(getClient(), timeoutMs, () => new Error(`no answer within ${timeoutMs / 1000} s`));
   } catch (error) {
-    const where = process.env['DOCKER_HOST'] ? `DOCKER_HOST=${process.env['DOCKER_HOST']}` : 'unix:///var/run/docker.sock';
+    const where = process.env['DOCKER_HOST']
+      ? `DOCKER_HOST=${process.env['DOCKER_HOST']}`
+      : 'unix:///var/run/docker.sock';
     throw new DockerNeededError(
       `ORDERFLOW_TEST_CLUSTER=testcontainers needs a Docker engine, and none answered at ${where} ` +
         `(${error instanceof Error ? error.message : String(error)}). Start Docker, or test on the local ` +

@@ -129,7 +129,11 @@ export async function startKafkaContainers(options: KafkaContainersOptions = {})
   }
   return {
     brokers,
-    nodes: nodeIds.map((id, index) => ({ id, containerId: containers[index]?.getId() ?? '', hostPort: hostPorts[index] ?? 0 })),
+    nodes: nodeIds.map((id, index) => ({
+      id,
+      containerId: containers[index]?.getId() ?? '',
+      hostPort: hostPorts[index] ?? 0,
+    })),
     stop,
   };
 }

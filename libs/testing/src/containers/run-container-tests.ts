@@ -63,7 +63,8 @@ async function removeLeftovers(namePrefix: string): Promise<void> {
 }
 
 /** Run as step 5 of `npm test`, a missing engine skips this phase, unless CI requires Docker. */
-const skipWithoutDocker = Boolean(process.env['ORDERFLOW_TEST_SUMMARY_FILE']) && process.env['ORDERFLOW_REQUIRE_DOCKER'] !== '1';
+const skipWithoutDocker =
+  Boolean(process.env['ORDERFLOW_TEST_SUMMARY_FILE']) && process.env['ORDERFLOW_REQUIRE_DOCKER'] !== '1';
 
 // Docker first: without an engine there is nothing to run, and no summary to print.
 dockerEngine()

@@ -17,7 +17,12 @@ type Consumer = 'order-service' | 'inventory-service' | 'notification-service';
  * renders a notification, both at once (they share the machine). B: as many PENDING orders in
  * order-service's database and a StockReservedEvent for each: order-service confirms them.
  */
-export async function consumerDrainRates(kafka: Kafka, stack: BenchStack, skus: readonly string[], settings: BenchSettings): Promise<BenchRow[]> {
+export async function consumerDrainRates(
+  kafka: Kafka,
+  stack: BenchStack,
+  skus: readonly string[],
+  settings: BenchSettings,
+): Promise<BenchRow[]> {
   const producer = createEventProducer({ kafka });
   await producer.start();
   try {
@@ -46,10 +51,18 @@ export async function consumerDrainRates(kafka: Kafka, stack: BenchStack, skus: 
       `INSERT INTO orders (id, customer_id, email, status, items, created_at, updated_at)
        SELECT id, customer_id, 'bench@example.com', 'PENDING', items, now(), now()
          FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS t (id, customer_id, items)`,
-      [pending.map((order) => order.orderId), pending.map((order) => order.customerId), pending.map((order) => JSON.stringify(order.items))],
+      [
+        pending.map((order) => order.orderId),
+        pending.map((order) => order.customerId),
+        pending.map((order) => JSON.stringify(order.items)),
+      ],
     );
-    const reserved = pending.map((order) => eventToMessage(inventoryTopic, 'StockReservedEvent', { orderId: order.orderId, items: order.items }, context()));
-    const orders = await timeDrain(stack, 'order-service', settings, () => publishAll(producer, inventoryTopic.name, reserved));
+    const reserved = pending.map((order) =>
+      eventToMessage(inventoryTopic, 'StockReservedEvent', { orderId: order.orderId, items: order.items }, context()),
+    );
+    const orders = await timeDrain(stack, 'order-service', settings, () =>
+      publishAll(producer, inventoryTopic.name, reserved),
+    );
 
     const row = (consumer: Consumer, rate: number, what: string): BenchRow => ({
       key: `drain-${consumer}`,
@@ -70,7 +83,12 @@ export async function consumerDrainRates(kafka: Kafka, stack: BenchStack, skus: 
 }
 
 /** Events per second from before `produce` until the consumer has handled `drainEvents` more. */
-async function timeDrain(stack: BenchStack, consumer: Consumer, settings: BenchSettings, produce?: () => Promise<void>): Promise<number> {
+async function timeDrain(
+  stack: BenchStack,
+  consumer: Consumer,
+  settings: BenchSettings,
+  produce?: () => Promise<void>,
+): Promise<number> {
   const before = await stack.handled(consumer);
   const started = performance.now();
   await produce?.();
@@ -82,7 +100,11 @@ async function timeDrain(stack: BenchStack, consumer: Consumer, settings: BenchS
   return settings.drainEvents / ((performance.now() - started) / 1000);
 }
 
-async function publishAll(producer: ReturnType<typeof createEventProducer>, topic: string, messages: readonly EventMessage[]): Promise<void> {
+async function publishAll(
+  producer: ReturnType<typeof createEventProducer>,
+  topic: string,
+  messages: readonly EventMessage[],
+): Promise<void> {
   for (let start = 0; start < messages.length; start += 500) {
     await producer.publishMessages([{ topic, messages: messages.slice(start, start + 500) }]);
   }

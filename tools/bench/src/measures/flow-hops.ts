@@ -14,7 +14,13 @@ type Time = number | string | null;
  */
 export async function flowHops(stack: BenchStack, orderIds: readonly string[]): Promise<string> {
   const ms = (column: string) => `extract(epoch from ${column}) * 1000`;
-  const placed = await stack.orders.query<{ order_id: string; event_id: string; created: Time; sent: Time; updated: Time }>(
+  const placed = await stack.orders.query<{
+    order_id: string;
+    event_id: string;
+    created: Time;
+    sent: Time;
+    updated: Time;
+  }>(
     `SELECT o.id AS order_id, ob.event_id, ${ms('o.created_at')} AS created, ${ms('ob.sent_at')} AS sent, ${ms('o.updated_at')} AS updated
        FROM orders o JOIN kafka_outbox ob ON ob.message_key = o.id::text AND ob.event_type = 'OrderPlacedEvent'
       WHERE o.id = ANY($1::uuid[])`,
@@ -36,12 +42,22 @@ export async function flowHops(stack: BenchStack, orderIds: readonly string[]): 
   const inventoryAt = new Map(inventoryInbox.rows.map((row) => [row.event_id, row.at]));
   const answerOf = new Map(answers.rows.map((row) => [row.order_id, row]));
   const orderAt = new Map(orderInbox.rows.map((row) => [row.event_id, row.at]));
-  const hops: Hop[] = ['OrderPlacedEvent sent', 'inventory', 'its answer sent', 'order-service', 'CONFIRMED'].map((name) => ({ name, ms: [] }));
+  const hops: Hop[] = ['OrderPlacedEvent sent', 'inventory', 'its answer sent', 'order-service', 'CONFIRMED'].map(
+    (name) => ({ name, ms: [] }),
+  );
   for (const row of placed.rows) {
     const answer = answerOf.get(row.order_id);
     // numeric from PostgreSQL arrives as text; a hop not yet taken (no row, or not sent) leaves the order out.
-    const orNaN = (value: number | string | null | undefined) => (value === null || value === undefined ? Number.NaN : Number(value));
-    const known = [row.created, row.sent, inventoryAt.get(row.event_id), answer?.sent, answer && orderAt.get(answer.event_id), row.updated].map(orNaN);
+    const orNaN = (value: number | string | null | undefined) =>
+      value === null || value === undefined ? Number.NaN : Number(value);
+    const known = [
+      row.created,
+      row.sent,
+      inventoryAt.get(row.event_id),
+      answer?.sent,
+      answer && orderAt.get(answer.event_id),
+      row.updated,
+    ].map(orNaN);
     if (known.some(Number.isNaN)) continue;
     hops.forEach((hop, index) => hop.ms.push((known[index + 1] ?? 0) - (known[index] ?? 0)));
   }

@@ -13,13 +13,28 @@ type Window = { readonly from: Date; readonly to: Date };
 type FixedRateRun = LoadResult & Window & { readonly pendingAtEnd: number };
 
 const pendingOrders = async (stack: BenchStack) =>
-  Number((await stack.orders.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE status = 'PENDING'`)).rows[0]?.n ?? 0);
+  Number(
+    (await stack.orders.query<{ n: string }>(`SELECT count(*) AS n FROM orders WHERE status = 'PENDING'`)).rows[0]?.n ??
+      0,
+  );
 
 /** Orders at a fixed rate for `seconds`; how many PENDING orders are left when the load stops. */
-async function runFixedRate(stack: BenchStack, skus: readonly string[], ratePerSecond: number, seconds: number, during?: () => Promise<void>): Promise<FixedRateRun> {
+async function runFixedRate(
+  stack: BenchStack,
+  skus: readonly string[],
+  ratePerSecond: number,
+  seconds: number,
+  during?: () => Promise<void>,
+): Promise<FixedRateRun> {
   const from = new Date();
   const [load] = await Promise.all([
-    loadOrders({ url: stack.orderServiceUrl, skus, connections: connectionsFor(ratePerSecond), seconds, ratePerSecond }),
+    loadOrders({
+      url: stack.orderServiceUrl,
+      skus,
+      connections: connectionsFor(ratePerSecond),
+      seconds,
+      ratePerSecond,
+    }),
     during?.(),
   ]);
   const pendingAtEnd = await pendingOrders(stack);
@@ -39,13 +54,19 @@ export const settle = (stack: BenchStack, settings: BenchSettings) =>
  * Kept up = nearly every request accepted, and when the load stops no more than one second's
  * worth of orders is still PENDING (a pipeline that falls behind piles up PENDING orders).
  */
-export async function sustainedFlow(stack: BenchStack, skus: readonly string[], settings: BenchSettings): Promise<BenchRow> {
+export async function sustainedFlow(
+  stack: BenchStack,
+  skus: readonly string[],
+  settings: BenchSettings,
+): Promise<BenchRow> {
   let sustained = 0;
   const steps: string[] = [];
   for (const rate of settings.flowRates) {
     const run = await runFixedRate(stack, skus, rate, settings.flowStepSeconds);
     const keptUp = run.accepted >= 0.95 * rate * settings.flowStepSeconds && run.pendingAtEnd <= Math.max(20, rate);
-    steps.push(`${rate}/s ${keptUp ? 'kept up' : `fell behind (${Math.round(run.accepted / run.seconds)}/s accepted, ${run.pendingAtEnd} PENDING)`}`);
+    steps.push(
+      `${rate}/s ${keptUp ? 'kept up' : `fell behind (${Math.round(run.accepted / run.seconds)}/s accepted, ${run.pendingAtEnd} PENDING)`}`,
+    );
     await settle(stack, settings);
     if (!keptUp) break;
     sustained = rate;
@@ -61,7 +82,10 @@ export async function sustainedFlow(stack: BenchStack, skus: readonly string[], 
 }
 
 /** The services' own timestamps: order created → reservation made → order CONFIRMED. */
-async function latencies(stack: BenchStack, window: Window): Promise<{ confirmed: Spread; reserved: Spread; unconfirmed: number; hops: string }> {
+async function latencies(
+  stack: BenchStack,
+  window: Window,
+): Promise<{ confirmed: Spread; reserved: Spread; unconfirmed: number; hops: string }> {
   const { rows } = await stack.orders.query<{ id: string; status: string; created_at: Date; updated_at: Date }>(
     'SELECT id, status, created_at, updated_at FROM orders WHERE created_at >= $1 AND created_at <= $2',
     [window.from, window.to],
@@ -74,9 +98,14 @@ async function latencies(stack: BenchStack, window: Window): Promise<{ confirmed
   const confirmed = rows.filter((row) => row.status === 'CONFIRMED');
   return {
     confirmed: spreadOf(confirmed.map((row) => row.updated_at.getTime() - row.created_at.getTime())),
-    reserved: spreadOf(reservations.rows.map((row) => row.created_at.getTime() - (placedAt.get(row.order_id) ?? Number.NaN))),
+    reserved: spreadOf(
+      reservations.rows.map((row) => row.created_at.getTime() - (placedAt.get(row.order_id) ?? Number.NaN)),
+    ),
     unconfirmed: rows.length - confirmed.length,
-    hops: await flowHops(stack, rows.map((row) => row.id)),
+    hops: await flowHops(
+      stack,
+      rows.map((row) => row.id),
+    ),
   };
 }
 
@@ -86,7 +115,12 @@ const latencyDetail = (measured: Awaited<ReturnType<typeof latencies>>) =>
   `; ${measured.hops}`;
 
 /** Row 6: latency from placed to CONFIRMED (and to the inventory handler) at a fixed rate. */
-export async function flowLatency(stack: BenchStack, skus: readonly string[], ratePerSecond: number, settings: BenchSettings): Promise<BenchRow> {
+export async function flowLatency(
+  stack: BenchStack,
+  skus: readonly string[],
+  ratePerSecond: number,
+  settings: BenchSettings,
+): Promise<BenchRow> {
   const run = await runFixedRate(stack, skus, ratePerSecond, settings.latencySeconds);
   await settle(stack, settings);
   const measured = await latencies(stack, run);
@@ -112,8 +146,18 @@ export async function failoverLatency(
   cluster: LocalKafkaCluster | undefined,
   settings: BenchSettings,
 ): Promise<BenchRow> {
-  const row = { key: 'failover', measure: `p99 placed → CONFIRMED at ${ratePerSecond} orders/s, leader of orders[0] SIGKILLed`, unit: 'ms', target: '≤ session timeout + 3 s' };
-  if (!cluster) return { ...row, value: Number.NaN, detail: 'not measured: needs the local cluster (KAFKA_BROKERS names another one)' };
+  const row = {
+    key: 'failover',
+    measure: `p99 placed → CONFIRMED at ${ratePerSecond} orders/s, leader of orders[0] SIGKILLed`,
+    unit: 'ms',
+    target: '≤ session timeout + 3 s',
+  };
+  if (!cluster)
+    return {
+      ...row,
+      value: Number.NaN,
+      detail: 'not measured: needs the local cluster (KAFKA_BROKERS names another one)',
+    };
   const admin = kafka.admin();
   await admin.connect();
   let killed: number | undefined;
@@ -130,7 +174,11 @@ export async function failoverLatency(
     const run = await runFixedRate(stack, skus, ratePerSecond, settings.failoverSeconds, fault);
     await settle(stack, settings);
     const measured = await latencies(stack, run);
-    return { ...row, value: measured.confirmed.p99, detail: `broker ${killed} killed at ${settings.failoverKillAtSeconds} s, started at ${settings.failoverRestartAtSeconds} s; ${latencyDetail(measured)}` };
+    return {
+      ...row,
+      value: measured.confirmed.p99,
+      detail: `broker ${killed} killed at ${settings.failoverKillAtSeconds} s, started at ${settings.failoverRestartAtSeconds} s; ${latencyDetail(measured)}`,
+    };
   } finally {
     await admin.disconnect();
     // Leaves the cluster as it was found, also when the measure failed half-way.

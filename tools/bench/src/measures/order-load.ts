@@ -39,7 +39,11 @@ export async function loadOrders(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
-  return { accepted: result['2xx'], failed: result.non2xx + result.errors, seconds: (performance.now() - started) / 1000 };
+  return {
+    accepted: result['2xx'],
+    failed: result.non2xx + result.errors,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**

@@ -16,7 +16,9 @@ export function cpuSeconds(pid: number): number {
 
 /** The process's resident memory now, in bytes (VmRSS). */
 export function residentBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? Number.NaN) * 1024;
 }
 
@@ -34,5 +36,8 @@ export async function usageDuring(pid: number, during: () => Promise<unknown>): 
     clearInterval(sampler);
   }
   const elapsedSeconds = (performance.now() - started) / 1000;
-  return { cpuPercent: (100 * (cpuSeconds(pid) - cpuBefore)) / elapsedSeconds, peakResidentBytes: Math.max(peakResidentBytes, residentBytes(pid)) };
+  return {
+    cpuPercent: (100 * (cpuSeconds(pid) - cpuBefore)) / elapsedSeconds,
+    peakResidentBytes: Math.max(peakResidentBytes, residentBytes(pid)),
+  };
 }

@@ -9,12 +9,25 @@ import type { BenchSettings } from '../bench-settings.ts';
  * catalogue-shaped topic: what the cluster takes from a client that batches well.
  */
 export function javaProducerRate(brokers: readonly string[], topic: string, settings: BenchSettings): BenchRow {
-  const args = ['--topic', topic, '--num-records', String(settings.producerRecords), '--record-size', String(settings.recordBytes)];
-  const result = runKafkaTool('kafka-producer-perf-test', [...args, '--throughput', '-1', '--producer-props', 'acks=all'], [...brokers]);
+  const args = [
+    '--topic',
+    topic,
+    '--num-records',
+    String(settings.producerRecords),
+    '--record-size',
+    String(settings.recordBytes),
+  ];
+  const result = runKafkaTool(
+    'kafka-producer-perf-test',
+    [...args, '--throughput', '-1', '--producer-props', 'acks=all'],
+    [...brokers],
+  );
   // The last summary line: "200000 records sent, 48123.4 records/sec (13.77 MB/sec), ...".
   const rates = [...result.stdout.matchAll(/([\d.]+) records\/sec/g)].map((match) => Number(match[1]));
   if (result.status !== 0 || rates.length === 0) {
-    throw new Error(`kafka-producer-perf-test failed (${result.status}): ${result.stderr.slice(-500) || result.stdout.slice(-500)}`);
+    throw new Error(
+      `kafka-producer-perf-test failed (${result.status}): ${result.stderr.slice(-500) || result.stdout.slice(-500)}`,
+    );
   }
   return {
     key: 'java-producer',
@@ -30,7 +43,10 @@ export function javaProducerRate(brokers: readonly string[], topic: string, sett
  * `kafkajsInFlight` of them at once: the most the services' client library gets from this cluster.
  */
 export async function kafkajsProducerRate(kafka: Kafka, topic: string, settings: BenchSettings): Promise<BenchRow> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const value = randomBytes(settings.recordBytes);

@@ -12,15 +12,30 @@ import { waitFor } from '@orderflow/testing';
  * Row 2: a full outbox drained by the relay with its defaults (published, acks=all, and marked
  * sent), in a database of its own so no service's relay competes for the rows.
  */
-export async function relayDrainRate(kafka: Kafka, databaseUrl: string, topic: TopicDefinition, settings: BenchSettings): Promise<BenchRow> {
+export async function relayDrainRate(
+  kafka: Kafka,
+  databaseUrl: string,
+  topic: TopicDefinition,
+  settings: BenchSettings,
+): Promise<BenchRow> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   try {
     await migrateKafkaTables(pool);
-    const event = { customerId: randomUUID(), email: 'bench@example.com', items: [{ sku: 'BENCH-RELAY', quantity: 1 }] };
+    const event = {
+      customerId: randomUUID(),
+      email: 'bench@example.com',
+      items: [{ sku: 'BENCH-RELAY', quantity: 1 }],
+    };
     for (let written = 0; written < settings.relayRows; written += 500) {
       await withTransaction(pool, async (client) => {
         for (let index = written; index < Math.min(settings.relayRows, written + 500); index += 1) {
-          await appendToOutbox(client, topic, 'OrderPlacedEvent', { ...event, orderId: randomUUID() }, { occurredAt: new Date(), correlationId: 'bench' });
+          await appendToOutbox(
+            client,
+            topic,
+            'OrderPlacedEvent',
+            { ...event, orderId: randomUUID() },
+            { occurredAt: new Date(), correlationId: 'bench' },
+          );
         }
       });
     }
@@ -28,7 +43,11 @@ export async function relayDrainRate(kafka: Kafka, databaseUrl: string, topic: T
     const started = performance.now();
     await relay.start();
     try {
-      await waitFor(() => relay.status().published >= settings.relayRows, { description: `the relay to publish ${settings.relayRows} rows`, timeoutMs: settings.settleTimeoutMs, intervalMs: 20 });
+      await waitFor(() => relay.status().published >= settings.relayRows, {
+        description: `the relay to publish ${settings.relayRows} rows`,
+        timeoutMs: settings.settleTimeoutMs,
+        intervalMs: 20,
+      });
     } finally {
       await relay.stop();
     }

@@ -16,7 +16,11 @@ export function kafkajsSecurity(secrets: ClusterSecrets, user: string): Pick<Kaf
 
 /** The variables a service reads to log in as `user` (libs/service's config). */
 export function serviceSecurityEnvironment(secrets: ClusterSecrets, user: string): Record<string, string> {
-  return { KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: passwordOf(secrets, user), KAFKA_SSL_CA_FILE: secrets.caFile };
+  return {
+    KAFKA_SASL_USERNAME: user,
+    KAFKA_SASL_PASSWORD: passwordOf(secrets, user),
+    KAFKA_SSL_CA_FILE: secrets.caFile,
+  };
 }
 
 /** `<secrets>/<user>.properties`: the same login for Kafka's Java CLI tools (`--command-config`). */

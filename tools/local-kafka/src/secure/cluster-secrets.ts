@@ -33,7 +33,11 @@ export function newPassword(): string {
 }
 
 export function secretsPaths(dir: string) {
-  return { caFile: join(dir, 'ca.pem'), keystoreFile: join(dir, 'broker-keystore.pem'), passwordsFile: join(dir, 'passwords.json') };
+  return {
+    caFile: join(dir, 'ca.pem'),
+    keystoreFile: join(dir, 'broker-keystore.pem'),
+    passwordsFile: join(dir, 'passwords.json'),
+  };
 }
 
 /** The secrets in `dir`, made there first when missing (a user added later gets a password then). */
@@ -45,7 +49,9 @@ export async function ensureClusterSecrets(dir: string, hosts: BrokerHosts): Pro
     writeSecret(paths.caFile, certificates.caCertificate);
     writeSecret(paths.keystoreFile, certificates.brokerKeystore);
   }
-  const known = existsSync(paths.passwordsFile) ? (JSON.parse(readFileSync(paths.passwordsFile, 'utf8')) as Record<string, string>) : {};
+  const known = existsSync(paths.passwordsFile)
+    ? (JSON.parse(readFileSync(paths.passwordsFile, 'utf8')) as Record<string, string>)
+    : {};
   const passwords = Object.fromEntries(clusterUsers().map((user) => [user, known[user] ?? newPassword()]));
   writeSecret(paths.passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`);
   return { dir, caFile: paths.caFile, keystoreFile: paths.keystoreFile, passwords };
@@ -55,7 +61,9 @@ export async function ensureClusterSecrets(dir: string, hosts: BrokerHosts): Pro
 export function readClusterSecrets(dir: string): ClusterSecrets {
   const paths = secretsPaths(dir);
   if (!existsSync(paths.passwordsFile)) {
-    throw new Error(`No secrets in ${dir}: start the secured cluster first (npm start -- --secure, or npm run kafka:up -- --profile dev-secure).`);
+    throw new Error(
+      `No secrets in ${dir}: start the secured cluster first (npm start -- --secure, or npm run kafka:up -- --profile dev-secure).`,
+    );
   }
   const passwords = JSON.parse(readFileSync(paths.passwordsFile, 'utf8')) as Record<string, string>;
   return { dir, caFile: paths.caFile, keystoreFile: paths.keystoreFile, passwords };
@@ -64,7 +72,10 @@ export function readClusterSecrets(dir: string): ClusterSecrets {
 /** A user's password; a clear error for a user the cluster does not have. */
 export function passwordOf(secrets: ClusterSecrets, user: string): string {
   const password = secrets.passwords[user];
-  if (password === undefined) throw new Error(`The secured cluster has no user "${user}"; its users are ${Object.keys(secrets.passwords).join(', ')}`);
+  if (password === undefined)
+    throw new Error(
+      `The secured cluster has no user "${user}"; its users are ${Object.keys(secrets.passwords).join(', ')}`,
+    );
   return password;
 }
 

@@ -15,7 +15,13 @@ export const composeListeners = {
 } as const;
 
 // Set per broker by the compose file, so left out here.
-const perBrokerKeys = ['listeners', 'advertised.listeners', 'listener.security.protocol.map', 'inter.broker.listener.name', 'controller.listener.names'];
+const perBrokerKeys = [
+  'listeners',
+  'advertised.listeners',
+  'listener.security.protocol.map',
+  'inter.broker.listener.name',
+  'controller.listener.names',
+];
 
 /**
  * The security part of every compose broker's server.properties, the same for all three:
@@ -28,9 +34,13 @@ export function composeBrokerSecurityProperties(secrets: ClusterSecrets): Record
   // Any secured layout: only the listener addresses depend on it, and those are dropped.
   const layout = CLUSTER_PROFILES['dev-secure'];
   if (layout === undefined) throw new Error('no dev-secure cluster layout');
-  const properties = Object.entries(secureListenerProperties(layout, 1, secrets)).filter(([key]) => !perBrokerKeys.includes(key));
+  const properties = Object.entries(secureListenerProperties(layout, 1, secrets)).filter(
+    ([key]) => !perBrokerKeys.includes(key),
+  );
   const clientPrefix = `listener.name.${composeListeners.client.toLowerCase()}.`;
   const externalPrefix = `listener.name.${composeListeners.external.toLowerCase()}.`;
-  const external = properties.filter(([key]) => key.startsWith(clientPrefix)).map(([key, value]) => [externalPrefix + key.slice(clientPrefix.length), value]);
+  const external = properties
+    .filter(([key]) => key.startsWith(clientPrefix))
+    .map(([key, value]) => [externalPrefix + key.slice(clientPrefix.length), value]);
   return Object.fromEntries([...properties, ...external]);
 }

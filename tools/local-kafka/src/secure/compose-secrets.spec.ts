@@ -25,7 +25,8 @@ describe('the secrets of the secured compose variant', () => {
       expect(read(`${user}.password`)).toBe(password); // no newline: `$(cat ...)` would keep none anyway
       expect(read(`${user}.properties`)).toContain(`username="${user}" password="${password}"`);
     }
-    for (const file of readdirSync(dir)) expect({ file, mode: (statSync(join(dir, file)).mode & 0o777).toString(8) }).toEqual({ file, mode: '600' });
+    for (const file of readdirSync(dir))
+      expect({ file, mode: (statSync(join(dir, file)).mode & 0o777).toString(8) }).toEqual({ file, mode: '600' });
   });
 
   it('keeps the CA and the passwords when it runs again: only the first start makes them', async () => {
@@ -35,7 +36,12 @@ describe('the secrets of the secured compose variant', () => {
   });
 
   it("gives the brokers the local secured cluster's security settings, and the host's listener the clients' login", () => {
-    const properties = Object.fromEntries(read('broker-security.properties').trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const properties = Object.fromEntries(
+      read('broker-security.properties')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     expect(properties).toMatchObject({
       'ssl.keystore.location': secretsPaths(dir).keystoreFile,
       'ssl.truststore.location': secretsPaths(dir).caFile,
@@ -43,20 +49,27 @@ describe('the secrets of the secured compose variant', () => {
       'super.users': 'User:admin',
       'sasl.mechanism.controller.protocol': 'PLAIN',
       'listener.name.external.sasl.enabled.mechanisms': 'SCRAM-SHA-512',
-      'listener.name.external.scram-sha-512.sasl.jaas.config': properties['listener.name.client.scram-sha-512.sasl.jaas.config'],
+      'listener.name.external.scram-sha-512.sasl.jaas.config':
+        properties['listener.name.client.scram-sha-512.sasl.jaas.config'],
     });
     // The listener layout is the compose file's, per broker.
     expect(Object.keys(properties)).not.toEqual(expect.arrayContaining(['listeners']));
-    expect(read('admin-scram-credential')).toBe(`SCRAM-SHA-512=[name=admin,iterations=8192,password=${passwords()['admin']}]`);
+    expect(read('admin-scram-credential')).toBe(
+      `SCRAM-SHA-512=[name=admin,iterations=8192,password=${passwords()['admin']}]`,
+    );
   });
 
   it('writes grant-access.sh: a SCRAM user per principal, then kafka-acls as the admin', () => {
     const script = read('grant-access.sh');
     for (const { principal } of accessPlan()) {
-      expect(script).toContain(`'SCRAM-SHA-512=[iterations=8192,password=${passwords()[principal]}]' --entity-type users --entity-name ${principal}\n`);
+      expect(script).toContain(
+        `'SCRAM-SHA-512=[iterations=8192,password=${passwords()[principal]}]' --entity-type users --entity-name ${principal}\n`,
+      );
       expect(script).toContain(`--allow-principal User:${principal} `);
     }
-    expect(script).toContain(`in_background /opt/kafka/bin/kafka-acls.sh --bootstrap-server "$bootstrap_servers" --command-config ${join(dir, 'admin.properties')} --add`);
+    expect(script).toContain(
+      `in_background /opt/kafka/bin/kafka-acls.sh --bootstrap-server "$bootstrap_servers" --command-config ${join(dir, 'admin.properties')} --add`,
+    );
     expect(script.trimEnd().split('\n').slice(-2)[0]).toBe('wait_for_all'); // the last calls, too, are waited for
     expect(script).toMatch(/^#!\/bin\/sh\n[^]*\nset -eu\n/);
   });

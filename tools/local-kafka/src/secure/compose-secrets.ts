@@ -33,11 +33,16 @@ export type ComposeSecretsOptions = {
  *   admin-scram-credential                        kafka-storage format --add-scram (start-broker.sh)
  *   grant-access.sh                               SCRAM users and ACLs (the kafka-access service)
  */
-export async function writeComposeSecrets({ dir, hosts, owner }: ComposeSecretsOptions): Promise<{ newCertificates: boolean }> {
+export async function writeComposeSecrets({
+  dir,
+  hosts,
+  owner,
+}: ComposeSecretsOptions): Promise<{ newCertificates: boolean }> {
   const newCertificates = !existsSync(secretsPaths(dir).caFile);
   const secrets = await ensureClusterSecrets(dir, hosts);
   writeClientProperties(secrets);
-  for (const user of Object.keys(secrets.passwords)) writeSecret(join(dir, `${user}.password`), passwordOf(secrets, user));
+  for (const user of Object.keys(secrets.passwords))
+    writeSecret(join(dir, `${user}.password`), passwordOf(secrets, user));
   writeSecret(join(dir, 'broker-security.properties'), toPropertiesFile(composeBrokerSecurityProperties(secrets)));
   writeSecret(join(dir, 'admin-scram-credential'), adminScramCredential(secrets));
   writeSecret(join(dir, 'grant-access.sh'), grantAccessScript(secrets));

@@ -1,4 +1,11 @@
-import { accessPlan, allTopicSettings, topicConfigEntries, type AclOperation, type AclResource, type PrincipalAccess } from '@orderflow/events';
+import {
+  accessPlan,
+  allTopicSettings,
+  topicConfigEntries,
+  type AclOperation,
+  type AclResource,
+  type PrincipalAccess,
+} from '@orderflow/events';
 import kafkajs, { type Admin } from 'kafkajs';
 import { runKafkaTool } from '../kafka-cli-tools.ts';
 import { LocalKafkaError } from '../local-kafka-error.ts';
@@ -14,7 +21,12 @@ const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePattern
  * SCRAM user per principal, the catalogue's topics (services get no Create: the admin owns the
  * topic layout), and each principal's ACLs from the access plan. Every step is idempotent.
  */
-export async function grantAccess(admin: Admin, brokers: string[], secrets: ClusterSecrets, plan: readonly PrincipalAccess[] = accessPlan()): Promise<void> {
+export async function grantAccess(
+  admin: Admin,
+  brokers: string[],
+  secrets: ClusterSecrets,
+  plan: readonly PrincipalAccess[] = accessPlan(),
+): Promise<void> {
   writeClientProperties(secrets);
   for (const { principal } of plan) addScramUser(brokers, secrets, principal);
   await admin.createTopics({
@@ -37,11 +49,24 @@ function addScramUser(brokers: string[], secrets: ClusterSecrets, user: string):
   const credential = `SCRAM-SHA-512=[iterations=${scramIterations},password=${passwordOf(secrets, user)}]`;
   const result = runKafkaTool(
     'kafka-configs',
-    ['--command-config', clientPropertiesFile(secrets, 'admin'), '--alter', '--add-config', credential, '--entity-type', 'users', '--entity-name', user],
+    [
+      '--command-config',
+      clientPropertiesFile(secrets, 'admin'),
+      '--alter',
+      '--add-config',
+      credential,
+      '--entity-type',
+      'users',
+      '--entity-name',
+      user,
+    ],
     brokers,
   );
   if (result.status !== 0) {
-    throw new LocalKafkaError(`Could not create the SCRAM user "${user}": ${result.stderr.trim() || result.stdout.trim()}`, 'See the brokers\' logs; "npm run kafka:down -- --wipe --profile <profile>" starts afresh.');
+    throw new LocalKafkaError(
+      `Could not create the SCRAM user "${user}": ${result.stderr.trim() || result.stdout.trim()}`,
+      'See the brokers\' logs; "npm run kafka:down -- --wipe --profile <profile>" starts afresh.',
+    );
   }
 }
 
@@ -52,8 +77,14 @@ const operationTypes: Readonly<Record<AclOperation, number>> = {
   DescribeConfigs: AclOperationTypes.DESCRIBE_CONFIGS,
 };
 
-const resourceTypes: Readonly<Record<AclResource['type'], number>> = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP };
-const patternTypes: Readonly<Record<AclResource['patternType'], number>> = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED };
+const resourceTypes: Readonly<Record<AclResource['type'], number>> = {
+  topic: AclResourceTypes.TOPIC,
+  group: AclResourceTypes.GROUP,
+};
+const patternTypes: Readonly<Record<AclResource['patternType'], number>> = {
+  literal: ResourcePatternTypes.LITERAL,
+  prefixed: ResourcePatternTypes.PREFIXED,
+};
 
 /** One ALLOW binding per operation: Kafka stores an ACL as (resource, principal, host, operation, permission). */
 export function aclBindingsOf(access: PrincipalAccess) {

@@ -6,7 +6,8 @@ import { kafkaAclsArguments } from './kafka-acls-arguments.ts';
 const { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
 
 /** The name of a kafkajs enum value, e.g. 10 in AclOperationTypes → DESCRIBE_CONFIGS. */
-const nameOf = (values: object, value: number) => Object.entries(values).find(([, candidate]) => candidate === value)?.[0] ?? String(value);
+const nameOf = (values: object, value: number) =>
+  Object.entries(values).find(([, candidate]) => candidate === value)?.[0] ?? String(value);
 /** DescribeConfigs → DESCRIBE_CONFIGS, literal → LITERAL: how kafkajs spells the same names. */
 const constantCase = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
@@ -14,9 +15,14 @@ const constantCase = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').
 function grantedBy(args: string[]): string[] {
   const values = (option: string) => args.flatMap((arg, index) => (arg === option ? [args[index + 1] ?? ''] : []));
   const pattern = constantCase(values('--resource-pattern-type')[0] ?? 'literal');
-  const resources = [...values('--topic').map((name) => `TOPIC:${name}`), ...values('--group').map((name) => `GROUP:${name}`)];
+  const resources = [
+    ...values('--topic').map((name) => `TOPIC:${name}`),
+    ...values('--group').map((name) => `GROUP:${name}`),
+  ];
   return values('--allow-principal').flatMap((principal) =>
-    resources.flatMap((resource) => values('--operation').map((operation) => `${principal} ${resource}:${pattern} ${constantCase(operation)}`)),
+    resources.flatMap((resource) =>
+      values('--operation').map((operation) => `${principal} ${resource}:${pattern} ${constantCase(operation)}`),
+    ),
   );
 }
 

@@ -16,7 +16,11 @@ const plainModule = 'org.apache.kafka.common.security.plain.PlainLoginModule';
  * StandardAuthorizer (KRaft's ACL store) on every node; only the admin is a super user, and a
  * principal with no ACL for a resource is refused.
  */
-export function secureListenerProperties(layout: ClusterLayout, nodeId: number, secrets: ClusterSecrets): Record<string, string> {
+export function secureListenerProperties(
+  layout: ClusterLayout,
+  nodeId: number,
+  secrets: ClusterSecrets,
+): Record<string, string> {
   const adminPassword = passwordOf(secrets, adminPrincipal);
   const quoted = (value: string) => JSON.stringify(value); // JAAS takes double-quoted strings
   return {

@@ -45,7 +45,10 @@ const outcomeTypes = new Set(['StockReservedEvent', 'StockReservationFailedEvent
 export async function checkScenario(input: CheckInput): Promise<ScenarioReport> {
   const problems: string[] = [];
   const databases = await readDatabases(input);
-  const [orderEvents, inventoryEvents] = await Promise.all([readTopic(input.kafka, ordersTopic), readTopic(input.kafka, inventoryTopic)]);
+  const [orderEvents, inventoryEvents] = await Promise.all([
+    readTopic(input.kafka, ordersTopic),
+    readTopic(input.kafka, inventoryTopic),
+  ]);
   const byOrder = <T extends { orderId: string }>(rows: readonly T[]) => Map.groupBy(rows, (row) => row.orderId);
   const ordersEventsByOrder = byOrder(orderEvents);
   const inventoryEventsByOrder = byOrder(inventoryEvents);
@@ -64,9 +67,10 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
   // Every order that exists must be whole and applied once: the acknowledged ones, and those
   // a failed request may have created.
   const mustExist = new Set(acknowledged.map((request) => request.orderId ?? ''));
-  const existing = [...acknowledged.map((request) => request.customerId), ...failed.map((request) => request.customerId)].flatMap(
-    (customerId) => ordersByCustomer.get(customerId) ?? [],
-  );
+  const existing = [
+    ...acknowledged.map((request) => request.customerId),
+    ...failed.map((request) => request.customerId),
+  ].flatMap((customerId) => ordersByCustomer.get(customerId) ?? []);
   for (const request of acknowledged) {
     if (!(ordersByCustomer.get(request.customerId) ?? []).some((order) => order.id === request.orderId)) {
       lost += 1;
@@ -75,7 +79,9 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
   }
   for (const order of existing) {
     const events = distinctById(ordersEventsByOrder.get(order.id) ?? []);
-    const outcomes = distinctById((inventoryEventsByOrder.get(order.id) ?? []).filter((event) => outcomeTypes.has(event.type)));
+    const outcomes = distinctById(
+      (inventoryEventsByOrder.get(order.id) ?? []).filter((event) => outcomeTypes.has(event.type)),
+    );
     const notifications = notificationsByOrder.get(order.id) ?? [];
     const reservation = reservationsByOrder.get(order.id);
     const missing = [
@@ -101,9 +107,15 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
     const partitions = new Set((ordersEventsByOrder.get(order.id) ?? []).map((event) => event.partition));
     const kinds = [...notifications].sort((a, b) => a.seq - b.seq).map((notification) => notification.kind);
     const expectedStatus = outcomes[0]?.type === 'StockReservedEvent' ? 'CONFIRMED' : 'REJECTED';
-    if (events[0]?.type !== 'OrderPlacedEvent' || partitions.size > 1 || (kinds.length > 0 && kinds[0] !== 'order-received')) {
+    if (
+      events[0]?.type !== 'OrderPlacedEvent' ||
+      partitions.size > 1 ||
+      (kinds.length > 0 && kinds[0] !== 'order-received')
+    ) {
       outOfOrder += 1;
-      problems.push(`order ${order.id}: events ${events.map((event) => event.type).join(' → ')} on partitions ${[...partitions].join(',')}, notifications ${kinds.join(' → ')}`);
+      problems.push(
+        `order ${order.id}: events ${events.map((event) => event.type).join(' → ')} on partitions ${[...partitions].join(',')}, notifications ${kinds.join(' → ')}`,
+      );
     } else if (outcomes.length === 1 && order.status !== 'PENDING' && order.status !== expectedStatus) {
       outOfOrder += 1;
       problems.push(`order ${order.id} is ${order.status} but the inventory said ${outcomes[0]?.type}`);
@@ -111,10 +123,14 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
   }
 
   for (const request of refused) {
-    const left = (ordersByCustomer.get(request.customerId) ?? []).length + orderEvents.filter((event) => event.customerId === request.customerId).length;
+    const left =
+      (ordersByCustomer.get(request.customerId) ?? []).length +
+      orderEvents.filter((event) => event.customerId === request.customerId).length;
     if (left > 0) {
       ghosts += 1;
-      problems.push(`refused request of customer ${request.customerId} (${request.status}) left ${left} orders or events`);
+      problems.push(
+        `refused request of customer ${request.customerId} (${request.status}) left ${left} orders or events`,
+      );
     }
   }
   for (const request of failed) {
@@ -167,15 +183,29 @@ async function readDatabases(input: CheckInput) {
   };
   const customerIds = input.requests.map((request) => request.customerId);
   const orders = (
-    await query<{ id: string; customer_id: string; status: string }>('order-service', 'SELECT id, customer_id, status FROM orders WHERE customer_id = ANY($1::uuid[])', [customerIds])
+    await query<{ id: string; customer_id: string; status: string }>(
+      'order-service',
+      'SELECT id, customer_id, status FROM orders WHERE customer_id = ANY($1::uuid[])',
+      [customerIds],
+    )
   ).map((row) => ({ id: row.id, customerId: row.customer_id, status: row.status }));
   const orderIds = orders.map((order) => order.id);
   const reservations = (
-    await query<{ order_id: string; status: string }>('inventory-service', 'SELECT order_id, status FROM reservations WHERE order_id = ANY($1::uuid[])', [orderIds])
+    await query<{ order_id: string; status: string }>(
+      'inventory-service',
+      'SELECT order_id, status FROM reservations WHERE order_id = ANY($1::uuid[])',
+      [orderIds],
+    )
   ).map((row) => ({ orderId: row.order_id, status: row.status }));
-  const [stock] = await query<{ reserved: number }>('inventory-service', 'SELECT reserved FROM stock WHERE sku = $1', [input.sku]);
+  const [stock] = await query<{ reserved: number }>('inventory-service', 'SELECT reserved FROM stock WHERE sku = $1', [
+    input.sku,
+  ]);
   const notifications = (
-    await query<{ order_id: string; kind: string; seq: string }>('notification-service', 'SELECT order_id, kind, seq FROM notifications WHERE order_id = ANY($1::uuid[])', [orderIds])
+    await query<{ order_id: string; kind: string; seq: string }>(
+      'notification-service',
+      'SELECT order_id, kind, seq FROM notifications WHERE order_id = ANY($1::uuid[])',
+      [orderIds],
+    )
   ).map((row) => ({ orderId: row.order_id, kind: row.kind, seq: Number(row.seq) }));
   return { orders, reservations, notifications, stockReserved: stock?.reserved ?? 0 };
 }

@@ -80,4 +80,3 @@ export async function holdStockRow(databaseUrl: string, sku: string): Promise<He
     },
   };
 }
-

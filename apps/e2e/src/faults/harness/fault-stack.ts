@@ -49,7 +49,9 @@ export async function startFaultStack(options: { inventory: number; waitUntilRea
     if (!found) throw new Error(`no port planned for ${app}#${instance}`);
     return found;
   };
-  const processes = specs.filter((candidate) => candidate.app !== 'inventory-service' || candidate.instance <= options.inventory);
+  const processes = specs.filter(
+    (candidate) => candidate.app !== 'inventory-service' || candidate.instance <= options.inventory,
+  );
 
   let proxy: TcpProxy | undefined;
   const output: string[] = [];
@@ -106,9 +108,22 @@ export async function startFaultStack(options: { inventory: number; waitUntilRea
 /** Waits until every running process answers /ready again (after a fault healed). */
 export async function allReady(faultStack: FaultStack, timeoutMs = 120_000): Promise<void> {
   const running = faultStack.stack.services.filter((service) => service.running());
-  await waitFor(async () => (await Promise.all(running.map((service) => fetch(`${service.url}/ready`).then((r) => r.ok, () => false)))).every(Boolean), {
-    description: `${running.map((service) => service.spec.label).join(', ')} to be ready`,
-    timeoutMs,
-    intervalMs: 500,
-  });
+  await waitFor(
+    async () =>
+      (
+        await Promise.all(
+          running.map((service) =>
+            fetch(`${service.url}/ready`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          ),
+        )
+      ).every(Boolean),
+    {
+      description: `${running.map((service) => service.spec.label).join(', ')} to be ready`,
+      timeoutMs,
+      intervalMs: 500,
+    },
+  );
 }

@@ -13,7 +13,10 @@ export async function groupMembers(kafka: Kafka, groupId: string): Promise<Group
   try {
     const { groups } = await admin.describeGroups([groupId]);
     const group = groups[0];
-    return { state: group?.state ?? 'Unknown', clientIds: (group?.members ?? []).map((member) => member.clientId).sort() };
+    return {
+      state: group?.state ?? 'Unknown',
+      clientIds: (group?.members ?? []).map((member) => member.clientId).sort(),
+    };
   } finally {
     await admin.disconnect();
   }

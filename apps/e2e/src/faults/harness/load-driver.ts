@@ -60,7 +60,8 @@ export function startLoad(options: LoadOptions): Load {
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
       const answer = (await response.json().catch(() => ({}))) as { id?: string };
-      if (response.status >= 200 && response.status < 300) return { customerId, outcome: 'acknowledged', status: response.status, orderId: String(answer.id), invalid };
+      if (response.status >= 200 && response.status < 300)
+        return { customerId, outcome: 'acknowledged', status: response.status, orderId: String(answer.id), invalid };
       return { customerId, outcome: response.status < 500 ? 'refused' : 'failed', status: response.status, invalid };
     } catch (error) {
       return { customerId, outcome: 'failed', invalid, error: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,10 @@
 import pg from 'pg';
 
-async function rows<Row extends pg.QueryResultRow>(databaseUrl: string, sql: string, values: unknown[]): Promise<Row[]> {
+async function rows<Row extends pg.QueryResultRow>(
+  databaseUrl: string,
+  sql: string,
+  values: unknown[],
+): Promise<Row[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -14,7 +18,11 @@ async function rows<Row extends pg.QueryResultRow>(databaseUrl: string, sql: str
  * The orders of `sku` placed before `placedBefore` that inventory-service has not handled yet
  * (no reservation, held or failed): how a scenario sees the consumers make progress.
  */
-export async function ordersAwaitingStock(databaseUrls: ReadonlyMap<string, string>, sku: string, placedBefore: Date): Promise<number> {
+export async function ordersAwaitingStock(
+  databaseUrls: ReadonlyMap<string, string>,
+  sku: string,
+  placedBefore: Date,
+): Promise<number> {
   const placed = await rows<{ id: string }>(
     databaseUrls.get('order-service') ?? '',
     'SELECT id FROM orders WHERE items @> $1::jsonb AND created_at < $2',

@@ -28,7 +28,11 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioReport> {
   const { faultStack } = scenario;
   const sku = await faultStack.newProduct(scenario.units ?? times(80, 400));
   const deadLettersBefore = await faultStack.deadLetters();
-  const load = startLoad({ orderServiceUrl: faultStack.orderServiceUrl, sku, ratePerSecond: scenario.ratePerSecond ?? times(8, 20) });
+  const load = startLoad({
+    orderServiceUrl: faultStack.orderServiceUrl,
+    sku,
+    ratePerSecond: scenario.ratePerSecond ?? times(8, 20),
+  });
   let requests: SentRequest[];
   let faultMs = 0;
   try {
@@ -53,7 +57,9 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioReport> {
     deadLettered: (await faultStack.deadLetters()) - deadLettersBefore,
   });
   const { problems, ...counts } = report;
-  console.log(`fault scenario ${JSON.stringify({ ...counts, faultSeconds: faultMs / 1000, settleSeconds: settleMs / 1000 })}${problems.length ? `\n  ${problems.slice(0, 20).join('\n  ')}` : ''}`);
+  console.log(
+    `fault scenario ${JSON.stringify({ ...counts, faultSeconds: faultMs / 1000, settleSeconds: settleMs / 1000 })}${problems.length ? `\n  ${problems.slice(0, 20).join('\n  ')}` : ''}`,
+  );
   return report;
 }
 
@@ -75,9 +81,15 @@ async function settle(faultStack: FaultStack, requests: readonly SentRequest[]):
   };
   await waitFor(
     async () => {
-      const pending = await count('order-service', `SELECT count(*) FROM orders WHERE customer_id = ANY($1::uuid[]) AND status = 'PENDING'`);
+      const pending = await count(
+        'order-service',
+        `SELECT count(*) FROM orders WHERE customer_id = ANY($1::uuid[]) AND status = 'PENDING'`,
+      );
       const orders = await count('order-service', 'SELECT count(*) FROM orders WHERE customer_id = ANY($1::uuid[])');
-      const notified = await count('notification-service', 'SELECT count(*) FROM notifications WHERE customer_id = ANY($1::uuid[])');
+      const notified = await count(
+        'notification-service',
+        'SELECT count(*) FROM notifications WHERE customer_id = ANY($1::uuid[])',
+      );
       return pending === 0 && notified >= 2 * orders;
     },
     { description: 'every order final and notified', timeoutMs: 120_000, intervalMs: 1_000 },
