@@ -6,8 +6,9 @@
  *    or uses the cluster named by KAFKA_BROKERS when that is set.
  * 3. Runs the tests of every project through Nx, one project at a time (all suites share the
  *    one cluster, and some of them stop brokers on purpose) and, beside them in a second Nx,
- *    the static checks (typecheck, lint), which need no cluster: on two cores the checks fill
- *    the time the tests spend waiting for Kafka. The checks' output is printed after the tests'.
+ *    the static checks (typecheck, lint, and the formatter's check), which need no cluster: on
+ *    two cores the checks fill the time the tests spend waiting for Kafka. The checks' output is
+ *    printed after the tests'.
  * 4. Stops the cluster and deletes its data, also when tests fail or the run is interrupted.
  * 4b. The secured phase: the `test-secure` cluster (SASL/SCRAM over TLS, ACLs) is started once
  *    for every `*.secure.spec.ts` (apps/e2e/jest.secure.config.ts), then stopped and deleted.
@@ -44,10 +45,30 @@ async function runChecksAndTests(extraArgs: string[]): Promise<number> {
     log(`typecheck and lint finished in ${seconds(started)} (exit code ${code})`);
     return code;
   });
+  const formatting = checkFormatting();
   const tests = await runNx(['run-many', '-t', 'test', ...nxFlags, ...extraArgs], log);
-  const checksCode = await checks;
+  const checksCode = (await checks) || (await formatting);
   console.log(`\n[npm test] ---- typecheck and lint ----\n${readFileSync(checksOutput, 'utf8')}`);
   return tests || checksCode;
+}
+
+/** The formatter's check: code that `npm run format` would change fails the run (it prints only those files). */
+function checkFormatting(): Promise<number> {
+  const prettier = join(REPO_ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  const child = spawn(process.execPath, [prettier, '--check', '--log-level', 'warn', '.'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => {
+    child.once('exit', (code) => {
+      log(
+        code === 0
+          ? 'formatting: as Prettier writes it'
+          : "formatting: the files above differ from Prettier's; run npm run format",
+      );
+      resolve(code ?? 1);
+    });
+  });
 }
 
 /** Step 4b: one secured cluster for all the secured suites, then gone. */
@@ -59,16 +80,24 @@ async function runSecuredPhase(): Promise<number> {
     await cluster.down({ wipe: true });
     const brokers = await cluster.up();
     log(`secured 3-broker cluster ready in ${seconds(started)}: ${brokers.join(',')}`);
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', join(REPO_ROOT, 'apps', 'e2e', 'jest.secure.config.ts')], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: brokers.join(','),
-        ORDERFLOW_KAFKA_PROFILE: cluster.layout.profile,
-        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+    const child = spawn(
+      process.execPath,
+      [
+        join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+        '-c',
+        join(REPO_ROOT, 'apps', 'e2e', 'jest.secure.config.ts'),
+      ],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          KAFKA_BROKERS: brokers.join(','),
+          ORDERFLOW_KAFKA_PROFILE: cluster.layout.profile,
+          NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning',
+        },
       },
-    });
+    );
     return await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
   } finally {
     await cluster.down({ wipe: true });
@@ -79,11 +108,15 @@ async function runSecuredPhase(): Promise<number> {
 /** Step 5, as a process of its own: its runner lives in libs/testing, which builds on this tool. */
 function runContainerPhase(): Promise<number> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'libs', 'testing', 'src', 'containers', 'run-container-tests.ts')], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, KAFKA_BROKERS: '', ORDERFLOW_KAFKA_PROFILE: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'libs', 'testing', 'src', 'containers', 'run-container-tests.ts')],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, KAFKA_BROKERS: '', ORDERFLOW_KAFKA_PROFILE: '' },
+    },
+  );
   return new Promise((resolve) =>
     child.on('exit', (code) => {
       log(`testcontainers phase finished in ${seconds(started)} (exit code ${code})`);
@@ -97,7 +130,9 @@ async function runWithCluster(): Promise<number> {
   ensureDependencies(log);
   const extraArgs = process.argv.slice(2);
   if (process.env['ORDERFLOW_TEST_CLUSTER'] === 'testcontainers') {
-    throw new Error('ORDERFLOW_TEST_CLUSTER=testcontainers: run "npm run test:containers" (arguments as for npm test).');
+    throw new Error(
+      'ORDERFLOW_TEST_CLUSTER=testcontainers: run "npm run test:containers" (arguments as for npm test).',
+    );
   }
   if (process.env['KAFKA_BROKERS']) {
     log(`Using the external cluster KAFKA_BROKERS=${process.env['KAFKA_BROKERS']}`);
@@ -128,7 +163,9 @@ async function runWithCluster(): Promise<number> {
 withTestSummary(runWithCluster).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error && 'hint' in error ? `error: ${error.message}\nhint: ${String(error.hint)}` : error);
+    console.error(
+      error instanceof Error && 'hint' in error ? `error: ${error.message}\nhint: ${String(error.hint)}` : error,
+    );
     process.exit(1);
   },
 );
