@@ -12,7 +12,7 @@ export {
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
 export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';
-export type { KafkaMetrics } from './metrics/kafka-metrics.ts';
+export { kafkaMetricsFor, type KafkaMetrics } from './metrics/kafka-metrics.ts';
 
 // Provisioning: the catalogue's topics, created or verified.
 export {
@@ -66,6 +66,7 @@ export type {
   HandlerOutcome,
 } from './consumer/consumer-types.ts';
 export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
+export type { RecordPosition, RunnerEventEmitter, RunnerEventName, RunnerEvents } from './consumer/runner-events.ts';
 export { describeAssignment, type Assignment } from './consumer/assignment-line.ts';
 export {
   deadLetterHeaderNames,

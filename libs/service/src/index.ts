@@ -53,7 +53,6 @@ export {
 
 // Metrics: one prom-client registry per service, with the project's metrics.
 export { createMetrics, type ServiceMetrics } from './metrics/create-metrics.ts';
-export { kafkaMetricsFor } from './metrics/kafka-metrics-bridge.ts';
 
 // Errors a use case throws; the HTTP shell maps each to a status.
 export {

@@ -1,10 +1,9 @@
 import type { TopicDefinition } from '@orderflow/events';
 import type { EachBatchPayload } from 'kafkajs';
-import { errorMessage } from '../errors/error-code.ts';
 import type { BatchHandler, EventOf, HandlerContext } from './consumer-types.ts';
 import type { DeadLetterPublisher } from './dead-letter-publisher.ts';
 import { attemptWithTimeout } from './handler-attempt.ts';
-import { recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
+import { positionOf, recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
 
 type Decoded<Topic extends TopicDefinition> =
   { readonly ok: true; readonly event: EventOf<Topic> } | { readonly ok: false; readonly error: unknown };
@@ -73,9 +72,17 @@ async function handleRun<Topic extends TopicDefinition>(
   const first = run[0];
   const last = run.at(-1);
   if (!first || !last) return stillOurs();
-  const { groupId, logger, metrics, settings } = runner;
+  const { events, settings } = runner;
   if (run.length > 1) {
     const started = Date.now();
+    const types = new Set(run.map(({ event }) => event.type));
+    const handled = {
+      topic: first.record.topic,
+      partition: first.record.partition,
+      firstOffset: first.record.message.offset,
+      records: run.length,
+      eventType: types.size === 1 ? first.event.type : 'mixed',
+    };
     try {
       const outcomes = await attemptWithTimeout(
         (signal) =>
@@ -87,17 +94,17 @@ async function handleRun<Topic extends TopicDefinition>(
           label: `${recordLabel(first.record)}..${last.record.message.offset}`,
         },
       );
-      for (const outcome of outcomes) {
-        runner.counts[outcome === 'duplicate' ? 'duplicates' : 'processed'] += 1;
-        metrics?.processed?.({ group: groupId, topic: first.record.topic, outcome }, Date.now() - started);
-      }
+      events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error: undefined });
+      // The batch reported its time once; each record is counted, not timed.
+      run.forEach(({ record, event }, index) => {
+        const eventType = event.type;
+        if (outcomes[index] === 'duplicate') events.emit('duplicate', { ...positionOf(record), eventType });
+        else events.emit('processed', { ...positionOf(record), eventType, durationMs: undefined });
+      });
       job.payload.resolveOffset(last.record.message.offset);
       return stillOurs();
     } catch (error) {
-      logger.info(
-        { groupId, topic: first.record.topic, partition: first.record.partition, records: run.length, err: error },
-        `a batch of ${run.length} records from ${recordLabel(first.record)} failed (${errorMessage(error)}), nothing of it committed; handling them one by one`,
-      );
+      events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error });
     }
   }
   for (const { record, event } of run) {

@@ -1,9 +1,9 @@
 import type { TopicDefinition } from '@orderflow/events';
 import type { Kafka, RetryOptions } from 'kafkajs';
 import type { ServiceLogger } from '../logging/service-logger.ts';
-import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import type { Backoff } from '../retry/backoff-delay.ts';
 import type { BatchHandler, EventHandler } from './consumer-types.ts';
+import type { RunnerMetrics } from './runner-metrics.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
 
 /**
@@ -22,7 +22,8 @@ export type ConsumerRunnerOptions<Topic extends TopicDefinition> = Handlers<Topi
   readonly groupId: string;
   readonly topics: readonly Topic[];
   readonly logger?: ServiceLogger;
-  readonly metrics?: KafkaMetrics;
+  /** The service's Prometheus metrics, which the runner's events move (runner-metrics.ts). */
+  readonly metrics?: RunnerMetrics;
 } & Partial<ConsumerRunnerSettings>;
 
 /** Everything a runner can be tuned by; the defaults are below. */

@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { eventToMessage, OrderflowError } from '@orderflow/events';
 import { consumeFromBeginning, waitFor } from '@orderflow/testing';
+import { statusReached } from '../spec-helpers/status-reached.ts';
+import type { ConsumerStatus } from './consumer-status.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
 import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
@@ -60,7 +62,7 @@ describe('the consumer runner', () => {
       'dlt-attempts': '0',
     });
     expect(headers['dlt-error-message']).toContain('OrderPlacedEvent v1');
-    await waitFor(() => runner.status().processed === 1, { description: 'the counters to be updated' });
+    await statusReached(runner, ({ processed }) => processed === 1, { description: 'the counters to be updated' });
     expect(runner.status()).toMatchObject({ processed: 1, deadLettered: 1, lastError: { code: 'undecodable-value' } });
   });
 
@@ -89,7 +91,7 @@ describe('the consumer runner', () => {
       { attempts: 5, initialDelayMs: 50, maxDelayMs: 200 },
     );
 
-    await waitFor(() => runner.status().processed === 2 && runner.status().deadLettered === 1, {
+    await statusReached(runner, ({ processed, deadLettered }) => processed === 2 && deadLettered === 1, {
       description: 'all three records dealt with',
     });
     expect(effects.sort()).toEqual([flaky.orderId, after.orderId].sort());
@@ -119,7 +121,7 @@ describe('the consumer runner', () => {
       { attempts: 2, initialDelayMs: 50, maxDelayMs: 100 },
     );
 
-    await waitFor(() => runner.status().processed === 1, {
+    await statusReached(runner, ({ processed }) => processed === 1, {
       description: 'the record to be handled after the outage',
       timeoutMs: 30_000,
     });
@@ -143,19 +145,17 @@ describe('the consumer runner', () => {
       }
       return ids;
     };
-    const partitionsOf = (runner: { status(): { assignment: Readonly<Record<string, readonly number[]>> } }) => [
-      ...(runner.status().assignment[topic.name] ?? []),
-    ];
+    const partitionsOf = (status: ConsumerStatus) => [...(status.assignment[topic.name] ?? [])];
 
     const first = await fixture.startRunner(handler);
-    await waitFor(() => partitionsOf(first).length === 6, {
+    await statusReached(first, (status) => partitionsOf(status).length === 6, {
       description: 'the first instance to hold all 6 partitions',
     });
     const second = await fixture.startRunner(handler);
-    await waitFor(() => partitionsOf(first).length === 3 && partitionsOf(second).length === 3, {
-      description: 'the two instances to hold 3 partitions each',
-    });
-    expect([...partitionsOf(first), ...partitionsOf(second)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    const holdsThree = (status: ConsumerStatus) => partitionsOf(status).length === 3;
+    await statusReached(first, holdsThree, { description: 'the first instance to hold 3 partitions' });
+    await statusReached(second, holdsThree, { description: 'the second instance to hold 3 partitions' });
+    expect([...partitionsOf(first.status()), ...partitionsOf(second.status())].sort()).toEqual([0, 1, 2, 3, 4, 5]);
 
     const before = await publishMany(30);
     await waitFor(() => before.every((id) => handled.has(id)), {
@@ -166,7 +166,7 @@ describe('the consumer runner', () => {
 
     const during = publishMany(30);
     await second.stop();
-    await waitFor(() => partitionsOf(first).length === 6, {
+    await statusReached(first, (status) => partitionsOf(status).length === 6, {
       description: 'the remaining instance to take all 6 partitions',
     });
     const rest = await during;
@@ -192,7 +192,10 @@ describe('the consumer runner', () => {
       { sessionTimeoutMs: 6_000, handlerTimeoutMs: 15_000 },
     );
 
-    await waitFor(() => runner.status().processed === 2, { description: 'both events handled', timeoutMs: 30_000 });
+    await statusReached(runner, ({ processed }) => processed === 2, {
+      description: 'both events handled',
+      timeoutMs: 30_000,
+    });
     expect(runner.status()).toMatchObject({ rebalances: 1, retried: 0, deadLettered: 0 });
     expect(runner.status().assignment[fixture.topic.name]).toHaveLength(6);
   });

@@ -10,6 +10,10 @@ import { attemptWithTimeout } from './handler-attempt.ts';
 import { createMemberSupervisor } from './member-supervisor.ts';
 import { handleRecord } from './record-processing.ts';
 import { recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
+import { createRunnerEvents, type RunnerEventEmitter } from './runner-events.ts';
+import { logRunnerEvents } from './runner-log.ts';
+import { countRunnerEvents } from './runner-metrics.ts';
+import { trackStatus } from './runner-status.ts';
 
 // The types live in consumer-types.ts and consumer-runner-options.ts; named here too, where
 // a handler's author looks first.
@@ -28,6 +32,8 @@ export type ConsumerRunner = {
   /** Lets the record (or batch) in flight finish (retries included), commits what is done and leaves the group. */
   stop(): Promise<void>;
   status(): ConsumerStatus;
+  /** What happens, as it happens: the status, the metrics and the log lines are built from these. */
+  readonly events: RunnerEventEmitter;
 };
 
 /**
@@ -59,15 +65,13 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
 ): ConsumerRunner {
   const { kafka, groupId, batchHandler } = options;
   const settings = { ...consumerRunnerDefaults, ...definedOnly(options) };
-  const runner: RunnerContext = {
-    groupId,
-    logger: options.logger ?? silentLogger,
-    metrics: options.metrics,
-    settings,
-    counts: { processed: 0, duplicates: 0, retried: 0, deadLettered: 0, rebalances: 0 },
-    lastError: undefined,
-    state: 'stopped',
-  };
+  const events = createRunnerEvents();
+  // The status first: the log and metrics subscribers then see a status that includes the event.
+  const status = trackStatus(events, groupId);
+  logRunnerEvents(events, options.logger ?? silentLogger, groupId);
+  if (options.metrics) countRunnerEvents(events, options.metrics);
+  const runner: RunnerContext = { groupId, settings, events, state: () => status().state };
+  const moveTo = (state: ConsumerStatus['state']) => events.emit('stateChanged', { state, previous: status().state });
   const topicsByName = new Map<string, Topic>(options.topics.map((topic) => [topic.name, topic]));
   const deadLetters = createDeadLetterPublisher(runner, kafka, options.topics);
   // With a batch handler only, a record handled on its own is a batch of one.
@@ -107,7 +111,7 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
         heartbeat,
         label: recordLabel(record),
       });
-    return handleRecord(runner, { record, heartbeat, attempt, deadLetters });
+    return handleRecord(runner, { record, eventType: event.type, heartbeat, attempt, deadLetters });
   }
 
   async function eachMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
@@ -138,37 +142,30 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
 
   return {
     async start() {
-      if (runner.state !== 'stopped') throw new Error(`consumer runner of ${groupId} is ${runner.state}`);
-      runner.state = 'starting';
+      if (runner.state() !== 'stopped') throw new Error(`consumer runner of ${groupId} is ${runner.state()}`);
+      moveTo('starting');
       try {
         await deadLetters.start();
         await member.start();
-        runner.state = 'running';
+        moveTo('running');
       } catch (error) {
         await deadLetters.stop().catch(() => {});
-        runner.state = 'stopped';
+        moveTo('stopped');
         throw error;
       }
     },
     async stop() {
-      if (runner.state === 'stopped') return;
-      runner.state = 'stopping';
+      if (runner.state() === 'stopped') return;
+      moveTo('stopping');
       try {
         await member.stop();
       } finally {
         await deadLetters.stop();
-        runner.state = 'stopped';
-        runner.logger.info({ groupId }, `group ${groupId}: consumer stopped and left the group`);
+        moveTo('stopped');
       }
     },
-    status: () => ({
-      groupId,
-      state: runner.state,
-      memberId: member.memberId(),
-      assignment: member.assignment(),
-      ...runner.counts,
-      lastError: runner.lastError,
-    }),
+    status,
+    events,
   };
 }
 

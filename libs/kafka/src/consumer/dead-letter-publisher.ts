@@ -2,7 +2,7 @@ import { deadLetterTopicName, type TopicDefinition } from '@orderflow/events';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { deadLetterMessage } from './dead-letter-message.ts';
-import { recordLabel, type RecordAt, type RunnerContext } from './runner-context.ts';
+import { eventTypeOf, positionOf, type RecordAt, type RunnerContext } from './runner-context.ts';
 
 export type DeadLetterPublisher = {
   start(): Promise<void>;
@@ -17,7 +17,7 @@ export function createDeadLetterPublisher(
   kafka: Kafka,
   topics: readonly TopicDefinition[],
 ): DeadLetterPublisher {
-  const { groupId, logger } = runner;
+  const { groupId } = runner;
   // Fails now, not at the first bad record, if a group name makes an illegal topic name.
   const deadLetterTopics = new Map(topics.map((topic) => [topic.name, deadLetterTopicName(topic, groupId)]));
   // Dead letters keep the original key, so the Java-compatible partitioner, as everywhere.
@@ -50,13 +50,13 @@ export function createDeadLetterPublisher(
         acks: -1,
         messages: [deadLetterMessage(failed, failure)],
       });
-      runner.counts.deadLettered += 1;
-      runner.lastError = { code, message: reason, at: failure.failedAt, topic, partition, offset: message.offset };
-      runner.metrics?.deadLettered?.({ group: groupId, topic, code });
-      logger.error(
-        { groupId, topic, partition, offset: message.offset, code, attempts, err: error },
-        `dead-lettered ${recordLabel(record)} after ${attempts} attempt(s): ${reason}`,
-      );
+      runner.events.emit('deadLettered', {
+        ...positionOf(record),
+        eventType: eventTypeOf(record),
+        attempts,
+        error,
+        at: failure.failedAt,
+      });
     },
   };
 }

@@ -1,7 +1,5 @@
 import type { Consumer, ConsumerRunConfig, Kafka } from 'kafkajs';
-import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { backoffDelay } from '../retry/backoff-delay.ts';
-import { describeAssignment, type Assignment } from './assignment-line.ts';
 import { crashedOnPassingState, passingCrashesToldAsInfo } from './passing-crash.ts';
 import type { RunnerContext } from './runner-context.ts';
 
@@ -10,8 +8,6 @@ export type MemberSupervisor = {
   start(): Promise<void>;
   /** No restart may begin now; then the member finishes what it holds, commits and leaves. */
   stop(): Promise<void>;
-  readonly memberId: () => string;
-  readonly assignment: () => Assignment;
 };
 
 export type MemberOptions = {
@@ -22,61 +18,38 @@ export type MemberOptions = {
 };
 
 /**
- * Keeps one consumer group member running: logs every assignment, and whatever crashes it
+ * Keeps one consumer group member running: reports every assignment, and whatever crashes it
  * (e.g. a broker restart outlasting kafkajs's retries) starts a new member after a pause
  * that doubles up to 5 s. A consumer that stays down silently is worse than one that keeps
  * trying, and a try is cheap. kafkajs's own restart (`restartOnFailure`) is off: its timer
  * cannot be cancelled by stop() while it is starting a new member.
  */
 export function createMemberSupervisor(runner: RunnerContext, options: MemberOptions): MemberSupervisor {
-  const { groupId, logger, settings } = runner;
+  const { groupId, events, settings } = runner;
   let consumer: Consumer | undefined;
-  let memberId = '';
-  let assignment: Assignment = {};
   let crashes = 0;
   let restartTimer: NodeJS.Timeout | undefined;
   let restarting: Promise<void> | undefined;
 
   function watch(member: Consumer): void {
     member.on(member.events.GROUP_JOIN, ({ payload }) => {
-      memberId = payload.memberId;
-      assignment = Object.fromEntries(
+      const assignment = Object.fromEntries(
         Object.entries(payload.memberAssignment).map(([topic, partitions]) => [
           topic,
           [...partitions].sort((a, b) => a - b),
         ]),
       );
-      runner.counts.rebalances += 1;
-      logger.info(
-        { groupId, memberId, assignment, isLeader: payload.isLeader },
-        describeAssignment(groupId, memberId, assignment),
-      );
+      events.emit('rebalanced', { memberId: payload.memberId, assignment, isLeader: payload.isLeader });
     });
-    member.on(member.events.REBALANCING, () => {
-      logger.info(
-        { groupId, memberId },
-        `group ${groupId} is rebalancing; member ${memberId} will get a new assignment`,
-      );
+    member.on(member.events.REBALANCING, ({ payload }) => {
+      events.emit('rebalancing', { memberId: payload.memberId });
     });
     member.on(member.events.CRASH, ({ payload }) => {
-      runner.lastError = { code: errorCode(payload.error), message: errorMessage(payload.error), at: new Date() };
       crashes += 1;
       // A cluster that has just started is expected to do this; one that keeps doing it is not.
-      if (crashedOnPassingState(payload.error) && crashes <= passingCrashesToldAsInfo) {
-        const meaning =
-          'the cluster is not ready for the group yet (just started, or its coordinator moved); this passes';
-        logger.info(
-          { groupId, err: payload.error },
-          `consumer of group ${groupId} stopped: ${runner.lastError.message}; ${meaning}`,
-        );
-        restartAfterCrash(crashes, 'info');
-        return;
-      }
-      logger.error(
-        { groupId, err: payload.error },
-        `consumer of group ${groupId} crashed: ${runner.lastError.message}`,
-      );
-      restartAfterCrash(crashes);
+      const passing = crashedOnPassingState(payload.error) && crashes <= passingCrashesToldAsInfo;
+      events.emit('crashed', { error: payload.error, passing, at: new Date() });
+      restartAfterCrash(crashes, passing);
     });
     // A member that works again resets the pause before the next restart.
     member.on(member.events.FETCH_START, () => {
@@ -114,17 +87,14 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
     }
   }
 
-  function restartAfterCrash(failures: number, level: 'info' | 'warn' = 'warn'): void {
+  function restartAfterCrash(failures: number, passing = false): void {
     // Also while starting: a member whose first join fails crashes instead of throwing.
-    if (runner.state !== 'running' && runner.state !== 'starting') return;
+    if (runner.state() !== 'running' && runner.state() !== 'starting') return;
     const delayMs = backoffDelay(settings.restartBackoff, failures);
-    logger[level]({ groupId, delayMs }, `group ${groupId}: starting a new consumer in ${delayMs} ms`);
+    events.emit('restarting', { delayMs, passing });
     restartTimer = setTimeout(() => {
       restarting = runMember().catch((error: unknown) => {
-        logger.error(
-          { groupId, err: error },
-          `group ${groupId}: the consumer could not restart: ${errorMessage(error)}`,
-        );
+        events.emit('restartFailed', { error });
         restartAfterCrash(failures + 1);
       });
     }, delayMs);
@@ -138,10 +108,6 @@ export function createMemberSupervisor(runner: RunnerContext, options: MemberOpt
       await restarting;
       // disconnect() waits for the handler in flight (which commits), then leaves the group.
       await consumer?.disconnect();
-      memberId = '';
-      assignment = {};
     },
-    memberId: () => memberId,
-    assignment: () => assignment,
   };
 }

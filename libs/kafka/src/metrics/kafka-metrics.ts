@@ -1,19 +1,25 @@
+import type { ServiceMetrics } from '@orderflow/service';
+
 /**
- * Optional hooks through which this library reports what it does; a service wires them to
- * its Prometheus counters. Declared by shape, so this library needs no metrics package.
+ * The hooks through which the producers of this library (the outbox relay, the event
+ * producer) report what they publish; `kafkaMetricsFor` wires them to a service's Prometheus
+ * metrics, a test may pass its own. (The consumer runner reports through its events instead:
+ * consumer/runner-metrics.ts.)
  */
 export type KafkaMetrics = {
   /** Records the producer published (the relay's batches included). */
   readonly published?: (labels: { topic: string }, count: number) => void;
-  /** A consumed record fully handled (or skipped as a duplicate); offset committed. */
-  readonly processed?: (
-    labels: { group: string; topic: string; outcome: 'processed' | 'duplicate' },
-    durationMs: number,
-  ) => void;
-  /** A handler attempt failed and will be tried again. */
-  readonly retried?: (labels: { group: string; topic: string; code: string }) => void;
-  /** A record sent to the dead-letter topic. */
-  readonly deadLettered?: (labels: { group: string; topic: string; code: string }) => void;
   /** Outbox rows still waiting to be published, after each relay round. */
   readonly outboxPending?: (count: number) => void;
 };
+
+/**
+ * The producers' hooks on the service's metrics. A relay publishes rows of any event type in
+ * one request, so these count under `event_type="all"`.
+ */
+export function kafkaMetricsFor(metrics: Pick<ServiceMetrics, 'eventsProduced' | 'outboxBacklog'>): KafkaMetrics {
+  return {
+    published: ({ topic }, count) => metrics.eventsProduced.inc({ topic, event_type: 'all' }, count),
+    outboxPending: (count) => metrics.outboxBacklog.set(count),
+  };
+}

@@ -14,9 +14,14 @@ export interface ServiceMetrics {
   readonly eventsProduced: Counter<EventLabels>;
   readonly eventsConsumed: Counter<EventLabels>;
   readonly eventsDeadLettered: Counter<EventLabels>;
+  /** Handler attempts that failed and were tried again, outage waits included. */
+  readonly eventsRetried: Counter<EventLabels>;
   /** Outbox rows written but not yet published: grows while Kafka is unreachable. */
   readonly outboxBacklog: Gauge;
-  /** Time a message handler took, by outcome `success` or `failure`. */
+  /**
+   * Time a message handler took, by outcome `success` or `failure`: once per record handled
+   * on its own, once per batch (event type `mixed` when its records have several).
+   */
   readonly handlerDuration: Histogram<EventLabels | 'outcome'>;
 }
 
@@ -60,6 +65,12 @@ export function createMetrics({ serviceName }: { serviceName: string }): Service
     eventsDeadLettered: new Counter({
       name: 'orderflow_events_dead_lettered_total',
       help: 'Records sent to a dead-letter topic, by source topic and event type.',
+      labelNames: ['topic', 'event_type'],
+      registers,
+    }),
+    eventsRetried: new Counter({
+      name: 'orderflow_events_retried_total',
+      help: 'Handler attempts that failed and were tried again (outage waits included), by topic and event type.',
       labelNames: ['topic', 'event_type'],
       registers,
     }),
