@@ -30,10 +30,11 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * and the records before it are not held up by it.
  *
  * Offsets: a record's offset is resolved only after its transaction committed (or it was
- * dead-lettered), and kafkajs commits only resolved offsets. A partition taken away by a
- * rebalance (isStale) or a stopping consumer ends the batch early: what is not resolved is
- * fetched again, by this member or the partition's new owner, and the inbox drops what
- * already committed.
+ * dead-lettered), and kafkajs commits only resolved offsets. The batch ends early when the
+ * consumer stops (isRunning), the partition was sought elsewhere (isStale: in kafkajs 2.2.4
+ * only a seek() makes it so), or the group rebalances: the heartbeat after a run then throws
+ * REBALANCE_IN_PROGRESS and kafkajs rejoins. What is not resolved is fetched again, by this
+ * member or the partition's new owner, and the inbox drops what already committed.
  */
 export async function processBatch<Topic extends TopicDefinition>(
   runner: RunnerContext,
