@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ReadinessCheck } from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
 import { errorMessage } from '../errors/error-code.ts';
 import { KafkaLoginRefusedError } from '../errors/kafka-login-refused-error.ts';
@@ -53,10 +54,10 @@ export async function connectToKafka({
 }
 
 /**
- * /ready's Kafka check (shaped like libs/service's ReadinessCheck): down until the service
- * has finished starting, then up while the cluster answers through the service's admin.
+ * /ready's Kafka check: down until the service has finished starting, then up while the
+ * cluster answers through the service's admin.
  */
-export function kafkaReadinessCheck(startedAdmin: () => Admin | undefined) {
+export function kafkaReadinessCheck(startedAdmin: () => Admin | undefined): ReadinessCheck {
   return {
     name: 'kafka',
     check: async (): Promise<void> => {
