@@ -2,7 +2,7 @@ import { declaresName, namedFunctions } from './code-names.ts';
 import { quotedNumbers, valueAt } from './code-numbers.ts';
 import { hasTestTitled, provedByReferences } from './doc-references.ts';
 import { shellBlocks } from './markdown-blocks.ts';
-import { onTestPorts } from './run-document.ts';
+import { onTestFolders, onTestPorts } from './run-document.ts';
 
 const page = `# Lab
 ## Steps
@@ -46,6 +46,11 @@ describe('the bash blocks of a page', () => {
       [19092, 29142],
     ]);
     expect(onTestPorts('curl localhost:3000/x 127.0.0.1:19092 lsof -i tcp:3000 localhost:8080', ports)).toBe('curl localhost:41000/x 127.0.0.1:29142 lsof -i tcp:41000 localhost:8080');
+  });
+
+  it("look at the test cluster's folder where they name the dev cluster's", () => {
+    const folders = new Map([['.kafka-local/dev/', '.kafka-local/test/']]);
+    expect(onTestFolders('ls .kafka-local/dev/node-1/data .kafka-local/devices', folders)).toBe('ls .kafka-local/test/node-1/data .kafka-local/devices');
   });
 });
 

@@ -47,30 +47,60 @@ describe('a .http file', () => {
       expectation: { status: 201, body: /"status":"PENDING"/i },
       retryMs: 0,
     });
-    expect(read).toMatchObject({ title: '2. Read it until the saga is done.', name: undefined, method: 'GET', body: undefined, expectation: { status: 200, body: undefined }, retryMs: 30_000 });
+    expect(read).toMatchObject({
+      title: '2. Read it until the saga is done.',
+      name: undefined,
+      method: 'GET',
+      body: undefined,
+      expectation: { status: 200, body: undefined },
+      retryMs: 30_000,
+    });
   });
 
   it('refuses a request that does not say what it must answer, naming where it is', () => {
-    expect(() => parseHttpFile('### 1. Up?\nGET http://localhost:3000/ready\n', 'r.http')).toThrow('r.http:2: request "1. Up?" says no "# expect: <status>"');
-    expect(() => parseHttpFile('### 1. Up?\n# expect: ok\nGET http://x/\n', 'r.http')).toThrow('r.http:2: "# expect:" needs a status');
+    expect(() => parseHttpFile('### 1. Up?\nGET http://localhost:3000/ready\n', 'r.http')).toThrow(
+      'r.http:2: request "1. Up?" says no "# expect: <status>"',
+    );
+    expect(() => parseHttpFile('### 1. Up?\n# expect: ok\nGET http://x/\n', 'r.http')).toThrow(
+      'r.http:2: "# expect:" needs a status',
+    );
   });
 
   it('fills in variables, nested ones too, and the answers of earlier named requests', () => {
     const { variables } = parseHttpFile(file);
-    const answers = new Map<string, HttpAnswer>([['placed', { status: 201, headers: new Headers({ Location: '/orders/o-1' }), body: '{"id":"o-1","items":[{"sku":"BOOK-1"}]}' }]]);
+    const answers = new Map<string, HttpAnswer>([
+      [
+        'placed',
+        {
+          status: 201,
+          headers: new Headers({ Location: '/orders/o-1' }),
+          body: '{"id":"o-1","items":[{"sku":"BOOK-1"}]}',
+        },
+      ],
+    ]);
 
-    expect(substitute('{{orders}}/{{placed.response.body.$.id}}', variables, answers)).toBe('http://localhost:3000/orders/o-1');
+    expect(substitute('{{orders}}/{{placed.response.body.$.id}}', variables, answers)).toBe(
+      'http://localhost:3000/orders/o-1',
+    );
     expect(substitute('{{ placed.response.headers.Location }}', variables, answers)).toBe('/orders/o-1');
     expect(substitute('{{placed.response.body.$.items[0].sku}}', variables, answers)).toBe('BOOK-1');
   });
 
   it('refuses a reference it cannot fill in rather than sending it as it stands', () => {
-    const answers = new Map<string, HttpAnswer>([['placed', { status: 201, headers: new Headers(), body: '{"id":"o-1"}' }]]);
+    const answers = new Map<string, HttpAnswer>([
+      ['placed', { status: 201, headers: new Headers(), body: '{"id":"o-1"}' }],
+    ]);
 
     expect(() => substitute('{{nope}}', new Map(), answers)).toThrow('{{nope}}: no such variable');
-    expect(() => substitute('{{other.response.body.$.id}}', new Map(), answers)).toThrow('no earlier request is named "other"');
-    expect(() => substitute('{{placed.response.body.id}}', new Map(), answers)).toThrow('a body reference is a JSONPath, starting with $');
-    expect(() => substitute('{{placed.response.body.$.orderId}}', new Map(), answers)).toThrow('has nothing at $.orderId');
+    expect(() => substitute('{{other.response.body.$.id}}', new Map(), answers)).toThrow(
+      'no earlier request is named "other"',
+    );
+    expect(() => substitute('{{placed.response.body.id}}', new Map(), answers)).toThrow(
+      'a body reference is a JSONPath, starting with $',
+    );
+    expect(() => substitute('{{placed.response.body.$.orderId}}', new Map(), answers)).toThrow(
+      'has nothing at $.orderId',
+    );
   });
 
   it('reads a JSONPath of plain steps', () => {

@@ -73,16 +73,19 @@ export function parseHttpFile(text: string, file = 'requests.http'): HttpFile {
       if (line.trim()) throw new Error(`${where}: neither a request line, a variable nor a comment: "${line}"`);
       continue;
     }
-    if (!draft.expectation) throw new Error(`${where}: request "${draft.title}" says no "# expect: <status>" before its request line`);
+    if (!draft.expectation)
+      throw new Error(`${where}: request "${draft.title}" says no "# expect: <status>" before its request line`);
     const requestLine = index + 1;
     const headers: [string, string][] = [];
     for (index += 1; index < lines.length && (lines[index] ?? '').trim(); index += 1) {
       const header = HEADER.exec((lines[index] ?? '').trim());
       if (header) headers.push([header[1] ?? '', header[2] ?? '']);
-      else if (!(lines[index] ?? '').startsWith('#')) throw new Error(`${file}:${index + 1}: not a header: "${lines[index] ?? ''}"`);
+      else if (!(lines[index] ?? '').startsWith('#'))
+        throw new Error(`${file}:${index + 1}: not a header: "${lines[index] ?? ''}"`);
     }
     const body: string[] = [];
-    for (; index + 1 < lines.length && !SEPARATOR.test(lines[index + 1] ?? ''); index += 1) body.push(lines[index + 1] ?? '');
+    for (; index + 1 < lines.length && !SEPARATOR.test(lines[index + 1] ?? ''); index += 1)
+      body.push(lines[index + 1] ?? '');
     const bodyText = body.join('\n').trim();
     requests.push({
       title: draft.title,
@@ -108,7 +111,8 @@ function withComment(draft: Draft, line: string, where: string): Draft {
     const body = expectation[2] === undefined ? undefined : new RegExp(expectation[2], expectation[3]);
     return { ...draft, expectation: { status: Number(expectation[1]), body } };
   }
-  if (/^#\s*expect:/.test(line)) throw new Error(`${where}: "# expect:" needs a status, and may add a /regex/: "${line}"`);
+  if (/^#\s*expect:/.test(line))
+    throw new Error(`${where}: "# expect:" needs a status, and may add a /regex/: "${line}"`);
   const retry = RETRY.exec(line);
   if (retry) {
     const seconds = /^(\d+)s$/.exec(retry[1] ?? '');
@@ -123,7 +127,11 @@ function withComment(draft: Draft, line: string, where: string): Draft {
  * reference to the answer of an earlier named request. Anything else is an error: sending
  * `{{placed.response.body.$.id}}` as it stands would only fail further on, less clearly.
  */
-export function substitute(text: string, variables: ReadonlyMap<string, string>, answers: ReadonlyMap<string, HttpAnswer>): string {
+export function substitute(
+  text: string,
+  variables: ReadonlyMap<string, string>,
+  answers: ReadonlyMap<string, HttpAnswer>,
+): string {
   return text.replace(/\{\{\s*(.+?)\s*\}\}/g, (_whole, reference: string) => {
     const value = variables.get(reference);
     if (value !== undefined) return substitute(value, variables, answers);

@@ -8,6 +8,8 @@ import { openShellSession, type ShellResult, type ShellSession } from './shell-s
 export type DocumentContext = {
   /** A port the page names (3000, 19092, ...) → the port the test's stack or cluster uses. */
   readonly ports: ReadonlyMap<number, number>;
+  /** A folder the page names (`.kafka-local/dev/`, the dev cluster's) → the test cluster's. */
+  readonly folders?: ReadonlyMap<string, string>;
   /** The shells' environment: KAFKA_BROKERS and KAFKA_PROFILE point `npm run kafka --` at the test cluster. */
   readonly env: NodeJS.ProcessEnv;
 };
@@ -22,6 +24,16 @@ export function onTestPorts(script: string, ports: ReadonlyMap<number, number>):
     return moved === undefined ? whole : `${prefix}${moved}`;
   });
 }
+
+/** The page's folders moved to the test's: `ls .kafka-local/dev/node-1/data` looks at the test cluster. */
+export function onTestFolders(script: string, folders: ReadonlyMap<string, string>): string {
+  let moved = script;
+  for (const [folder, testFolder] of folders) moved = moved.split(folder).join(testFolder);
+  return moved;
+}
+
+/** The page's script as it runs in the test: on the test's ports and folders. */
+const onTest = (script: string, context: DocumentContext) => onTestFolders(onTestPorts(script, context.ports), context.folders ?? new Map());
 
 /**
  * Runs the bash blocks of a page (a path from the repository root) in order, as a reader in
@@ -41,7 +53,7 @@ export async function runDocument(page: string, context: DocumentContext): Promi
   };
   const cleanups = blocks.filter((block) => block.options.cleanup);
   const cleanUp = async () => {
-    for (const block of cleanups) await terminal('cleanup').run(onTestPorts(block.script, context.ports), block.options.timeoutMs);
+    for (const block of cleanups) await terminal('cleanup').run(onTest(block.script, context), block.options.timeoutMs);
   };
 
   try {
@@ -60,7 +72,7 @@ export async function runDocument(page: string, context: DocumentContext): Promi
 }
 
 async function runBlock(page: string, block: ShellBlock, session: ShellSession, context: DocumentContext): Promise<void> {
-  const script = onTestPorts(block.script, context.ports);
+  const script = onTest(block.script, context);
   const attempt = async () => {
     const result = await session.run(script, block.options.timeoutMs);
     const problem = whatIsWrong(block, result);

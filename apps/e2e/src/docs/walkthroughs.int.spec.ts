@@ -1,27 +1,27 @@
-import { bootstrapServers, clusterLayout, testProfile } from '@orderflow/local-kafka';
+import { relative } from 'node:path';
+import { bootstrapServers, clusterLayout, REPO_ROOT, testProfile } from '@orderflow/local-kafka';
 import { planStack } from '@orderflow/dev-stack';
 import { restoreTestCluster, testCluster, testClusterFaults, type ClusterFaults } from '@orderflow/testing';
 import { startRunningStack, type RunningStack } from '../spec-helpers/running-stack.ts';
+import { docPages } from './doc-pages.ts';
 import { runDocument, type DocumentContext } from './run-document.ts';
+import { runHttpFile } from './run-http-file.ts';
 
-// The README's walkthrough and every lab, pasted block by block into bash as a reader would,
-// on one running stack: services as processes on free ports, the test cluster's brokers. The
-// pages name the dev ports (3000, 19092, ...); runDocument moves them to the test's. What a
-// page says the reader should see is checked by the `<!-- expect: ... -->` comments after its
-// blocks, so a page that drifts from the code fails here.
+// Every page a reader gets (the README, the chapters, the labs), pasted block by block into
+// bash as a reader would, and docs/requests.http sent request by request, on one running
+// stack: services as processes on free ports, the test cluster's brokers. The pages name the
+// dev ports (3000, 19092, ...) and the dev cluster's folder; runDocument moves them to the
+// test's. What a page says the reader should see is checked by the `<!-- expect: ... -->`
+// comments after its blocks (and `# expect:` in the .http file), so a page that drifts from
+// the code fails here. A page with no bash block passes at once.
 
 const shape = { inventory: 3, notification: 1 };
-const pages = [
-  'README.md',
-  'docs/labs/01-ordering-by-key.md',
-  'docs/labs/02-partitions-and-consumer-scaling.md',
-  'docs/labs/03-replication-and-broker-failure.md',
-  'docs/labs/04-payload-formats-and-size-limit.md',
-];
+// Lab 5 needs the secured cluster: the secured phase of npm test runs it (secure/lab.secure.spec.ts).
+const pages = docPages.filter((page) => page !== 'docs/labs/05-secured-cluster.md');
 
 const portOf = (address: string) => Number(address.split(':').at(-1));
 
-describe('the README walkthrough and the labs, run on a running stack', () => {
+describe("the reader's pages and docs/requests.http, run on a running stack", () => {
   let cluster: ClusterFaults;
   let stack: RunningStack;
   let context: DocumentContext;
@@ -35,7 +35,8 @@ describe('the README walkthrough and the labs, run on a running stack', () => {
     const ports = new Map<number, number>();
     for (const { label, port } of planStack(shape)) ports.set(port, stack.stack.process(label).spec.port);
     bootstrapServers(clusterLayout('dev')).forEach((address, index) => ports.set(portOf(address), portOf(brokers[index] ?? '')));
-    context = { ports, env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: testProfile() } };
+    const folders = new Map([['.kafka-local/dev/', `${relative(REPO_ROOT, clusterLayout(testProfile()).dir)}/`]]);
+    context = { ports, folders, env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: testProfile() } };
   });
   afterAll(async () => {
     await stack?.stack.stop();
@@ -50,6 +51,9 @@ describe('the README walkthrough and the labs, run on a running stack', () => {
     }
   });
   afterEach(() => restoreTestCluster(cluster));
+
+  // First, on the fresh stack: its requests place orders with fixed idempotency keys.
+  it('docs/requests.http: every request answers what the file says', () => runHttpFile('docs/requests.http', context.ports));
 
   it.each(pages)('%s: every command runs and shows what the page says', (page) => runDocument(page, context));
 });
