@@ -7,7 +7,7 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { inventoryRoutes } from './http/inventory-routes.ts';
 import { reservationRoutes } from './http/reservation-routes.ts';
-import { ordersHandler } from './messaging/orders-handler.ts';
+import { ordersTopicHandler } from './messaging/orders-topic-handler.ts';
 import { pgStockQueries } from './persistence/pg-stock-store.ts';
 import { pgBatchTransaction } from './persistence/pg-batch-transaction.ts';
 
@@ -71,10 +71,10 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     logger,
     metrics: kafkaMetrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
-    batchHandler: ordersHandler({
+    batchHandler: ordersTopicHandler({
       pool: messagingPool,
       logger,
-      batchOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope),
+      storeOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope),
     }),
   });
 

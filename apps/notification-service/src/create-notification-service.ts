@@ -6,7 +6,7 @@ import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { notificationRoutes } from './http/notification-routes.ts';
-import { orderEventsHandler } from './messaging/order-events-handler.ts';
+import { ordersTopicHandler } from './messaging/orders-topic-handler.ts';
 import { pgNotificationQueries, pgNotificationRepository } from './persistence/pg-notification-store.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, 'persistence', 'migrations');
@@ -63,7 +63,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     topics: [topics.orders],
     logger,
     metrics: kafkaMetricsFor(metrics),
-    batchHandler: orderEventsHandler({ pool: messagingPool, logger, repositoryOn: pgNotificationRepository }),
+    batchHandler: ordersTopicHandler({ pool: messagingPool, logger, storeOn: pgNotificationRepository }),
     ...notificationFetch,
   });
 

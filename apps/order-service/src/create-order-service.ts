@@ -7,7 +7,7 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { orderRoutes } from './http/order-routes.ts';
 import { openApiRoutes } from './http/openapi-routes.ts';
-import { inventoryHandler } from './messaging/inventory-handler.ts';
+import { inventoryTopicHandler } from './messaging/inventory-topic-handler.ts';
 import { idempotencyKeyRetention } from './persistence/idempotency-key-retention.ts';
 import { pgOrderPlacement } from './persistence/pg-order-placement.ts';
 import { pgOrderQueries } from './persistence/pg-order-store.ts';
@@ -78,10 +78,10 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     topics: [topics.inventory],
     logger,
     metrics: kafkaMetrics,
-    batchHandler: inventoryHandler({
+    batchHandler: inventoryTopicHandler({
       pool: messagingPool,
       logger,
-      transactionOn: (client) => pgTransaction(client, topics.orders),
+      storeOn: (client) => pgTransaction(client, topics.orders),
     }),
     partitionsConsumedConcurrently: orderServicePartitionsAtOnce,
   });

@@ -13,7 +13,7 @@
 // BENCH_LATENCY_EVENTS (default 300; 0 measures the publish rate only).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { defineTopic, deadLetterTopic, eventToMessage, ordersTopic } from '@orderflow/events';
+import { defineTopic, deadLetterTopic, eventContextOf, eventToMessage, ordersTopic } from '@orderflow/events';
 import { createDatabase, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
 import { Partitioners } from 'kafkajs';
 import pg from 'pg';
@@ -38,7 +38,7 @@ const placed = () => ({
   email: 'ada@example.com',
   items: [{ sku: 'SKU-KEYBOARD', quantity: 1 }],
 });
-const context = () => ({ occurredAt: new Date(), correlationId: 'bench' });
+const context = () => ({ now: new Date(), correlationId: 'bench' });
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const waitUntil = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000) => {
@@ -77,7 +77,7 @@ async function plainProducerRate(): Promise<number> {
   try {
     const encode = (count: number) =>
       Array.from({ length: count }, () => {
-        const message = eventToMessage(plainTopic, 'OrderPlacedEvent', placed(), context());
+        const message = eventToMessage(plainTopic, 'OrderPlacedEvent', placed(), eventContextOf(context()));
         return { ...message, headers: { ...message.headers } };
       });
     const messages = encode(rows);
@@ -110,7 +110,9 @@ try {
   for (let written = 0; written < rows; written += 100) {
     await withTransaction(pool, async (client) => {
       for (let index = 0; index < Math.min(100, rows - written); index += 1) {
-        await appendToOutbox(client, throughputTopic, 'OrderPlacedEvent', placed(), context());
+        await appendToOutbox(client, throughputTopic, [
+          { type: 'OrderPlacedEvent', event: placed(), context: context() },
+        ]);
       }
     });
   }
@@ -147,10 +149,12 @@ try {
       'the consumer to be assigned',
     );
     for (let index = 0; index < latencyEvents; index += 1) {
-      const eventId = await withTransaction(
-        pool,
-        async (client) => (await appendToOutbox(client, latencyTopic, 'OrderPlacedEvent', placed(), context())).eventId,
-      );
+      const eventId = await withTransaction(pool, async (client) => {
+        const [row] = await appendToOutbox(client, latencyTopic, [
+          { type: 'OrderPlacedEvent', event: placed(), context: context() },
+        ]);
+        return row?.eventId ?? '';
+      });
       committedAt.set(eventId, performance.now());
       await delay(paceMs);
     }

@@ -33,11 +33,12 @@ export {
   type TopicMessages,
 } from './producer/event-producer.ts';
 export {
-  appendManyToOutbox,
   appendToOutbox,
   outboxChannel,
   outboxInsert,
+  outboxOf,
   type AppendedRow,
+  type Outbox,
   type OutboxEntry,
   type OutboxInsert,
 } from './outbox/append-to-outbox.ts';

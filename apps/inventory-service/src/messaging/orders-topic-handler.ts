@@ -6,10 +6,10 @@ import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain
 import { reserveStock, type StockOutcome } from '../domain/reserve-stock.ts';
 import { releaseStock, shipReservedStock } from '../domain/settle-reservation.ts';
 
-export type OrdersHandlerOptions = {
+export type OrdersTopicHandlerOptions = {
   readonly pool: pg.Pool;
   /** The use cases' ports for a batch of events, on the inbox transaction's client. */
-  readonly batchOn: (client: pg.PoolClient, scope: BatchScope) => Promise<InventoryBatch>;
+  readonly storeOn: (client: pg.PoolClient, scope: BatchScope) => Promise<InventoryBatch>;
   readonly logger: ServiceLogger;
 };
 
@@ -24,9 +24,9 @@ export type OrdersHandlerOptions = {
  * (persistence/pg-batch-transaction.ts); the use cases in between run one event at a time, in
  * memory, exactly as they would in a transaction of their own.
  */
-export function ordersHandler({ pool, batchOn, logger }: OrdersHandlerOptions): BatchHandler<OrdersTopic> {
+export function ordersTopicHandler({ pool, storeOn, logger }: OrdersTopicHandlerOptions): BatchHandler<OrdersTopic> {
   return withSetBasedInbox<OrdersTopic>(pool, async (newEvents, client) => {
-    const batch = await batchOn(client, scopeOf(newEvents.map((item) => item.event)));
+    const batch = await storeOn(client, scopeOf(newEvents.map((item) => item.event)));
     for (const { event: decoded } of newEvents) {
       await withCorrelationId(decoded.metadata.correlationId, () => handleOne(batch.transaction, decoded, logger));
     }

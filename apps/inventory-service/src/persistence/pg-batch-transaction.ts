@@ -1,5 +1,5 @@
-import { eventContextOf, type InventoryTopic } from '@orderflow/events';
-import { appendManyToOutbox, type OutboxEntry } from '@orderflow/kafka';
+import type { InventoryTopic } from '@orderflow/events';
+import { appendToOutbox, type OutboxEntry } from '@orderflow/kafka';
 import type pg from 'pg';
 import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain/inventory-ports.ts';
 import type { Reservation, StockItem } from '../domain/stock-item.ts';
@@ -96,9 +96,10 @@ export async function pgBatchTransaction(
         changeStock(sku, (item) => ({ ...item, onHand: item.onHand - quantity, reserved: item.reserved - quantity }));
       },
     },
+    // Held until flush(): the batch's events go into the outbox in one statement.
     outbox: {
       async append(type, event, context) {
-        events.push({ type, event, context: eventContextOf(context) } as OutboxEntry<InventoryTopic['events']>);
+        events.push({ type, event, context } as OutboxEntry<InventoryTopic['events']>);
       },
     },
   };
@@ -138,7 +139,7 @@ export async function pgBatchTransaction(
         [changed.map((row) => row.orderId), changed.map((row) => row.status), changed.map((row) => row.updatedAt)],
       );
     }
-    await appendManyToOutbox(client, inventoryTopic, events);
+    await appendToOutbox(client, inventoryTopic, events);
   }
 
   return { transaction, flush };

@@ -5,10 +5,10 @@ import type pg from 'pg';
 import type { NotificationRepository } from '../domain/notification-ports.ts';
 import { recordNotifications, type RecordNotificationResult } from '../domain/record-notification.ts';
 
-export type OrderEventsHandlerOptions = {
+export type OrdersTopicHandlerOptions = {
   readonly pool: pg.Pool;
   /** The notification store on the inbox transaction's client. */
-  readonly repositoryOn: (client: pg.PoolClient) => NotificationRepository;
+  readonly storeOn: (client: pg.PoolClient) => NotificationRepository;
   readonly logger: ServiceLogger;
 };
 
@@ -17,16 +17,12 @@ export type OrderEventsHandlerOptions = {
  * notifications and inbox rows commit together, so a redelivered event adds nothing. Set-based:
  * one insert for all of a batch's notifications.
  */
-export function orderEventsHandler({
-  pool,
-  repositoryOn,
-  logger,
-}: OrderEventsHandlerOptions): BatchHandler<OrdersTopic> {
+export function ordersTopicHandler({ pool, storeOn, logger }: OrdersTopicHandlerOptions): BatchHandler<OrdersTopic> {
   return async (items) => {
     let results: { readonly decoded: EventOf<OrdersTopic>; readonly result: RecordNotificationResult }[] = [];
     const outcomes = await withSetBasedInbox<OrdersTopic>(pool, async (newEvents, client) => {
       const decoded = newEvents.map((item) => item.event);
-      const recorded = await recordNotifications(repositoryOn(client), decoded, new Date());
+      const recorded = await recordNotifications(storeOn(client), decoded, new Date());
       results = decoded.flatMap((event, index) =>
         recorded[index] ? [{ decoded: event, result: recorded[index] }] : [],
       );

@@ -5,10 +5,10 @@ import type pg from 'pg';
 import { applyStockResults, type StockResult } from '../domain/apply-stock-result.ts';
 import type { OrderTransaction } from '../domain/order-ports.ts';
 
-export type InventoryHandlerOptions = {
+export type InventoryTopicHandlerOptions = {
   readonly pool: pg.Pool;
   /** The use cases' ports on the inbox transaction's client. */
-  readonly transactionOn: (client: pg.PoolClient) => OrderTransaction;
+  readonly storeOn: (client: pg.PoolClient) => OrderTransaction;
   readonly logger: ServiceLogger;
 };
 
@@ -18,17 +18,17 @@ export type InventoryHandlerOptions = {
  * order, so a redelivered result does nothing. Set-based: a batch costs a handful of
  * statements however many results it holds (see applyStockResults).
  */
-export function inventoryHandler({
+export function inventoryTopicHandler({
   pool,
-  transactionOn,
+  storeOn,
   logger,
-}: InventoryHandlerOptions): BatchHandler<InventoryTopic> {
+}: InventoryTopicHandlerOptions): BatchHandler<InventoryTopic> {
   return withSetBasedInbox<InventoryTopic>(pool, async (newEvents, client) => {
     const results = newEvents.flatMap(({ event: decoded }) => {
       const result = stockResultOf(decoded);
       return result ? [{ decoded, result, context: { ...causedBy(decoded.metadata), now: new Date() } }] : [];
     });
-    const outcomes = await applyStockResults(transactionOn(client), results);
+    const outcomes = await applyStockResults(storeOn(client), results);
     results.forEach(({ decoded }, index) =>
       withCorrelationId(decoded.metadata.correlationId, () => {
         const result = outcomes[index];

@@ -1,4 +1,4 @@
-import { eventContextOf, type OrdersTopic } from '@orderflow/events';
+import type { OrdersTopic } from '@orderflow/events';
 import { outboxChannel, outboxInsert } from '@orderflow/kafka';
 import type pg from 'pg';
 import type { OrderPlacement } from '../domain/order-ports.ts';
@@ -22,14 +22,10 @@ export function pgOrderPlacement(pool: pg.Pool, ordersTopic: OrdersTopic): Order
         order.updatedAt,
       ];
       // $1-$2 the key claim, $3-$9 the order, then the outbox row's parameters, then the channel.
-      const outbox = outboxInsert(
-        ordersTopic,
-        [{ type: 'OrderPlacedEvent', event, context: eventContextOf(context) }],
-        {
-          firstParameter: 3 + orderValues.length,
-          onlyIf: 'EXISTS (SELECT 1 FROM placed)',
-        },
-      );
+      const outbox = outboxInsert(ordersTopic, [{ type: 'OrderPlacedEvent', event, context }], {
+        firstParameter: 3 + orderValues.length,
+        onlyIf: 'EXISTS (SELECT 1 FROM placed)',
+      });
       const values = [claim?.key ?? null, claim?.requestHash ?? null, ...orderValues, ...outbox.values];
       const { rowCount } = await pool.query({
         // Named: PostgreSQL parses and plans it once per connection instead of on every POST.

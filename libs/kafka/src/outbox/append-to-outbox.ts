@@ -1,7 +1,9 @@
 import {
+  eventContextOf,
   eventToMessage,
-  type EventContext,
+  type ActionContext,
   type EventMap,
+  type EventMessage,
   type EventPayload,
   type TopicDefinition,
 } from '@orderflow/events';
@@ -10,43 +12,56 @@ import type pg from 'pg';
 /** The channel the relay LISTENs on; an insert NOTIFYs it, delivered when the transaction commits. */
 export const outboxChannel = 'kafka_outbox';
 
-/** One event for the outbox: its type, its payload and the flow it belongs to. */
+/** One event for the outbox: its type, its payload and the action it comes from. */
 export type OutboxEntry<Events extends EventMap> = {
   [Type in keyof Events & string]: {
     readonly type: Type;
     readonly event: EventPayload<Events[Type]>;
-    readonly context: EventContext;
+    readonly context: ActionContext;
   };
 }[keyof Events & string];
 
 export type AppendedRow = { readonly id: string; readonly eventId: string };
 
 /**
- * Adds an event to the outbox inside the caller's transaction: pass the client the
- * state change was written with, so both commit, or neither does. The event is encoded and
- * validated here (eventToMessage), so a bad event fails the request, not the relay later.
+ * A transaction's outbox for one topic: what a use case's outbox port asks for, so a service's
+ * persistence code hands it over as it is. Every event goes in through appendToOutbox.
+ */
+export type Outbox<Events extends EventMap> = {
+  append<Type extends keyof Events & string>(
+    type: Type,
+    event: EventPayload<Events[Type]>,
+    context: ActionContext,
+  ): Promise<void>;
+  appendMany(entries: readonly OutboxEntry<Events>[]): Promise<void>;
+};
+
+/** The outbox on the client the transaction's state changes are written with. */
+export function outboxOf<Events extends EventMap>(
+  client: pg.ClientBase,
+  topic: TopicDefinition<Events>,
+): Outbox<Events> {
+  const outbox: Outbox<Events> = {
+    append: (type, event, context) => outbox.appendMany([{ type, event, context } as OutboxEntry<Events>]),
+    async appendMany(entries) {
+      await appendToOutbox(client, topic, entries);
+    },
+  };
+  return outbox;
+}
+
+/**
+ * Adds events to the outbox inside the caller's transaction: pass the client the state change
+ * was written with, so both commit, or neither does. One statement, whatever their number: a
+ * batch consumer's effects cost one round trip, not one per event. Rows get their ids in the
+ * entries' order (the insert reads them ORDER BY position), so the relay publishes them in
+ * that order.
  *
  * Per-key order: the relay publishes in id order, and ids are handed out at insert time.
  * Two transactions writing events of one key must therefore not overlap; they do not when,
  * as usual, each first updates (and so locks) the row the key names, e.g. the order.
  */
-export async function appendToOutbox<Events extends EventMap, Type extends keyof Events & string>(
-  client: pg.ClientBase,
-  topic: TopicDefinition<Events>,
-  type: Type,
-  event: EventPayload<Events[Type]>,
-  context: EventContext,
-): Promise<AppendedRow> {
-  const [row] = await appendManyToOutbox(client, topic, [{ type, event, context } as OutboxEntry<Events>]);
-  return row ?? { id: '', eventId: '' };
-}
-
-/**
- * appendToOutbox for many events in one statement, whatever their number: a batch consumer's
- * effects cost one round trip, not one per event. Rows get their ids in the entries' order
- * (the insert reads them ORDER BY position), so the relay publishes them in that order.
- */
-export async function appendManyToOutbox<Events extends EventMap>(
+export async function appendToOutbox<Events extends EventMap>(
   client: pg.ClientBase,
   topic: TopicDefinition<Events>,
   entries: readonly OutboxEntry<Events>[],
@@ -86,11 +101,7 @@ export function outboxInsert<Events extends EventMap>(
   entries: readonly OutboxEntry<Events>[],
   { firstParameter = 1, onlyIf = 'true' }: { readonly firstParameter?: number; readonly onlyIf?: string } = {},
 ): OutboxInsert {
-  const messages = entries.map((entry) => ({
-    type: entry.type,
-    message: eventToMessage(topic, entry.type, entry.event, entry.context),
-  }));
-  const eventIds = messages.map(({ message }) => message.headers['event-id'] ?? '');
+  const rows = outboxRows(topic, entries);
   const [topicName, keys, types, ids, values, headers, timestamps] = Array.from(
     { length: 7 },
     (_, index) => `$${firstParameter + index}`,
@@ -105,13 +116,31 @@ export function outboxInsert<Events extends EventMap>(
        RETURNING id`,
     values: [
       topic.name,
-      messages.map(({ message }) => message.key),
-      messages.map(({ type }) => type),
-      eventIds,
-      messages.map(({ message }) => message.value),
-      messages.map(({ message }) => JSON.stringify(message.headers)),
-      messages.map(({ message }) => message.timestamp),
+      rows.map((row) => row.key),
+      rows.map((row) => row.type),
+      rows.map((row) => row.eventId),
+      rows.map((row) => row.value),
+      rows.map((row) => JSON.stringify(row.headers)),
+      rows.map((row) => row.timestamp),
     ],
-    eventIds,
+    eventIds: rows.map((row) => row.eventId),
   };
+}
+
+/** An outbox row: the encoded message, its event's type and id. */
+type OutboxRow = EventMessage & { readonly type: string; readonly eventId: string };
+
+/**
+ * The outbox rows of these entries, as the relay will publish them. The one place an action's
+ * context becomes the event's headers, and the event is encoded and validated (eventToMessage):
+ * a bad event fails the request, not the relay later.
+ */
+function outboxRows<Events extends EventMap>(
+  topic: TopicDefinition<Events>,
+  entries: readonly OutboxEntry<Events>[],
+): OutboxRow[] {
+  return entries.map((entry) => {
+    const message = eventToMessage(topic, entry.type, entry.event, eventContextOf(entry.context));
+    return { ...message, type: entry.type, eventId: message.headers['event-id'] ?? '' };
+  });
 }

@@ -14,7 +14,7 @@ import type { Kafka } from 'kafkajs';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { migrateKafkaTables } from '../database/kafka-migrations.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
-import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
+import { orderPlaced, testAction } from '../spec-helpers/order-events.ts';
 import { appendToOutbox } from './append-to-outbox.ts';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
 
@@ -41,18 +41,12 @@ describe('the outbox relay', () => {
   /** Adds one OrderCancelledEvent per order id to the outbox in one committed transaction; returns their event ids. */
   const appendCommitted = (topic: Topic, orderIds: readonly string[]) =>
     withTransaction(db.pool, async (client) => {
-      const eventIds: string[] = [];
-      for (const orderId of orderIds) {
-        const { eventId } = await appendToOutbox(
-          client,
-          topic,
-          'OrderPlacedEvent',
-          orderPlaced(orderId),
-          testContext(),
-        );
-        eventIds.push(eventId);
-      }
-      return eventIds;
+      const entries = orderIds.map((orderId) => ({
+        type: 'OrderPlacedEvent' as const,
+        event: orderPlaced(orderId),
+        context: testAction(),
+      }));
+      return (await appendToOutbox(client, topic, entries)).map((row) => row.eventId);
     });
   const unsentRows = async () =>
     Number((await db.pool.query('SELECT count(*) FROM kafka_outbox WHERE sent_at IS NULL')).rows[0].count);
@@ -72,7 +66,7 @@ describe('the outbox relay', () => {
     const topic = uniqueOrdersTopic();
     await provisionTopics({ kafka, topics: [topic] });
     const rolledBack = withTransaction(db.pool, async (client) => {
-      await appendToOutbox(client, topic, 'OrderPlacedEvent', orderPlaced(), testContext());
+      await appendToOutbox(client, topic, [{ type: 'OrderPlacedEvent', event: orderPlaced(), context: testAction() }]);
       throw new Error('the order could not be saved');
     });
     await expect(rolledBack).rejects.toThrow('the order could not be saved');
@@ -173,10 +167,9 @@ describe('the outbox relay', () => {
     const written = await withTransaction(db.pool, async (client) => {
       const eventIds: string[] = [];
       for (let index = 0; index < 150; index += 1) {
-        eventIds.push(
-          (await appendToOutbox(client, topic, 'OrderPlacedEvent', largest(crypto.randomUUID()), testContext()))
-            .eventId,
-        );
+        const entry = { type: 'OrderPlacedEvent' as const, event: largest(crypto.randomUUID()), context: testAction() };
+        const [row] = await appendToOutbox(client, topic, [entry]);
+        eventIds.push(row?.eventId ?? '');
       }
       return eventIds;
     });

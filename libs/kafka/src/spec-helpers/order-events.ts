@@ -7,3 +7,6 @@ export function orderPlaced(orderId: string = randomUUID()): OrderPlacedEvent {
 }
 
 export const testContext = (correlationId = 'test-request') => ({ occurredAt: new Date(), correlationId });
+
+/** The action an outbox entry comes from (appendToOutbox makes the event's context of it). */
+export const testAction = (correlationId = 'test-request') => ({ now: new Date(), correlationId });

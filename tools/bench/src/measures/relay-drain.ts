@@ -29,13 +29,13 @@ export async function relayDrainRate(
     for (let written = 0; written < settings.relayRows; written += 500) {
       await withTransaction(pool, async (client) => {
         for (let index = written; index < Math.min(settings.relayRows, written + 500); index += 1) {
-          await appendToOutbox(
-            client,
-            topic,
-            'OrderPlacedEvent',
-            { ...event, orderId: randomUUID() },
-            { occurredAt: new Date(), correlationId: 'bench' },
-          );
+          await appendToOutbox(client, topic, [
+            {
+              type: 'OrderPlacedEvent',
+              event: { ...event, orderId: randomUUID() },
+              context: { now: new Date(), correlationId: 'bench' },
+            },
+          ]);
         }
       });
     }
