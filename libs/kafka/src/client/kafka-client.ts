@@ -3,7 +3,7 @@ import { Kafka, logLevel, type RetryOptions } from 'kafkajs';
 import { kafkaLogCreator } from '../logging/kafka-log-creator.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 // For its effect: kafkajs's idle 1 ms loop per broker connection stops (see the file).
-import './request-queue-idle-loop.ts';
+import '../kafkajs-workarounds/request-queue-idle-loop.ts';
 
 export type KafkaClientOptions = {
   readonly brokers: readonly string[];

@@ -7,6 +7,7 @@ import {
   type TopicDefinition,
 } from '@orderflow/events';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { assertEveryPartitionWritten } from '../kafkajs-workarounds/every-partition-acknowledged.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 
 /** Where a published record landed. */
@@ -91,29 +92,4 @@ export function createEventProducer(options: EventProducerOptions): EventProduce
       for (const entry of topicMessages) count(entry.topic, entry.messages.length);
     },
   };
-}
-
-/**
- * A batch spans partitions led by several brokers. kafkajs 2.2.4 retries a failed batch only
- * towards brokers that have not answered yet; if a partition's leader moved meanwhile to a
- * broker that had answered for its other partitions, that partition's messages are never
- * sent, and sendBatch still resolves. (Found by the rolling-restart fault scenario.) So the
- * answer is checked: every partition the batch was split into must have an acknowledgement.
- * If one is missing, this throws and the outbox relay sends the batch again; records that
- * were written come twice, which the consumers' inbox absorbs.
- */
-function assertEveryPartitionWritten(
-  batch: readonly { topic: string; messages: readonly object[] }[],
-  written: readonly { topicName: string; partition: number }[],
-  partitionOf: WeakMap<object, number>,
-): void {
-  const acknowledged = new Set(written.map((record) => `${record.topicName}[${record.partition}]`));
-  const missing = new Set(
-    batch
-      .flatMap(({ topic, messages }) => messages.map((message) => `${topic}[${partitionOf.get(message) ?? '?'}]`))
-      .filter((partition) => !acknowledged.has(partition)),
-  );
-  if (missing.size > 0) {
-    throw new Error(`the brokers acknowledged the batch without ${[...missing].join(', ')}: sending it again`);
-  }
 }

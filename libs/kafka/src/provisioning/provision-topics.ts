@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+import { alterConfigsFullSet } from '../kafkajs-workarounds/alter-configs-full-set.ts';
 
 // Not named ES exports of the CommonJS kafkajs module (Node's import sees only some names).
 const { ConfigResourceTypes, ConfigSource } = kafkajs;
@@ -92,14 +93,8 @@ async function fixConfig(
     if (plan.configDrift.length === 0) continue;
     const settings = wanted.find((topic) => topic.name === plan.name);
     if (settings === undefined) continue;
-    // AlterConfigs (the API kafkajs 2.2.4 speaks; it has no IncrementalAlterConfigs) replaces
-    // the topic's whole config: anything not sent falls back to the broker default. So send
-    // the full set: what is set on the topic now (an operator's segment.bytes, say), with the
-    // catalogue's values over it.
-    const configEntries = Object.entries({
-      ...existing.overrides,
-      ...Object.fromEntries(topicConfigEntries(settings).map((entry) => [entry.name, entry.value])),
-    }).map(([name, value]) => ({ name, value }));
+    // The merged set: kafkajs's AlterConfigs replaces the whole config (see the workaround).
+    const configEntries = alterConfigsFullSet(existing.overrides, topicConfigEntries(settings));
     await admin.alterConfigs({
       validateOnly: false,
       resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries }],
