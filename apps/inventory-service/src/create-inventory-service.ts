@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
-import { createConsumerRunner, createOutboxRelay, createServiceLifecycle } from '@orderflow/kafka';
-import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
+import { createConsumerRunner, createOutboxRelay, createServiceLifecycle, kafkaMetricsFor } from '@orderflow/kafka';
+import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
@@ -69,7 +69,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     groupId,
     topics: [topics.orders],
     logger,
-    metrics: kafkaMetrics,
+    metrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
     batchHandler: ordersTopicHandler({
       pool: messagingPool,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { deadLetterTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
 import { createConsumerRunner, createServiceLifecycle } from '@orderflow/kafka';
-import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
+import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
@@ -62,7 +62,7 @@ export function createNotificationService(options: NotificationServiceOptions): 
     groupId,
     topics: [topics.orders],
     logger,
-    metrics: kafkaMetricsFor(metrics),
+    metrics,
     batchHandler: ordersTopicHandler({ pool: messagingPool, logger, storeOn: pgNotificationRepository }),
     ...notificationFetch,
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
-import { createConsumerRunner, createOutboxRelay, createServiceLifecycle } from '@orderflow/kafka';
-import { createHttpApp, createMetrics, kafkaMetricsFor, type Logger, type ServiceMetrics } from '@orderflow/service';
+import { createConsumerRunner, createOutboxRelay, createServiceLifecycle, kafkaMetricsFor } from '@orderflow/kafka';
+import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
@@ -77,7 +77,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     groupId,
     topics: [topics.inventory],
     logger,
-    metrics: kafkaMetrics,
+    metrics,
     batchHandler: inventoryTopicHandler({
       pool: messagingPool,
       logger,
