@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@orderflow/testing';
-import {
-  call,
-  notificationKinds,
-  orderReaches,
-  startRunningStack,
-  type RunningStack,
-} from './spec-helpers/running-stack.ts';
+import { requestJson, waitFor } from '@orderflow/testing';
+import { notificationKinds, orderReaches, startRunningStack, type RunningStack } from './spec-helpers/running-stack.ts';
 
 // End to end: the three services as separate processes, talking only through Kafka, each
 // with its own database, exactly as `npm start` runs them. Two inventory instances share
@@ -24,14 +18,16 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
 
   const customer = () => ({ customerId: randomUUID(), email: 'ada@example.com' });
   const placeOrder = async (items: { sku: string; quantity: number }[], who = customer()) => {
-    const placed = await call(`${stack.urlOf('order-service')}/orders`, 'POST', { ...who, items });
+    const placed = await requestJson(`${stack.urlOf('order-service')}/orders`, 'POST', { ...who, items });
     expect(placed.status).toBe(201);
     return String(placed.body['id']);
   };
   /** A product of its own for a test, with this much stock. */
   const newProduct = async (quantity: number) => {
     const sku = `E2E-${randomUUID().slice(0, 8)}`;
-    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`, 'PUT', { quantity })).status).toBe(200);
+    expect(
+      (await requestJson(`${stack.urlOf('inventory-service')}/inventory/${sku}`, 'PUT', { quantity })).status,
+    ).toBe(200);
     return sku;
   };
 
@@ -39,7 +35,7 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     const orderId = await placeOrder([{ sku: 'BOOK-1', quantity: 1 }]);
     await orderReaches(stack, orderId, 'CONFIRMED');
 
-    const shipped = await call(`${stack.urlOf('order-service')}/orders/${orderId}/ship`, 'POST', {
+    const shipped = await requestJson(`${stack.urlOf('order-service')}/orders/${orderId}/ship`, 'POST', {
       trackingUrl: 'https://track.example/e2e',
     });
     expect(shipped.body['status']).toBe('SHIPPED');
@@ -47,7 +43,7 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     expect(await notificationKinds(stack, orderId, 3)).toEqual(['order-received', 'order-confirmed', 'order-shipped']);
     await waitFor(
       async () =>
-        (await call(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status'] === 'SHIPPED',
+        (await requestJson(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status'] === 'SHIPPED',
       {
         description: 'the inventory to take the shipped units out',
       },
@@ -68,22 +64,24 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     const sku = await newProduct(5);
     const orderId = await placeOrder([{ sku, quantity: 2 }]);
     await orderReaches(stack, orderId, 'CONFIRMED');
-    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
+    expect((await requestJson(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
       available: 3,
       reserved: 2,
     });
 
-    expect((await call(`${stack.urlOf('order-service')}/orders/${orderId}/cancel`, 'POST')).body['status']).toBe(
+    expect((await requestJson(`${stack.urlOf('order-service')}/orders/${orderId}/cancel`, 'POST')).body['status']).toBe(
       'CANCELLED',
     );
 
     await waitFor(
-      async () => (await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body['available'] === 5,
+      async () => (await requestJson(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body['available'] === 5,
       {
         description: 'the reserved units to be back',
       },
     );
-    expect((await call(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status']).toBe('RELEASED');
+    expect((await requestJson(`${stack.urlOf('inventory-service')}/reservations/${orderId}`)).body['status']).toBe(
+      'RELEASED',
+    );
     expect(await notificationKinds(stack, orderId, 3)).toEqual([
       'order-received',
       'order-confirmed',
@@ -106,7 +104,7 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
       async () => {
         const found = await Promise.all(
           orderIds.map(async (id) =>
-            String((await call(`${stack.urlOf('order-service')}/orders/${id}`)).body['status']),
+            String((await requestJson(`${stack.urlOf('order-service')}/orders/${id}`)).body['status']),
           ),
         );
         return found.every((status) => status === 'CONFIRMED' || status === 'REJECTED') ? found : undefined;
@@ -115,7 +113,7 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
     );
     expect(statuses.filter((status) => status === 'CONFIRMED')).toHaveLength(150);
     expect(statuses.filter((status) => status === 'REJECTED')).toHaveLength(50);
-    expect((await call(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
+    expect((await requestJson(`${stack.urlOf('inventory-service')}/inventory/${sku}`)).body).toMatchObject({
       available: 0,
       reserved: 150,
     });
@@ -126,7 +124,7 @@ describe('Orderflow end to end (services as processes, real Kafka and PostgreSQL
           [0, 200].map(
             async (offset) =>
               (
-                await call(
+                await requestJson(
                   `${stack.urlOf('notification-service')}/notifications?customerId=${who.customerId}&limit=200&offset=${offset}`,
                 )
               ).body,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumerStatus } from '@orderflow/kafka';
-import { waitFor } from '@orderflow/testing';
+import { requestJson, waitFor } from '@orderflow/testing';
 import type { InventoryService } from './create-inventory-service.ts';
-import { customer, request } from './spec-helpers/http.ts';
+import { customer } from './spec-helpers/http.ts';
 import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
 
 // Several instances of inventory-service in one consumer group, on one database: the way it
@@ -17,7 +17,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
   afterEach(() => bed?.stop());
 
   const consumerOf = async (instance: InventoryService) =>
-    (await request(`${instance.url}/status`)).body['consumer'] as ConsumerStatus;
+    (await requestJson(`${instance.url}/status`)).body['consumer'] as ConsumerStatus;
   /** The partitions each running instance holds now, once they hold all 6 between them, none twice. */
   const splitAmong = async (instances: readonly InventoryService[]) =>
     waitFor(
@@ -70,7 +70,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     const events = await bed.inventoryEvents(orderIds.length);
     expect(events.map((decoded) => decoded.type)).toEqual(orderIds.map(() => 'StockReservedEvent'));
     expect(new Set(events.map((decoded) => decoded.event.orderId))).toEqual(new Set(orderIds));
-    expect((await request(`${staying[0].url}/inventory/${sku}`)).body).toMatchObject({
+    expect((await requestJson(`${staying[0].url}/inventory/${sku}`)).body).toMatchObject({
       reserved: orderIds.length,
       available: 1_000 - orderIds.length,
     });
@@ -134,7 +134,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
       },
     );
     expect(await reservationCount()).toBe(40);
-    expect((await request(`${instances[1].url}/inventory/${sku}`)).body).toMatchObject({
+    expect((await requestJson(`${instances[1].url}/inventory/${sku}`)).body).toMatchObject({
       onHand: 1_000 - 40,
       reserved: 0,
       available: 960,

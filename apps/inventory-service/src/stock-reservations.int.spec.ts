@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@orderflow/testing';
+import { requestJson, waitFor } from '@orderflow/testing';
 import type { InventoryService } from './create-inventory-service.ts';
-import { customer, request } from './spec-helpers/http.ts';
+import { customer } from './spec-helpers/http.ts';
 import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
 
 describe('inventory-service handling order events (real PostgreSQL and Kafka)', () => {
@@ -14,11 +14,11 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   });
   afterAll(() => bed?.stop());
 
-  const stockOf = async (sku: string) => (await request(`${service.url}/inventory/${sku}`)).body;
+  const stockOf = async (sku: string) => (await requestJson(`${service.url}/inventory/${sku}`)).body;
   const reservationOf = (orderId: string, status: string) =>
     waitFor(
       async () => {
-        const { body } = await request(`${service.url}/reservations/${orderId}`);
+        const { body } = await requestJson(`${service.url}/reservations/${orderId}`);
         return body['status'] === status ? body : undefined;
       },
       { description: `the reservation of ${orderId} to be ${status}` },
@@ -125,13 +125,13 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
     const sku = await bed.stockUp(5);
     const orderId = randomUUID();
     const eventId = randomUUID();
-    const before = (await request(`${service.url}/status`)).body['consumer'] as { duplicates: number };
+    const before = (await requestJson(`${service.url}/status`)).body['consumer'] as { duplicates: number };
     await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
     await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
 
     await waitFor(
       async () =>
-        ((await request(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates ===
+        ((await requestJson(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates ===
         before.duplicates + 1,
       {
         description: 'the second copy to be skipped as a duplicate',

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopicName, eventToMessage, newEventId } from '@orderflow/events';
 import { createEventProducer, type EventProducer } from '@orderflow/kafka';
-import { consumeFromBeginning, waitFor } from '@orderflow/testing';
+import { consumeFromBeginning, requestJson, waitFor } from '@orderflow/testing';
 import {
   consumerStatus,
   eventContext,
   newCustomer,
   notificationsFor,
-  request,
   startTestNotificationService,
   testItems,
   type TestNotificationService,
@@ -50,11 +49,11 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       state: 'running',
       memberId: expect.stringContaining('notification-service-test'),
     });
-    expect((await request(`${app.url}/ready`)).body).toMatchObject({
+    expect((await requestJson(`${app.url}/ready`)).body).toMatchObject({
       status: 'ready',
       checks: { database: { status: 'up' }, kafka: { status: 'up' } },
     });
-    expect((await request(`${app.url}/health`)).status).toBe(200);
+    expect((await requestJson(`${app.url}/health`)).status).toBe(200);
   });
 
   it('counts what its consumer handled on /metrics', async () => {
@@ -130,7 +129,7 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       body: notifications[2]?.body,
     });
     // One notification by its id: the same as in the list.
-    expect((await request(`${app.url}/notifications/${notifications[0]?.id}`)).body).toEqual(notifications[0]);
+    expect((await requestJson(`${app.url}/notifications/${notifications[0]?.id}`)).body).toEqual(notifications[0]);
   });
 
   it("a rejected order's notification names each sku and its reason", async () => {
@@ -227,21 +226,21 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     );
     expect(mine.map((notification) => notification.orderId).sort()).toEqual([...orderIds].sort());
     expect(mine.every((notification) => notification.customerId === customer.customerId)).toBe(true);
-    const firstPage = await request(`${app.url}/notifications?customerId=${customer.customerId}&limit=1`);
+    const firstPage = await requestJson(`${app.url}/notifications?customerId=${customer.customerId}&limit=1`);
     expect(firstPage.body).toMatchObject({ notifications: [mine[0]], limit: 1, offset: 0, nextOffset: 1 });
 
-    const badQuery = await request(`${app.url}/notifications?orderId=not-a-uuid`);
+    const badQuery = await requestJson(`${app.url}/notifications?orderId=not-a-uuid`);
     expect(badQuery.status).toBe(400);
     expect(badQuery.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(badQuery.body['errors']).toEqual([expect.objectContaining({ path: 'orderId' })]);
-    expect((await request(`${app.url}/notifications?limit=201`)).body['errors']).toEqual([
+    expect((await requestJson(`${app.url}/notifications?limit=201`)).body['errors']).toEqual([
       expect.objectContaining({ path: 'limit' }),
     ]);
 
-    const unknown = await request(`${app.url}/notifications/${randomUUID()}`);
+    const unknown = await requestJson(`${app.url}/notifications/${randomUUID()}`);
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOTIFICATION_NOT_FOUND' } });
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const notUuid = await request(`${app.url}/notifications/not-a-uuid`);
+    const notUuid = await requestJson(`${app.url}/notifications/not-a-uuid`);
     expect(notUuid.status).toBe(400);
     expect(notUuid.body['errors']).toEqual([expect.objectContaining({ path: 'id' })]);
   });

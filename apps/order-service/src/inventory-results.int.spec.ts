@@ -1,12 +1,7 @@
 import { eventToMessage, recordToEvent, type EventContext } from '@orderflow/events';
-import { consumeFromBeginning, waitFor } from '@orderflow/testing';
+import { consumeFromBeginning, requestJson, waitFor } from '@orderflow/testing';
 import type { Producer } from 'kafkajs';
-import {
-  request,
-  startTestOrderService,
-  validOrder,
-  type TestOrderService,
-} from './spec-helpers/test-order-service.ts';
+import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
 describe('order-service consuming inventory results (real PostgreSQL and Kafka)', () => {
   let app: TestOrderService;
@@ -25,12 +20,14 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
   const context = (correlationId: string): EventContext => ({ occurredAt: new Date(), correlationId });
 
   async function placeOrder(): Promise<string> {
-    const placed = await request(`${app.url}/orders`, 'POST', validOrder(), { 'X-Correlation-Id': 'flow-of-order' });
+    const placed = await requestJson(`${app.url}/orders`, 'POST', validOrder(), {
+      'X-Correlation-Id': 'flow-of-order',
+    });
     return String(placed.body['id']);
   }
 
   async function statusOf(orderId: string, wanted: string) {
-    return waitFor(async () => (await request(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === wanted, {
+    return waitFor(async () => (await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === wanted, {
       description: `order ${orderId} to become ${wanted}`,
     });
   }
@@ -74,7 +71,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
     await statusOf(orderId, 'CONFIRMED');
 
-    const shipped = await request(`${app.url}/orders/${orderId}/ship`, 'POST', {
+    const shipped = await requestJson(`${app.url}/orders/${orderId}/ship`, 'POST', {
       trackingUrl: 'https://track.example/p/1',
     });
     expect(shipped).toMatchObject({ status: 200, body: { status: 'SHIPPED' } });
@@ -98,14 +95,16 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [failed] });
 
     await statusOf(orderId, 'REJECTED');
-    expect((await request(`${app.url}/orders/${orderId}`, 'GET')).body['unavailableItems']).toEqual(unavailableItems);
+    expect((await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['unavailableItems']).toEqual(
+      unavailableItems,
+    );
     const events = await eventsOf(orderId, 7);
     expect(events.at(-1)).toMatchObject({ type: 'OrderRejectedEvent', event: { orderId, unavailableItems } });
   });
 
   it('stock reserved for an order cancelled meanwhile is ignored: it stays CANCELLED and nothing more is published', async () => {
     const orderId = await placeOrder();
-    expect((await request(`${app.url}/orders/${orderId}/cancel`, 'POST')).status).toBe(200);
+    expect((await requestJson(`${app.url}/orders/${orderId}/cancel`, 'POST')).status).toBe(200);
     const reserved = eventToMessage(
       app.topics.inventory,
       'StockReservedEvent',
@@ -120,7 +119,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
           .rowCount === 1,
       { description: 'the consumer to handle the late reservation' },
     );
-    expect((await request(`${app.url}/orders/${orderId}`, 'GET')).body['status']).toBe('CANCELLED');
+    expect((await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status']).toBe('CANCELLED');
     const { rows } = await app.database.pool.query(
       'SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id',
       [orderId],
@@ -143,7 +142,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
 
     await waitFor(
       async () =>
-        ((await request(`${app.url}/status`, 'GET')).body['consumer'] as { duplicates: number }).duplicates >= 1,
+        ((await requestJson(`${app.url}/status`, 'GET')).body['consumer'] as { duplicates: number }).duplicates >= 1,
       { description: 'the duplicate to be skipped' },
     );
     const { rows } = await app.database.pool.query(

@@ -1,11 +1,6 @@
 import { eventToMessage, recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
-import {
-  request,
-  startTestOrderService,
-  validOrder,
-  type TestOrderService,
-} from './spec-helpers/test-order-service.ts';
+import { consumeFromBeginning, localTestCluster, requestJson, restoreTestCluster, waitFor } from '@orderflow/testing';
+import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
 
 // Stops every broker of the local test cluster: run with the cluster `npm test` (or the dev
 // profile) manages, never against an external one.
@@ -22,7 +17,7 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
   });
 
   type ConsumerStatus = { assignment: Record<string, number[]> };
-  const consumerStatus = async () => (await request(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
+  const consumerStatus = async () => (await requestJson(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
 
   // The whole cluster stops and starts: on the shared test cluster, by then holding hundreds of
   // partitions from earlier suites, the brokers' restart alone can take a minute or more.
@@ -31,9 +26,10 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     await Promise.all(cluster.nodes().map((node) => cluster.stopBroker(node.id)));
 
     const placed = [];
-    for (let index = 0; index < 3; index += 1) placed.push(await request(`${app.url}/orders`, 'POST', validOrder()));
+    for (let index = 0; index < 3; index += 1)
+      placed.push(await requestJson(`${app.url}/orders`, 'POST', validOrder()));
     expect(placed.map((answer) => answer.status)).toEqual([201, 201, 201]);
-    const ready = await request(`${app.url}/ready`, 'GET');
+    const ready = await requestJson(`${app.url}/ready`, 'GET');
     expect(ready.status).toBe(503);
     expect(ready.body['checks']).toMatchObject({ kafka: { status: 'down' }, database: { status: 'up' } });
 
@@ -70,10 +66,13 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     } finally {
       await producer.disconnect();
     }
-    await waitFor(async () => (await request(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === 'CONFIRMED', {
-      description: 'the inventory consumer to handle a result after the outage',
-      timeoutMs: 120_000,
-    });
+    await waitFor(
+      async () => (await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === 'CONFIRMED',
+      {
+        description: 'the inventory consumer to handle a result after the outage',
+        timeoutMs: 120_000,
+      },
+    );
     expect((await consumerStatus()).assignment[app.topics.inventory.name]).toHaveLength(6);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { topics } from '@orderflow/events';
 import { findFreePort } from '@orderflow/service';
-import { describeWithDocker, requestJson as call, waitFor } from '@orderflow/testing';
+import { describeWithDocker, requestJson, waitFor } from '@orderflow/testing';
 import { notificationKinds, orderReaches } from '../spec-helpers/running-stack.ts';
 import { kafkaErrorType } from '../secure/secured-cluster.ts';
 import { composeProject, type ComposeProject } from './compose-project.ts';
@@ -74,12 +74,12 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
   it('takes an order to CONFIRMED and SHIPPED with its 3 notifications, each service logged in as its own user', async () => {
     // `up -d` returns once the services started; they answer /ready once logged in to Kafka.
     for (const url of [orders, notifications]) {
-      await waitFor(async () => (await call(`${url}/ready`).catch(() => undefined))?.status === 200, {
+      await waitFor(async () => (await requestJson(`${url}/ready`).catch(() => undefined))?.status === 200, {
         description: `${url}/ready`,
         timeoutMs: 180_000,
       });
     }
-    const placed = await call(`${orders}/orders`, 'POST', {
+    const placed = await requestJson(`${orders}/orders`, 'POST', {
       customerId: randomUUID(),
       email: 'ada@example.com',
       items: [{ sku: 'BOOK-1', quantity: 2 }],
@@ -87,7 +87,9 @@ describeWithDocker('docker compose, secured: TLS, SCRAM logins and ACLs', () => 
     expect(placed.status).toBe(201);
     const orderId = String(placed.body['id']);
     await orderReaches({ urlOf }, orderId, 'CONFIRMED');
-    const shipped = await call(`${orders}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
+    const shipped = await requestJson(`${orders}/orders/${orderId}/ship`, 'POST', {
+      trackingUrl: 'https://track.example/42',
+    });
     expect(shipped.body['status']).toBe('SHIPPED');
     expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual([
       'order-received',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findFreePort } from '@orderflow/service';
-import { describeWithDocker, requestJson as call, waitFor } from '@orderflow/testing';
+import { describeWithDocker, requestJson, waitFor } from '@orderflow/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { notificationKinds, orderReaches } from '../spec-helpers/running-stack.ts';
 import { firstTime, recordComposeEvents, type ContainerEvent } from './compose-events.ts';
@@ -92,7 +92,7 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
   });
 
   it("takes the README's walkthrough order to CONFIRMED and SHIPPED over the published ports, with its notifications", async () => {
-    const placed = await call(`${orders}/orders`, 'POST', {
+    const placed = await requestJson(`${orders}/orders`, 'POST', {
       customerId: randomUUID(),
       email: 'ada@example.com',
       items: [{ sku: 'BOOK-1', quantity: 2 }],
@@ -100,7 +100,9 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     expect(placed.status).toBe(201);
     const orderId = String(placed.body['id']);
     await orderReaches({ urlOf }, orderId, 'CONFIRMED');
-    const shipped = await call(`${orders}/orders/${orderId}/ship`, 'POST', { trackingUrl: 'https://track.example/42' });
+    const shipped = await requestJson(`${orders}/orders/${orderId}/ship`, 'POST', {
+      trackingUrl: 'https://track.example/42',
+    });
     expect(shipped.body['status']).toBe('SHIPPED');
     expect(await notificationKinds({ urlOf }, orderId, 3)).toEqual([
       'order-received',
@@ -115,7 +117,7 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
     expect(await page.text()).toContain('<title>Orderflow Console</title>');
     const view = await waitFor(
       async () => {
-        const { body } = await call(`${consoleUrl}/api/view`);
+        const { body } = await requestJson(`${consoleUrl}/api/view`);
         const brokers = (body['brokers'] ?? []) as { up: boolean }[];
         return brokers.filter((broker) => broker.up).length === 3 ? body : undefined;
       },
@@ -135,7 +137,7 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
       async () => {
         const held = await Promise.all(
           statusUrls.map(async (url) => {
-            const answer = await call(url).catch(() => undefined);
+            const answer = await requestJson(url).catch(() => undefined);
             const consumer = answer?.body['consumer'] as { assignment?: Record<string, number[]> } | undefined;
             return (consumer?.assignment?.['orders'] ?? []).slice().sort((a, b) => a - b);
           }),
@@ -149,7 +151,7 @@ describeWithDocker('docker compose: the whole stack in containers', () => {
 
   it('keeps confirming orders with kafka-2 stopped, and has every ISR back to 3 after it starts again', async () => {
     await compose.run(['stop', 'kafka-2']);
-    const placed = await call(`${orders}/orders`, 'POST', {
+    const placed = await requestJson(`${orders}/orders`, 'POST', {
       customerId: randomUUID(),
       email: 'grace@example.com',
       items: [{ sku: 'BOOK-1', quantity: 1 }],

@@ -50,9 +50,6 @@ export async function planOnFreePorts(shape: StackShape): Promise<ServiceProcess
   return planStack(shape).map((spec) => ({ ...spec, port: ports.get(spec.label) ?? 0 }));
 }
 
-/** A JSON request; the answer's status and parsed body. */
-export const call = requestJson;
-
 /** Polls until the order has the status; returns the order. */
 export function orderReaches(
   stack: Pick<RunningStack, 'urlOf'>,
@@ -61,7 +58,7 @@ export function orderReaches(
 ): Promise<Record<string, unknown>> {
   return waitFor(
     async () => {
-      const { body } = await call(`${stack.urlOf('order-service')}/orders/${orderId}`);
+      const { body } = await requestJson(`${stack.urlOf('order-service')}/orders/${orderId}`);
       return body['status'] === status ? body : undefined;
     },
     { description: `order ${orderId} to be ${status}`, timeoutMs: 60_000 },
@@ -76,7 +73,7 @@ export function notificationKinds(
 ): Promise<string[]> {
   return waitFor(
     async () => {
-      const { body } = await call(`${stack.urlOf('notification-service')}/notifications?orderId=${orderId}`);
+      const { body } = await requestJson(`${stack.urlOf('notification-service')}/notifications?orderId=${orderId}`);
       const kinds = (body['notifications'] as { kind: string }[]).map((notification) => notification.kind);
       return kinds.length >= count ? kinds : undefined;
     },

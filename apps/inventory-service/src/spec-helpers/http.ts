@@ -1,6 +1,1 @@
-import { requestJson } from '@orderflow/testing';
-
-/** A JSON request to a service; the answer with its parsed body. */
-export const request = requestJson;
-
 export const customer = { customerId: '0195f0a0-0000-7000-8000-00000000c001', email: 'ada@example.com' };

@@ -82,22 +82,19 @@ async function freshSetup(): Promise<SharedSetup> {
   };
 }
 
-/** A JSON request to the service; the answer with its parsed body. */
-export const request = requestJson;
-
 /** GET /notifications with a query string; the notifications of the answer. */
 export async function notificationsFor(
   app: Pick<TestNotificationService, 'url'>,
   query: string,
 ): Promise<NotificationResponse[]> {
-  const answer = await request(`${app.url}/notifications?${query}`);
+  const answer = await requestJson(`${app.url}/notifications?${query}`);
   if (answer.status !== 200) throw new Error(`GET /notifications?${query} answered ${answer.status}`);
   return answer.body['notifications'] as NotificationResponse[];
 }
 
 /** The consumer's part of GET /status. */
 export async function consumerStatus(app: Pick<TestNotificationService, 'url'>) {
-  const answer = await request(`${app.url}/status`);
+  const answer = await requestJson(`${app.url}/status`);
   return answer.body['consumer'] as {
     groupId: string;
     memberId: string;

@@ -2,7 +2,6 @@ import type { inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
 import { createLogger } from '@orderflow/service';
 import {
-  requestJson,
   testCluster,
   testDatabase,
   uniqueGroupId,
@@ -63,9 +62,6 @@ export async function startTestOrderService(): Promise<TestOrderService> {
     },
   };
 }
-
-/** A JSON request to the service; the answer with its parsed body. */
-export const request = requestJson;
 
 export const validOrder = () => ({
   customerId: '0195f0a0-0000-7000-8000-00000000c001',
