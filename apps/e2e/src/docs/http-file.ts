@@ -76,31 +76,40 @@ export function parseHttpFile(text: string, file = 'requests.http'): HttpFile {
     if (!draft.expectation)
       throw new Error(`${where}: request "${draft.title}" says no "# expect: <status>" before its request line`);
     const requestLine = index + 1;
-    const headers: [string, string][] = [];
-    for (index += 1; index < lines.length && (lines[index] ?? '').trim(); index += 1) {
-      const header = HEADER.exec((lines[index] ?? '').trim());
-      if (header) headers.push([header[1] ?? '', header[2] ?? '']);
-      else if (!(lines[index] ?? '').startsWith('#'))
-        throw new Error(`${file}:${index + 1}: not a header: "${lines[index] ?? ''}"`);
-    }
-    const body: string[] = [];
-    for (; index + 1 < lines.length && !SEPARATOR.test(lines[index + 1] ?? ''); index += 1)
-      body.push(lines[index + 1] ?? '');
-    const bodyText = body.join('\n').trim();
+    const message = readMessage(lines, index + 1, file);
+    index = message.end;
     requests.push({
       title: draft.title,
       line: requestLine,
       name: draft.name,
       method: request[1] ?? 'GET',
       url: request[2] ?? '',
-      headers,
-      body: bodyText || undefined,
+      headers: message.headers,
+      body: message.body,
       expectation: draft.expectation,
       retryMs: draft.retryMs,
     });
     draft = { title: '', retryMs: 0 };
   }
   return { variables, requests };
+}
+
+/**
+ * What follows a request line: headers up to the first blank line, then the body up to the
+ * next `###`. `end` is the index of the message's last line.
+ */
+function readMessage(lines: readonly string[], from: number, file: string) {
+  const headers: [string, string][] = [];
+  let index = from;
+  for (; index < lines.length && (lines[index] ?? '').trim(); index += 1) {
+    const line = (lines[index] ?? '').trim();
+    const header = HEADER.exec(line);
+    if (header) headers.push([header[1] ?? '', header[2] ?? '']);
+    else if (!line.startsWith('#')) throw new Error(`${file}:${index + 1}: not a header: "${line}"`);
+  }
+  const body: string[] = [];
+  for (; index < lines.length && !SEPARATOR.test(lines[index] ?? ''); index += 1) body.push(lines[index] ?? '');
+  return { headers, body: body.join('\n').trim() || undefined, end: index - 1 };
 }
 
 function withComment(draft: Draft, line: string, where: string): Draft {
