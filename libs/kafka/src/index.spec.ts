@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { kafkaMigrationsDirectory } from './database/kafka-migrations.ts';
 import * as publicApi from './index.ts';
 
 describe('@orderflow/kafka public API', () => {
@@ -9,7 +10,7 @@ describe('@orderflow/kafka public API', () => {
       'createEventProducer',
       'createOutboxRelay',
       'createConsumerRunner',
-      'withInbox',
+      'withSetBasedInbox',
       'appendToOutbox',
     ]) {
       expect(typeof (publicApi as Record<string, unknown>)[name]).toBe('function');
@@ -17,7 +18,7 @@ describe('@orderflow/kafka public API', () => {
   });
 
   it('ships its table migrations, named so they sort and never clash with a service’s own', () => {
-    expect(readdirSync(publicApi.kafkaMigrationsDirectory).sort()).toEqual([
+    expect(readdirSync(kafkaMigrationsDirectory).sort()).toEqual([
       'kafka-001-outbox.sql',
       'kafka-002-inbox.sql',
       'kafka-003-retention-indexes.sql',

@@ -10,8 +10,8 @@ export {
   type KafkaLogin,
 } from './client/kafka-client.ts';
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
-export { kafkaLogCreator, serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
-export { silentLogger, type LogMethod, type ServiceLogger } from './logging/service-logger.ts';
+export { serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
+export type { LogMethod, ServiceLogger } from './logging/service-logger.ts';
 export { kafkaMetricsFor, type KafkaMetrics } from './metrics/kafka-metrics.ts';
 
 // Provisioning: the catalogue's topics, created or verified.
@@ -20,8 +20,7 @@ export {
   type ProvisionTopicsOptions,
   type ProvisioningReport,
 } from './provisioning/provision-topics.ts';
-export { planTopic, type ConfigDrift, type ExistingTopic, type TopicPlan } from './provisioning/topic-plan.ts';
-export { TopicProvisioningError } from './errors/topic-provisioning-error.ts';
+export type { ConfigDrift, ExistingTopic, TopicPlan } from './provisioning/topic-plan.ts';
 export { KafkaLoginRefusedError } from './errors/kafka-login-refused-error.ts';
 
 // Producing: idempotent, acks=all; services publish through the outbox.
@@ -68,24 +67,14 @@ export type {
 } from './consumer/consumer-types.ts';
 export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
 export type { RecordPosition, RunnerEventEmitter, RunnerEventName, RunnerEvents } from './consumer/runner-events.ts';
-export { describeAssignment, type Assignment } from './consumer/assignment-line.ts';
-export {
-  deadLetterHeaderNames,
-  deadLetterMessage,
-  type Failure,
-  type FailedRecord,
-} from './consumer/dead-letter-message.ts';
-export { defaultRetryPolicy, isRetriable, retryDelayMs, type RetryPolicy } from './consumer/retry-policy.ts';
-export { backoffDelay, type Backoff } from './retry/backoff-delay.ts';
+export type { Assignment } from './consumer/assignment-line.ts';
+export { defaultRetryPolicy, type RetryPolicy } from './consumer/retry-policy.ts';
+export type { Backoff } from './retry/backoff-delay.ts';
 export { errorCode, errorMessage } from './errors/error-code.ts';
-export { HandlerTimeoutError } from './errors/handler-timeout-error.ts';
-export { isDependencyUnavailable } from './errors/dependency-unavailable.ts';
-export { withInbox, type TransactionalHandler } from './inbox/with-inbox.ts';
-export { withBatchInbox, withSetBasedInbox, type TransactionalBatchHandler } from './inbox/batch-inbox.ts';
-export { inboxRetention } from './inbox/inbox-retention.ts';
+export { withSetBasedInbox } from './inbox/batch-inbox.ts';
 
 // Database: the outbox and inbox tables.
-export { kafkaMigrationsDirectory, migrateKafkaTables } from './database/kafka-migrations.ts';
+export { migrateKafkaTables } from './database/kafka-migrations.ts';
 
 // A service's start and stop, in the one order all services share.
 export {
