@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
  * holds it. The marker is an HTML comment (a reader never sees it) right after the number:
  *
  *   retries capped at 20 <!-- code: @orderflow/kafka defaultRetry.retries -->
- *   pauses from 250 ms <!-- code: @orderflow/kafka outboxRelayDefaults.initialBackoffMs -->
+ *   pauses from 250 ms <!-- code: @orderflow/kafka outboxRelayDefaults.backoff.initialMs -->
  *   7 days <!-- code: @orderflow/events defaultTopicSettings.config['retention.ms'] -->
  *
  * The marker names a module by its import specifier (a package's public API), or an app's file by

@@ -22,9 +22,9 @@ describe('waiting for Kafka at start-up', () => {
       },
     };
 
-    await expect(connectToKafka({ kafka, logger, signal: starting.signal, maxDelayMs: 1 })).rejects.toThrow(
-      'stopped while starting',
-    );
+    await expect(
+      connectToKafka({ kafka, logger, signal: starting.signal, backoff: { initialMs: 1, maxMs: 1 } }),
+    ).rejects.toThrow('stopped while starting');
 
     expect(listenerCounts).toHaveLength(20);
     expect(Math.max(...listenerCounts)).toBeLessThanOrEqual(1);

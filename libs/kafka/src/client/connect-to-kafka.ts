@@ -5,15 +5,15 @@ import { errorMessage } from '../errors/error-code.ts';
 import { KafkaLoginRefusedError } from '../errors/kafka-login-refused-error.ts';
 import { kafkaUsernameOf } from './kafka-client.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
-import { backoffDelay } from '../retry/backoff-delay.ts';
+import { backoffDelay, type Backoff } from '../retry/backoff-delay.ts';
 
 export type ConnectToKafkaOptions = {
   readonly kafka: Kafka;
   readonly logger?: ServiceLogger;
   /** Aborted (e.g. by a SIGTERM during start-up): stop waiting and throw. */
   readonly signal?: AbortSignal;
-  /** The longest pause between two tries. Default 5 s. */
-  readonly maxDelayMs?: number;
+  /** The pauses between two tries, doubling. Default 500 ms up to 5 s. */
+  readonly backoff?: Backoff;
 };
 
 /**
@@ -25,7 +25,7 @@ export async function connectToKafka({
   kafka,
   logger = silentLogger,
   signal,
-  maxDelayMs = 5_000,
+  backoff = { initialMs: 500, maxMs: 5_000 },
 }: ConnectToKafkaOptions): Promise<Admin> {
   for (let tries = 1; ; tries += 1) {
     signal?.throwIfAborted();
@@ -41,7 +41,7 @@ export async function connectToKafka({
       // Wrong credentials stay wrong: waiting would hide the cause behind an endless retry loop.
       if (error instanceof Error && error.name === 'KafkaJSSASLAuthenticationError')
         throw new KafkaLoginRefusedError(kafkaUsernameOf(kafka), error);
-      const delayMs = backoffDelay({ initialMs: 500, maxMs: maxDelayMs }, tries);
+      const delayMs = backoffDelay(backoff, tries);
       logger.warn(
         { err: error, tries, delayMs },
         `waiting for Kafka: ${errorMessage(error)}; trying again in ${delayMs} ms`,

@@ -88,7 +88,7 @@ describe('the consumer runner', () => {
           throw new OrderflowError('no such customer', { code: 'unknown-customer', retriable: false });
         effects.push(orderId);
       },
-      { attempts: 5, initialDelayMs: 50, maxDelayMs: 200 },
+      { attempts: 5, backoff: { initialMs: 50, maxMs: 200 } },
     );
 
     await statusReached(runner, ({ processed, deadLettered }) => processed === 2 && deadLettered === 1, {
@@ -118,7 +118,7 @@ describe('the consumer runner', () => {
           throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
         if (decoded.type === 'OrderPlacedEvent') effects.push(decoded.event.orderId);
       },
-      { attempts: 2, initialDelayMs: 50, maxDelayMs: 100 },
+      { attempts: 2, backoff: { initialMs: 50, maxMs: 100 } },
     );
 
     await statusReached(runner, ({ processed }) => processed === 1, {

@@ -4,7 +4,7 @@ import { defaultRetryPolicy, isRetriable, retryDelayMs } from './retry-policy.ts
 
 describe('the retry policy', () => {
   it('doubles the pause after each failed attempt, up to a cap', () => {
-    const policy = { attempts: 10, initialDelayMs: 100, maxDelayMs: 1_000 };
+    const policy = { attempts: 10, backoff: { initialMs: 100, maxMs: 1_000 } };
     expect([1, 2, 3, 4, 5, 6].map((attempt) => retryDelayMs(policy, attempt))).toEqual([
       100, 200, 400, 800, 1_000, 1_000,
     ]);

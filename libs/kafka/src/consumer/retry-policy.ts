@@ -1,11 +1,11 @@
-import { backoffDelay } from '../retry/backoff-delay.ts';
+import { backoffDelay, type Backoff } from '../retry/backoff-delay.ts';
 
 /** How often, and how patiently, a failing handler is tried before its record is dead-lettered. */
 export type RetryPolicy = {
   /** Tries in all, the first included. 1 = no retries. */
   readonly attempts: number;
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
+  /** The pauses between them. */
+  readonly backoff: Backoff;
 };
 
 /**
@@ -13,11 +13,11 @@ export type RetryPolicy = {
  * database failover or a lock timeout, short enough that one bad record holds its
  * partition up only briefly (the partition waits: later records of a key must not overtake).
  */
-export const defaultRetryPolicy: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 };
+export const defaultRetryPolicy: RetryPolicy = { attempts: 5, backoff: { initialMs: 200, maxMs: 5_000 } };
 
 /** The pause after failed attempt `attempt` (1-based): doubling, capped, no jitter needed per record. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number): number {
-  return backoffDelay({ initialMs: policy.initialDelayMs, maxMs: policy.maxDelayMs }, attempt);
+  return backoffDelay(policy.backoff, attempt);
 }
 
 /**

@@ -73,8 +73,7 @@ describe('batches through the inbox', () => {
 
     const runner = await bed.fixture.startBatchRunner(effectsHandler('SKU-GONE'), {
       attempts: 3,
-      initialDelayMs: 50,
-      maxDelayMs: 100,
+      backoff: { initialMs: 50, maxMs: 100 },
     });
 
     await waitFor(() => runner.status().processed === 9 && runner.status().deadLettered === 1, {

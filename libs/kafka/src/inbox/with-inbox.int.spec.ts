@@ -54,7 +54,7 @@ describe('the inbox', () => {
         if (handlerContext.attempt === 1)
           throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
       }),
-      { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
+      { attempts: 3, backoff: { initialMs: 50, maxMs: 100 } },
     );
 
     await waitFor(() => runner.status().processed === 1, { description: 'the event to be processed' });
@@ -84,7 +84,7 @@ describe('the inbox', () => {
         await client.query('SELECT 1');
       }),
       // One attempt only: were the drop a failure of the record, it would be dead-lettered at once.
-      { attempts: 1, initialDelayMs: 50, maxDelayMs: 100 },
+      { attempts: 1, backoff: { initialMs: 50, maxMs: 100 } },
     );
 
     await waitFor(() => runner.status().processed === 1, { description: 'the event to be processed after the drop' });

@@ -32,7 +32,7 @@ describe('the outbox relay', () => {
       metrics,
       pollIntervalMs: 500,
       standbyIntervalMs: 300,
-      maxBackoffMs: 2_000,
+      backoff: { initialMs: 250, maxMs: 2_000 },
     });
     relays.push(relay);
     await relay.start();

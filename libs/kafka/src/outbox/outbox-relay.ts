@@ -6,7 +6,7 @@ import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
-import { backoffDelay } from '../retry/backoff-delay.ts';
+import { backoffDelay, type Backoff } from '../retry/backoff-delay.ts';
 import { outboxChannel } from './append-to-outbox.ts';
 import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
 import { createWakeUp } from './wake-up.ts';
@@ -29,9 +29,8 @@ export type OutboxRelayOptions = {
   readonly pollIntervalMs?: number;
   /** How often a standby relay tries to become the leader. Default 2 s. */
   readonly standbyIntervalMs?: number;
-  /** After a failure the relay waits this long, doubling up to maxBackoffMs. Defaults 250 ms, 5 s. */
-  readonly initialBackoffMs?: number;
-  readonly maxBackoffMs?: number;
+  /** The pauses after a failure, doubling. Default 250 ms up to 5 s. */
+  readonly backoff?: Backoff;
 };
 
 export const outboxRelayDefaults = {
@@ -39,8 +38,7 @@ export const outboxRelayDefaults = {
   maxRequestBytes: 1_000_000,
   pollIntervalMs: 1_000,
   standbyIntervalMs: 2_000,
-  initialBackoffMs: 250,
-  maxBackoffMs: 5_000,
+  backoff: { initialMs: 250, maxMs: 5_000 },
 } as const satisfies Partial<OutboxRelayOptions>;
 
 export type OutboxRelayStatus = {
@@ -87,8 +85,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     maxRequestBytes: options.maxRequestBytes ?? outboxRelayDefaults.maxRequestBytes,
     pollIntervalMs: options.pollIntervalMs ?? outboxRelayDefaults.pollIntervalMs,
     standbyIntervalMs: options.standbyIntervalMs ?? outboxRelayDefaults.standbyIntervalMs,
-    initialBackoffMs: options.initialBackoffMs ?? outboxRelayDefaults.initialBackoffMs,
-    maxBackoffMs: options.maxBackoffMs ?? outboxRelayDefaults.maxBackoffMs,
+    backoff: options.backoff ?? outboxRelayDefaults.backoff,
   };
   const wakeUp = createWakeUp();
   const onNotification = () => wakeUp.wake();
@@ -221,7 +218,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function run(): Promise<void> {
-    const backoff = { initialMs: settings.initialBackoffMs, maxMs: settings.maxBackoffMs };
+    const { backoff } = settings;
     let failures = 0;
     while (running) {
       try {
