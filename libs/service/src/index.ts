@@ -41,6 +41,7 @@ export {
 
 // Configuration: the environment parsed once through zod, frozen.
 export { ConfigError } from './config/config-error.ts';
+export { settingsOf } from './config/settings.ts';
 export { loadConfig, loadConfigOrExit } from './config/load-config.ts';
 export {
   kafkaBrokersVariable,

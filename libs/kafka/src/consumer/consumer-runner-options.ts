@@ -5,6 +5,8 @@ import type { Backoff } from '../retry/backoff-delay.ts';
 import type { BatchHandler, EventHandler } from './consumer-types.ts';
 import type { RunnerMetrics } from './runner-metrics.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+import { z } from 'zod';
+import { backoffSchema } from '../retry/backoff-delay.ts';
 
 /**
  * A runner handles records one at a time (`handler`), or in batches (`batchHandler`: one
@@ -79,3 +81,31 @@ export const consumerRunnerDefaults: ConsumerRunnerSettings = {
   restartBackoff: { initialMs: 1_000, maxMs: 5_000 },
   memberRetry: { retries: 5, initialRetryTime: 300, maxRetryTime: 3_000 },
 };
+
+const positive = z.number().int().positive();
+
+/**
+ * The settings as the runner checks them when it is created: every number a whole, positive
+ * one, and the rules that span fields. Kafka itself refuses a heartbeat interval that is not
+ * below the session timeout only when the member joins; here it fails at construction.
+ */
+export const consumerRunnerSettingsSchema: z.ZodType<ConsumerRunnerSettings> = z
+  .object({
+    retry: z.object({ attempts: positive, backoff: backoffSchema }),
+    handlerTimeoutMs: positive,
+    sessionTimeoutMs: positive,
+    heartbeatIntervalMs: positive,
+    maxWaitTimeMs: z.number().int().nonnegative(),
+    minBytes: positive,
+    partitionsConsumedConcurrently: positive,
+    maxBatchRecords: positive,
+    outageBackoff: backoffSchema,
+    restartBackoff: backoffSchema,
+    memberRetry: z.custom<ConsumerRunnerSettings['memberRetry']>(
+      (value) => typeof value === 'object' && value !== null,
+    ),
+  })
+  .refine((settings) => settings.heartbeatIntervalMs < settings.sessionTimeoutMs, {
+    path: ['heartbeatIntervalMs'],
+    message: 'must be below sessionTimeoutMs (Kafka recommends a third of it at most)',
+  });

@@ -1,8 +1,13 @@
 import { recordToEvent, type TopicDefinition } from '@orderflow/events';
+import { settingsOf } from '@orderflow/service';
 import type { EachBatchPayload, EachMessagePayload } from 'kafkajs';
 import { silentLogger } from '../logging/service-logger.ts';
 import { processBatch } from './batch-processing.ts';
-import { consumerRunnerDefaults, type ConsumerRunnerOptions } from './consumer-runner-options.ts';
+import {
+  consumerRunnerDefaults,
+  consumerRunnerSettingsSchema,
+  type ConsumerRunnerOptions,
+} from './consumer-runner-options.ts';
 import type { ConsumerStatus } from './consumer-status.ts';
 import type { EventHandler, EventOf, HandlerContext } from './consumer-types.ts';
 import { createDeadLetterPublisher } from './dead-letter-publisher.ts';
@@ -64,7 +69,12 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
   options: ConsumerRunnerOptions<Topic>,
 ): ConsumerRunner {
   const { kafka, groupId, batchHandler } = options;
-  const settings = { ...consumerRunnerDefaults, ...definedOnly(options) };
+  const settings = settingsOf(
+    `consumer runner of ${groupId}`,
+    consumerRunnerSettingsSchema,
+    consumerRunnerDefaults,
+    options,
+  );
   const events = createRunnerEvents();
   // The status first: the log and metrics subscribers then see a status that includes the event.
   const status = trackStatus(events, groupId);
@@ -167,9 +177,4 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
     status,
     events,
   };
-}
-
-/** The options a caller set, without the ones given as `undefined` (which keep the default). */
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,12 +1,13 @@
 import type { Kafka } from 'kafkajs';
+import { checkOutClient, settingsOf } from '@orderflow/service';
 import type pg from 'pg';
-import { checkOutClient } from '@orderflow/service';
+import { z } from 'zod';
 import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
-import { backoffDelay, type Backoff } from '../retry/backoff-delay.ts';
+import { backoffDelay, backoffSchema, type Backoff } from '../retry/backoff-delay.ts';
 import { outboxChannel } from './append-to-outbox.ts';
 import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
 import { createWakeUp } from './wake-up.ts';
@@ -40,6 +41,16 @@ export const outboxRelayDefaults = {
   standbyIntervalMs: 2_000,
   backoff: { initialMs: 250, maxMs: 5_000 },
 } as const satisfies Partial<OutboxRelayOptions>;
+
+const positive = z.number().int().positive();
+/** The relay's settings as it checks them when it is created. */
+const relaySettingsSchema = z.object({
+  batchSize: positive,
+  maxRequestBytes: positive,
+  pollIntervalMs: positive,
+  standbyIntervalMs: positive,
+  backoff: backoffSchema,
+});
 
 export type OutboxRelayStatus = {
   readonly role: 'stopped' | 'standby' | 'leader';
@@ -80,13 +91,7 @@ const leaderLockKey = 'orderflow:kafka_outbox_relay';
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? silentLogger;
-  const settings = {
-    batchSize: options.batchSize ?? outboxRelayDefaults.batchSize,
-    maxRequestBytes: options.maxRequestBytes ?? outboxRelayDefaults.maxRequestBytes,
-    pollIntervalMs: options.pollIntervalMs ?? outboxRelayDefaults.pollIntervalMs,
-    standbyIntervalMs: options.standbyIntervalMs ?? outboxRelayDefaults.standbyIntervalMs,
-    backoff: options.backoff ?? outboxRelayDefaults.backoff,
-  };
+  const settings = settingsOf('outbox relay', relaySettingsSchema, outboxRelayDefaults, options);
   const wakeUp = createWakeUp();
   const onNotification = () => wakeUp.wake();
 

@@ -24,6 +24,7 @@ describe('createPool', () => {
       connectionString: database.connectionString,
       applicationName: 'order-service',
       statementTimeoutMs: 100,
+      idleInTransactionTimeoutMs: 50,
     });
     try {
       await expect(pool.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
@@ -44,6 +45,7 @@ describe('createPool', () => {
       connectionString: database.connectionString,
       applicationName: 'other',
       statementTimeoutMs: 5_000,
+      idleInTransactionTimeoutMs: 1_000,
     });
     try {
       // An instance that took a row lock and then stopped (SIGSTOP, a VM pause): it sends nothing more.

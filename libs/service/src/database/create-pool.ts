@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { z } from 'zod';
+import { settingsOf } from '../config/settings.ts';
 import type { Logger } from '../logger/create-logger.ts';
 
 export interface PoolOptions {
@@ -33,6 +35,20 @@ export const poolDefaults = {
   connectionTimeoutMs: 5_000,
 } as const satisfies Partial<PoolOptions>;
 
+const positive = z.number().int().positive();
+const poolSettings = z
+  .object({
+    max: positive,
+    statementTimeoutMs: positive,
+    idleInTransactionTimeoutMs: positive,
+    serverKeepaliveIdleSeconds: positive,
+    connectionTimeoutMs: positive,
+  })
+  .refine((settings) => settings.idleInTransactionTimeoutMs < settings.statementTimeoutMs, {
+    path: ['idleInTransactionTimeoutMs'],
+    message: 'must be below statementTimeoutMs, so a session waiting on a frozen one gets its locks first',
+  });
+
 /**
  * A `pg.Pool` for one service. End it with `pool.end()` on shutdown, or the process will not exit.
  *
@@ -48,18 +64,19 @@ export const poolDefaults = {
  *   fails instead of waiting forever.
  */
 export function createPool(options: PoolOptions): pg.Pool {
-  const keepaliveIdle = options.serverKeepaliveIdleSeconds ?? poolDefaults.serverKeepaliveIdleSeconds;
+  const settings = settingsOf('PostgreSQL pool', poolSettings, poolDefaults, options);
+  const keepaliveIdle = settings.serverKeepaliveIdleSeconds;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     application_name: options.applicationName,
-    max: options.max ?? poolDefaults.max,
-    statement_timeout: options.statementTimeoutMs ?? poolDefaults.statementTimeoutMs,
-    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? poolDefaults.idleInTransactionTimeoutMs,
+    max: settings.max,
+    statement_timeout: settings.statementTimeoutMs,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
     // Session settings sent with the startup message: the server's keepalive towards this client.
     options: `-c tcp_keepalives_idle=${keepaliveIdle} -c tcp_keepalives_interval=${serverKeepaliveProbes.intervalSeconds} -c tcp_keepalives_count=${serverKeepaliveProbes.count}`,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? poolDefaults.connectionTimeoutMs,
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection can break (server restart, network). Without a listener, pg's 'error'
