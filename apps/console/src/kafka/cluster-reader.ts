@@ -2,9 +2,9 @@ import { errorMessage } from '@orderflow/kafka';
 import { withTimeout } from '@orderflow/service';
 import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { BrokerView, GroupView, PartitionView, QuorumView, TopicView } from '../domain/console-view.ts';
-import { lagOf, type PartitionLag } from '../domain/lag.ts';
-import { nameMember, type InstanceStatus } from '../domain/member-names.ts';
-import type { GroupObservation, RebalanceTimeline } from '../domain/rebalance-timeline.ts';
+import { groupView } from '../domain/group-view.ts';
+import type { InstanceStatus } from '../domain/member-names.ts';
+import type { RebalanceTimeline } from '../domain/rebalance-timeline.ts';
 import { recordsPerSecond, type OffsetSample } from '../domain/topic-rates.ts';
 import { canConnect } from './broker-probe.ts';
 import { describeQuorum } from './describe-quorum.ts';
@@ -165,67 +165,34 @@ export function createClusterReader(options: ClusterReaderOptions) {
             : await attempt(`committed offsets of ${groupId}`, () =>
                 admin().fetchOffsets({ groupId, topics: readable }),
               );
-        const lag = (topic: string, partition: number): PartitionLag => {
-          const offset = committed
-            ?.find((entry) => entry.topic === topic)
-            ?.partitions.find((entry) => entry.partition === partition)?.offset;
-          const log = topics
-            .find((view) => view.name === topic)
-            ?.partitions.find((view) => view.partition === partition);
-          const known = offset === undefined || offset === '-1' ? undefined : offset;
-          const logEnd = log?.logEnd ?? '0';
-          return {
-            topic,
-            partition,
-            committed: known,
-            logEnd,
-            lag: log?.logStart === undefined ? undefined : lagOf(known, log.logStart, logEnd),
-          };
-        };
-        const members = group.members
-          .map((member) => {
-            const assignment =
-              member.memberAssignment.length > 0
-                ? AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment
-                : undefined;
-            const held = Object.entries(assignment ?? {}).flatMap(([topic, partitions]) =>
-              [...partitions].sort((a, b) => a - b).map((partition) => lag(topic, partition)),
-            );
-            return {
-              ...nameMember(groupId, member, instances),
+        const { view, observation } = groupView(
+          {
+            groupId,
+            state: group.state,
+            groupTopics,
+            committed:
+              committed &&
+              new Map(
+                committed.map(({ topic, partitions }) => [
+                  topic,
+                  new Map(partitions.map(({ partition, offset }) => [partition, offset])),
+                ]),
+              ),
+            members: group.members.map((member) => ({
               memberId: member.memberId,
               clientId: member.clientId,
               clientHost: member.clientHost,
-              partitions: held,
-            };
-          })
-          .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-        const observation: GroupObservation = {
-          groupId,
-          state: group.state,
-          members: members.map((member) => ({
-            memberId: member.memberId,
-            name: member.name,
-            partitions: Object.fromEntries(
-              groupTopics.map((topic) => [
-                topic,
-                member.partitions.filter((held) => held.topic === topic).map((held) => held.partition),
-              ]),
-            ),
-          })),
-        };
+              assignment:
+                member.memberAssignment.length > 0
+                  ? (AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {})
+                  : {},
+            })),
+          },
+          topics,
+          instances,
+        );
         timeline.observe(observation, now);
-        const lags = members.flatMap((member) => member.partitions.map((held) => held.lag));
-        const totalLag = lags.reduce<number>((sum, value) => sum + (value ?? 0), 0);
-        const uncommitted = lags.filter((value) => value === undefined).length;
-        return {
-          groupId,
-          state: group.state,
-          members,
-          totalLag,
-          uncommitted,
-          error: committed ? undefined : 'committed offsets could not be read',
-        };
+        return view;
       }),
     );
   }
