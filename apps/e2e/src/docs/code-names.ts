@@ -13,7 +13,11 @@ const PATH = String.raw`[\w./-]+\.(?:ts|mjs|sql|yml|json)`;
 const FILE_AFTER = new RegExp(String.raw`^\s+(?:in\s+|\()(?:\[[^\]]*\]\(([^)\s]+)\)|\x60(${PATH})\x60)`);
 const FILE = new RegExp(String.raw`\[[^\]]*\]\(([^)\s#]+)[^)]*\)|(?<!\[)\x60(${PATH})\x60`, 'g');
 
-export function namedFunctions(page: string, markdown: string, resolveLink: (target: string) => string): NamedFunction[] {
+export function namedFunctions(
+  page: string,
+  markdown: string,
+  resolveLink: (target: string) => string,
+): NamedFunction[] {
   const inTheCode = inTheCodeItems(markdown);
   const running = markdown.replace(/^## In the code\s*$[\s\S]*?(?=^## |(?![\s\S]))/m, '');
   return [
@@ -27,7 +31,12 @@ function inTheCodeItems(markdown: string): string[] {
   return section.split(/^- /m).slice(1);
 }
 
-function namesIn(page: string, text: string, resolveLink: (target: string) => string, fileBeforeCounts: boolean): NamedFunction[] {
+function namesIn(
+  page: string,
+  text: string,
+  resolveLink: (target: string) => string,
+  fileBeforeCounts: boolean,
+): NamedFunction[] {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   const files = [...flat.matchAll(FILE)].map((match) => ({
     at: match.index,

@@ -32,7 +32,8 @@ export type QuotedNumber = {
 };
 
 const MARKER = /<!--\s*code:\s*(\S+)\s+(.+?)\s*-->/g;
-const NUMBER_BEFORE = /(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?(?:\s*(ms|s|min|minutes|h|hours|days?|KiB)\b|\s+[a-z]+)?[\s*`)']*$/;
+const NUMBER_BEFORE =
+  /(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?(?:\s*(ms|s|min|minutes|h|hours|days?|KiB)\b|\s+[a-z]+)?[\s*`)']*$/;
 const UNITS: Readonly<Record<string, number>> = {
   ms: 1,
   s: 1_000,
@@ -67,17 +68,20 @@ export function quotedNumbers(page: string, markdown: string): QuotedNumber[] {
 
 function valuePath(where: string, text: string): string[] {
   const segments = [...text.matchAll(/(?:^|\.)([A-Za-z_$][\w$]*)|\[(['"])(.+?)\2\]/g)];
-  if (segments.map((segment) => segment[0]).join('') !== text) throw new Error(`${where}: cannot read the path "${text}" (use a.b['dotted.key'])`);
+  if (segments.map((segment) => segment[0]).join('') !== text)
+    throw new Error(`${where}: cannot read the path "${text}" (use a.b['dotted.key'])`);
   return segments.map((segment) => segment[1] ?? segment[3] ?? '');
 }
 
 /** The value at the path in a module's exports, as a number (config strings are numbers too). */
 export function valueAt(exports: Readonly<Record<string, unknown>>, path: readonly string[]): number | undefined {
   let value: unknown = exports;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   const inMilliseconds = path.at(-1)?.endsWith('Seconds') ? 1_000 : 1;
   if (typeof value === 'number') return value * inMilliseconds;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value) * inMilliseconds;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+    return Number(value) * inMilliseconds;
   return undefined;
 }
 

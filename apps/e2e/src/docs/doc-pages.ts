@@ -15,4 +15,5 @@ export const docPages: readonly string[] = [
 export const readRepoFile = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 
 /** A link on `page` as a path from the repository root. */
-export const fromRoot = (page: string, target: string) => relative(REPO_ROOT, resolve(REPO_ROOT, dirname(page), target));
+export const fromRoot = (page: string, target: string) =>
+  relative(REPO_ROOT, resolve(REPO_ROOT, dirname(page), target));

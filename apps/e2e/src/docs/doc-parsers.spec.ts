@@ -28,8 +28,16 @@ describe('the bash blocks of a page', () => {
     const [start, look, ...rest] = shellBlocks(page);
 
     expect(rest).toEqual([]);
-    expect(start).toMatchObject({ name: 'Steps › 1', script: 'npm start', options: { skip: 'the test runs the stack' } });
-    expect(look).toMatchObject({ name: 'Steps › 2', script: 'curl -s localhost:3000/orders/$ORDER', options: { terminal: '2', retryMs: 30_000, skip: undefined } });
+    expect(start).toMatchObject({
+      name: 'Steps › 1',
+      script: 'npm start',
+      options: { skip: 'the test runs the stack' },
+    });
+    expect(look).toMatchObject({
+      name: 'Steps › 2',
+      script: 'curl -s localhost:3000/orders/$ORDER',
+      options: { terminal: '2', retryMs: 30_000, skip: undefined },
+    });
     expect(look?.expectations).toEqual([
       { pattern: /"status":"CONFIRMED"/, negated: false },
       { pattern: /PENDING/i, negated: true },
@@ -37,7 +45,9 @@ describe('the bash blocks of a page', () => {
   });
 
   it('refuse an option the docs test does not know, naming where it is', () => {
-    expect(() => shellBlocks('<!-- docs-test: retyr=3s -->\n```bash\nls\n```\n', 'a.md')).toThrow('a.md:1: unknown docs-test option "retyr=3s"');
+    expect(() => shellBlocks('<!-- docs-test: retyr=3s -->\n```bash\nls\n```\n', 'a.md')).toThrow(
+      'a.md:1: unknown docs-test option "retyr=3s"',
+    );
   });
 
   it('run on the test ports: the dev ports of services and brokers are moved, others kept', () => {
@@ -45,12 +55,16 @@ describe('the bash blocks of a page', () => {
       [3000, 41000],
       [19092, 29142],
     ]);
-    expect(onTestPorts('curl localhost:3000/x 127.0.0.1:19092 lsof -i tcp:3000 localhost:8080', ports)).toBe('curl localhost:41000/x 127.0.0.1:29142 lsof -i tcp:41000 localhost:8080');
+    expect(onTestPorts('curl localhost:3000/x 127.0.0.1:19092 lsof -i tcp:3000 localhost:8080', ports)).toBe(
+      'curl localhost:41000/x 127.0.0.1:29142 lsof -i tcp:41000 localhost:8080',
+    );
   });
 
   it("look at the test cluster's folder where they name the dev cluster's", () => {
     const folders = new Map([['.kafka-local/dev/', '.kafka-local/test/']]);
-    expect(onTestFolders('ls .kafka-local/dev/node-1/data .kafka-local/devices', folders)).toBe('ls .kafka-local/test/node-1/data .kafka-local/devices');
+    expect(onTestFolders('ls .kafka-local/dev/node-1/data .kafka-local/devices', folders)).toBe(
+      'ls .kafka-local/test/node-1/data .kafka-local/devices',
+    );
   });
 });
 
@@ -108,7 +122,8 @@ await admin.createTopics({ topics });
 import { groupByTopic } from './outbox-batch.ts';
 started.publishMessages(groupByTopic(rows));`;
 
-    for (const name of ['drain', 'send', 'status', 'eachBatch', 'createTopics']) expect(declaresName(source, name)).toBe(true);
+    for (const name of ['drain', 'send', 'status', 'eachBatch', 'createTopics'])
+      expect(declaresName(source, name)).toBe(true);
     expect(declaresName(source, 'groupByTopic')).toBe(false);
     expect(declaresName(source, 'publishBatch')).toBe(false);
   });
@@ -120,11 +135,37 @@ describe('the numbers a page quotes from the code', () => {
 <!-- code: @orderflow/kafka outboxRelayDefaults.maxRequestBytes -->; from **2 s** <!-- code: m a.b -->,
 7 days' <!-- code: @orderflow/events defaultTopicSettings.config['retention.ms'] --> retention.`;
 
-    expect(quotedNumbers('docs/x.md', markdown).map(({ line, quoted, value, module, path }) => ({ line, quoted, value, module, path }))).toEqual([
-      { line: 1, quoted: '500 rows', value: 500, module: '@orderflow/kafka', path: ['outboxRelayDefaults', 'batchSize'] },
-      { line: 2, quoted: '1,000,000', value: 1_000_000, module: '@orderflow/kafka', path: ['outboxRelayDefaults', 'maxRequestBytes'] },
+    expect(
+      quotedNumbers('docs/x.md', markdown).map(({ line, quoted, value, module, path }) => ({
+        line,
+        quoted,
+        value,
+        module,
+        path,
+      })),
+    ).toEqual([
+      {
+        line: 1,
+        quoted: '500 rows',
+        value: 500,
+        module: '@orderflow/kafka',
+        path: ['outboxRelayDefaults', 'batchSize'],
+      },
+      {
+        line: 2,
+        quoted: '1,000,000',
+        value: 1_000_000,
+        module: '@orderflow/kafka',
+        path: ['outboxRelayDefaults', 'maxRequestBytes'],
+      },
       { line: 2, quoted: '2 s', value: 2_000, module: 'm', path: ['a', 'b'] },
-      { line: 3, quoted: '7 days', value: 604_800_000, module: '@orderflow/events', path: ['defaultTopicSettings', 'config', 'retention.ms'] },
+      {
+        line: 3,
+        quoted: '7 days',
+        value: 604_800_000,
+        module: '@orderflow/events',
+        path: ['defaultTopicSettings', 'config', 'retention.ms'],
+      },
     ]);
   });
 
@@ -134,12 +175,18 @@ describe('the numbers a page quotes from the code', () => {
   });
 
   it('refuses a marker with no number right before it, naming where it is', () => {
-    expect(() => quotedNumbers('docs/x.md', 'a\nthe retries <!-- code: m a.b -->')).toThrow('docs/x.md:2: no number right before the marker');
+    expect(() => quotedNumbers('docs/x.md', 'a\nthe retries <!-- code: m a.b -->')).toThrow(
+      'docs/x.md:2: no number right before the marker',
+    );
   });
 
   it('reads a number, or a config string holding one, at the path', () => {
-    expect(valueAt({ settings: { config: { 'retention.ms': '604800000' }, retries: 20 } }, ['settings', 'retries'])).toBe(20);
-    expect(valueAt({ settings: { config: { 'retention.ms': '604800000' } } }, ['settings', 'config', 'retention.ms'])).toBe(604_800_000);
+    expect(
+      valueAt({ settings: { config: { 'retention.ms': '604800000' }, retries: 20 } }, ['settings', 'retries']),
+    ).toBe(20);
+    expect(
+      valueAt({ settings: { config: { 'retention.ms': '604800000' } } }, ['settings', 'config', 'retention.ms']),
+    ).toBe(604_800_000);
     expect(valueAt({ settings: {} }, ['settings', 'missing'])).toBeUndefined();
     expect(valueAt({ pool: { keepaliveIdleSeconds: 10 } }, ['pool', 'keepaliveIdleSeconds'])).toBe(10_000);
   });

@@ -22,7 +22,10 @@ describe('the "Proved by" references in docs/', () => {
   it('name spec files that exist, and test titles that are in them', () => {
     const wrong = references
       .filter(({ file, title }) => !existsSync(join(REPO_ROOT, file)) || !hasTestTitled(read(file), title))
-      .map(({ page, file, title }) => `${page}: ${file} "${title}"${existsSync(join(REPO_ROOT, file)) ? '' : ' (no such file)'}`);
+      .map(
+        ({ page, file, title }) =>
+          `${page}: ${file} "${title}"${existsSync(join(REPO_ROOT, file)) ? '' : ' (no such file)'}`,
+      );
     expect(wrong).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ describe('the numbers the docs quote from the code', () => {
     for (const { page, line, quoted: text, value, module, path } of quoted) {
       const exports = (await import(moduleSpecifier(module, REPO_ROOT))) as Record<string, unknown>;
       const actual = valueAt(exports, path);
-      if (actual !== value) wrong.push(`${page}:${line}: "${text}" (${value}), but ${module} ${path.join('.')} is ${actual ?? 'not a number'}`);
+      if (actual !== value)
+        wrong.push(
+          `${page}:${line}: "${text}" (${value}), but ${module} ${path.join('.')} is ${actual ?? 'not a number'}`,
+        );
     }
     expect(wrong).toEqual([]);
   });

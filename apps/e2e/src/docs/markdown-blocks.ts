@@ -53,7 +53,8 @@ const EXPECT = /^\s*<!--\s*(expect|expect-not):\s*\/(.*)\/([a-z]*)\s*-->\s*$/;
 
 export function shellBlocks(markdown: string, page = 'page'): ShellBlock[] {
   const lines = markdown.split('\n');
-  const blocks: { name: string; line: number; script: string; options: BlockOptions; expectations: Expectation[] }[] = [];
+  const blocks: { name: string; line: number; script: string; options: BlockOptions; expectations: Expectation[] }[] =
+    [];
   let heading = '';
   let step = '';
   let pending: BlockOptions = defaultBlockOptions;
@@ -82,7 +83,10 @@ export function shellBlocks(markdown: string, page = 'page'): ShellBlock[] {
     if (expectation) {
       const last = blocks.at(-1);
       if (!last) throw new Error(`${page}:${index + 1}: an expectation before any bash block`);
-      last.expectations.push({ pattern: new RegExp(expectation[2] ?? '', expectation[3]), negated: expectation[1] === 'expect-not' });
+      last.expectations.push({
+        pattern: new RegExp(expectation[2] ?? '', expectation[3]),
+        negated: expectation[1] === 'expect-not',
+      });
       continue;
     }
     const title = HEADING.exec(line);

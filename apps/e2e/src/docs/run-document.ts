@@ -33,7 +33,8 @@ export function onTestFolders(script: string, folders: ReadonlyMap<string, strin
 }
 
 /** The page's script as it runs in the test: on the test's ports and folders. */
-const onTest = (script: string, context: DocumentContext) => onTestFolders(onTestPorts(script, context.ports), context.folders ?? new Map());
+const onTest = (script: string, context: DocumentContext) =>
+  onTestFolders(onTestPorts(script, context.ports), context.folders ?? new Map());
 
 /**
  * Runs the bash blocks of a page (a path from the repository root) in order, as a reader in
@@ -71,19 +72,31 @@ export async function runDocument(page: string, context: DocumentContext): Promi
   }
 }
 
-async function runBlock(page: string, block: ShellBlock, session: ShellSession, context: DocumentContext): Promise<void> {
+async function runBlock(
+  page: string,
+  block: ShellBlock,
+  session: ShellSession,
+  context: DocumentContext,
+): Promise<void> {
   const script = onTest(block.script, context);
   const attempt = async () => {
     const result = await session.run(script, block.options.timeoutMs);
     const problem = whatIsWrong(block, result);
-    if (problem) throw new Error(`${page}:${block.line} (${block.name}): ${problem}\n--- script ---\n${script}\n--- output ---\n${result.output}`);
+    if (problem)
+      throw new Error(
+        `${page}:${block.line} (${block.name}): ${problem}\n--- script ---\n${script}\n--- output ---\n${result.output}`,
+      );
     return true;
   };
   if (block.options.retryMs === 0) {
     await attempt();
     return;
   }
-  await waitFor(attempt, { description: `${page}:${block.line} (${block.name}) to show what the page says`, timeoutMs: block.options.retryMs, intervalMs: 1_000 });
+  await waitFor(attempt, {
+    description: `${page}:${block.line} (${block.name}) to show what the page says`,
+    timeoutMs: block.options.retryMs,
+    intervalMs: 1_000,
+  });
 }
 
 function whatIsWrong(block: ShellBlock, result: ShellResult): string | undefined {

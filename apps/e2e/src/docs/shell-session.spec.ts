@@ -5,7 +5,10 @@ describe("a reader's shell session", () => {
     const session = openShellSession({ cwd: process.cwd(), env: { PATH: process.env['PATH'], FORCE_COLOR: '1' } });
     try {
       await session.run('GREETING=hello', 5_000);
-      const result = await session.run(`printf '\\033[33m%s\\033[39m\\n' "$GREETING"; node -e "console.dir({ ok: true })"`, 10_000);
+      const result = await session.run(
+        `printf '\\033[33m%s\\033[39m\\n' "$GREETING"; node -e "console.dir({ ok: true })"`,
+        10_000,
+      );
       expect(result).toEqual({ output: 'hello\n{ ok: true }\n', status: 0, timedOut: false });
     } finally {
       await session.close();

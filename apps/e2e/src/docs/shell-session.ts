@@ -20,7 +20,12 @@ export type ShellSession = {
  * leads its own process group: a script that hangs is ended with everything it started.
  */
 export function openShellSession(options: { cwd: string; env: NodeJS.ProcessEnv }): ShellSession {
-  const shell = spawn('bash', ['--noprofile', '--norc'], { cwd: options.cwd, env: options.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const shell = spawn('bash', ['--noprofile', '--norc'], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => shell.once('exit', () => resolve()));
   let received = '';
   let onData: (() => void) | undefined;

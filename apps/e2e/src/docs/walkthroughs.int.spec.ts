@@ -34,9 +34,15 @@ describe("the reader's pages and docs/requests.http, run on a running stack", ()
     const { brokers } = await testCluster();
     const ports = new Map<number, number>();
     for (const { label, port } of planStack(shape)) ports.set(port, stack.stack.process(label).spec.port);
-    bootstrapServers(clusterLayout('dev')).forEach((address, index) => ports.set(portOf(address), portOf(brokers[index] ?? '')));
+    bootstrapServers(clusterLayout('dev')).forEach((address, index) =>
+      ports.set(portOf(address), portOf(brokers[index] ?? '')),
+    );
     const folders = new Map([['.kafka-local/dev/', `${relative(REPO_ROOT, clusterLayout(testProfile()).dir)}/`]]);
-    context = { ports, folders, env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: testProfile() } };
+    context = {
+      ports,
+      folders,
+      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), KAFKA_PROFILE: testProfile() },
+    };
   });
   afterAll(async () => {
     await stack?.stack.stop();
@@ -53,7 +59,8 @@ describe("the reader's pages and docs/requests.http, run on a running stack", ()
   afterEach(() => restoreTestCluster(cluster));
 
   // First, on the fresh stack: its requests place orders with fixed idempotency keys.
-  it('docs/requests.http: every request answers what the file says', () => runHttpFile('docs/requests.http', context.ports));
+  it('docs/requests.http: every request answers what the file says', () =>
+    runHttpFile('docs/requests.http', context.ports));
 
   it.each(pages)('%s: every command runs and shows what the page says', (page) => runDocument(page, context));
 });
