@@ -1,3 +1,5 @@
+import { UnavailableError } from '../errors/domain-errors.ts';
+
 /**
  * Is this the database failing as a dependency (unreachable, restarting, out of connections,
  * or holding the locks the work needs) rather than the work itself failing? Then the same work
@@ -26,3 +28,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 const socketErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 const waitSqlStates = new Set(['57P01', '57P02', '57P03', '53300', '25P03', '55P03', '57014', '40P01', '40001']);
+
+/**
+ * The same error as the UnavailableError a client is shown (HTTP 503 `DATABASE_UNAVAILABLE`,
+ * "try again"), with pg's error as its cause for the log; any other error as it is. Used where
+ * the database's errors leave the code: a transaction, and the HTTP layer for every route that
+ * queries the pool directly.
+ */
+export function asDatabaseUnavailable(error: unknown): unknown {
+  if (error instanceof UnavailableError || !isDatabaseUnavailable(error)) return error;
+  return new UnavailableError('The database is unavailable; try again shortly.', {
+    code: 'DATABASE_UNAVAILABLE',
+    cause: error,
+  });
+}

@@ -1,14 +1,13 @@
 import type pg from 'pg';
-import { UnavailableError } from '../errors/domain-errors.ts';
 import { checkOutClient } from './check-out-client.ts';
-import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { asDatabaseUnavailable } from './database-unavailable.ts';
 
 /**
  * Runs `work` inside one transaction on one pooled connection: COMMIT when it resolves,
  * ROLLBACK when it throws (and the error is rethrown). The connection always goes back to the
  * pool; one whose ROLLBACK failed is destroyed instead, since its state is unknown.
  *
- * A failure of the database itself (see isDatabaseUnavailable) comes out as an UnavailableError
+ * A failure of the database itself (see asDatabaseUnavailable) comes out as an UnavailableError
  * (HTTP 503, "try again"): the connection dropped, the server restarts, or a lock wait timed out.
  * The transaction did not happen, or, if the connection dropped during COMMIT, may have: a retry
  * must be safe either way (an Idempotency-Key, an inbox).
@@ -17,7 +16,7 @@ import { isDatabaseUnavailable } from './database-unavailable.ts';
  */
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await checkOutClient(pool).catch((error: unknown) => {
-    throw asUnavailable(error);
+    throw asDatabaseUnavailable(error);
   });
   let broken: Error | undefined;
   try {
@@ -31,17 +30,8 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
     } catch (rollbackError) {
       broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
     }
-    throw asUnavailable(error);
+    throw asDatabaseUnavailable(error);
   } finally {
     client.release(broken);
   }
-}
-
-function asUnavailable(error: unknown): unknown {
-  if (!isDatabaseUnavailable(error)) return error;
-  // The cause (pg's message) goes to the log with the error; the answer says only what to do.
-  return new UnavailableError('The database is unavailable; try again shortly.', {
-    code: 'DATABASE_UNAVAILABLE',
-    cause: error,
-  });
 }

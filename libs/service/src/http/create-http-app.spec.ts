@@ -40,6 +40,12 @@ routes.post('/orders/:id/ship', () => {
 routes.get('/boom', () => {
   throw new Error('secret internals');
 });
+// A route that queries the pool directly, no transaction, as the one-statement placement does:
+// pg's own error for a session an administrator (or a failover) ended.
+routes.post('/orders-in-one-statement', async () => {
+  await Promise.resolve();
+  throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+});
 
 let server: HttpServer;
 beforeAll(async () => {
@@ -174,6 +180,15 @@ describe('the HTTP shell', () => {
         err: expect.objectContaining({ message: 'secret internals' }),
       }),
     );
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After when a route meets the database going away', async () => {
+    const response = await fetch(`${server.url}/orders-in-one-statement`, { method: 'POST' });
+
+    const problem = await expectProblem(response, 503);
+    expect(problem).toMatchObject({ code: 'DATABASE_UNAVAILABLE', detail: expect.stringMatching(/try again/) });
+    expect(JSON.stringify(problem)).not.toContain('administrator');
+    expect(response.headers.get('retry-after')).toBe('1');
   });
 
   describe('request and correlation ids', () => {

@@ -1,6 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { asDatabaseUnavailable } from '../database/database-unavailable.ts';
 import type { Logger } from '../logger/create-logger.ts';
-import { HttpError, problemContentType, problemFor, type ErrorStatuses } from './problem-details.ts';
+import {
+  HttpError,
+  problemContentType,
+  problemFor,
+  unavailableRetryAfterSeconds,
+  type ErrorStatuses,
+} from './problem-details.ts';
 import { requestContext } from './request-ids.ts';
 
 /** Any request no route answered: 404. */
@@ -10,7 +17,9 @@ export const unknownRoute: RequestHandler = (request, _response, next) => {
 
 /**
  * Turns every error into an RFC 9457 answer (`application/problem+json`). 5xx are logged with
- * their stack; 4xx are the caller's mistake and only logged at debug level.
+ * their stack; 4xx are the caller's mistake and only logged at debug level. A database error
+ * that means "unavailable, try again" is a 503 whichever route met it: a route that queries the
+ * pool directly (one statement, no transaction) must not answer 500 for it.
  */
 export function problemHandler(logger: Logger, errorStatuses: ErrorStatuses, bodyLimit: string): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
@@ -18,10 +27,16 @@ export function problemHandler(logger: Logger, errorStatuses: ErrorStatuses, bod
       next(error); // too late for a problem document: Express closes the connection
       return;
     }
-    const problem = problemFor(fromBodyParser(error, bodyLimit), request.originalUrl, errorStatuses);
+    const problem = problemFor(
+      fromBodyParser(asDatabaseUnavailable(error), bodyLimit),
+      request.originalUrl,
+      errorStatuses,
+    );
     const log = logger.child({ ...requestContext(response) });
     if (problem.status >= 500) log.error({ err: error, path: request.originalUrl }, 'request failed');
     else log.debug({ problem }, 'request rejected');
+    // RFC 9110: a 503 may say when to try again; clients and proxies that honour it back off.
+    if (problem.status === 503) response.setHeader('Retry-After', String(unavailableRetryAfterSeconds));
     response.status(problem.status).type(problemContentType).send(JSON.stringify(problem));
   };
 }

@@ -28,6 +28,9 @@ export interface ProblemDetails {
 
 export const problemContentType = 'application/problem+json';
 
+/** A 503's `Retry-After`: a pool reconnects, or a lock frees, within about this long. */
+export const unavailableRetryAfterSeconds = 1;
+
 /** An error of the HTTP layer itself (bad JSON, wrong content type, unknown route): status given. */
 export class HttpError extends OrderflowError {
   readonly status: number;

@@ -11,6 +11,10 @@ export type ScenarioReport = {
   readonly acknowledged: number;
   readonly refused: number;
   readonly failed: number;
+  /** Answers 5xx other than 503: the service broke instead of saying "unavailable, try again". */
+  readonly internalErrors: number;
+  /** 503s the clients answered by sending the same request, same Idempotency-Key, again. */
+  readonly retriesAfter503: number;
   /** Acknowledged orders missing anywhere: order row, OrderPlacedEvent, inventory outcome, notifications. */
   readonly lost: number;
   /** Effects applied more than once: two outcomes for one order, two notifications for one event, stock off. */
@@ -72,9 +76,15 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
     ...failed.map((request) => request.customerId),
   ].flatMap((customerId) => ordersByCustomer.get(customerId) ?? []);
   for (const request of acknowledged) {
-    if (!(ordersByCustomer.get(request.customerId) ?? []).some((order) => order.id === request.orderId)) {
+    const orders = ordersByCustomer.get(request.customerId) ?? [];
+    if (!orders.some((order) => order.id === request.orderId)) {
       lost += 1;
       problems.push(`acknowledged order ${request.orderId} is not in order-service's database`);
+    }
+    // One request, one key: however often it was sent again after a 503, one order.
+    if (orders.length > 1) {
+      appliedTwice += 1;
+      problems.push(`acknowledged request of customer ${request.customerId} left ${orders.length} orders`);
     }
   }
   for (const order of existing) {
@@ -154,6 +164,8 @@ export async function checkScenario(input: CheckInput): Promise<ScenarioReport> 
     acknowledged: acknowledged.length,
     refused: refused.length,
     failed: failed.length,
+    internalErrors: failed.filter((request) => request.status !== undefined && request.status !== 503).length,
+    retriesAfter503: input.requests.reduce((sum, request) => sum + request.retriesAfter503, 0),
     lost,
     appliedTwice,
     outOfOrder,

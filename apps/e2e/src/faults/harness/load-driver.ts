@@ -16,6 +16,8 @@ export type SentRequest = {
   readonly orderId?: string;
   /** Sent with an invalid body on purpose. */
   readonly invalid: boolean;
+  /** How often the service answered 503 and the client sent the same request (same key) again. */
+  readonly retriesAfter503: number;
   readonly error?: string;
 };
 
@@ -43,28 +45,41 @@ export type Load = {
  */
 export function startLoad(options: LoadOptions): Load {
   const { ratePerSecond = 20, clients = 8, invalidEvery = 10, requestTimeoutMs = 5_000 } = options;
+  const maxRetriesAfter503 = 3;
   const results: SentRequest[] = [];
   let queued = 0;
   let sequence = 0;
   let running = true;
   const ticker = setInterval(() => (queued += 1), 1_000 / ratePerSecond);
 
+  /** One order, sent as a careful client sends it: a 503 is retried with the same key after Retry-After. */
   async function send(invalid: boolean): Promise<SentRequest> {
     const customerId = randomUUID();
+    const idempotencyKey = randomUUID();
     const body = { customerId, email: 'load@example.com', items: [{ sku: options.sku, quantity: invalid ? 0 : 1 }] };
+    let retriesAfter503 = 0;
     try {
-      const response = await fetch(`${options.orderServiceUrl()}/orders`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      });
-      const answer = (await response.json().catch(() => ({}))) as { id?: string };
-      if (response.status >= 200 && response.status < 300)
-        return { customerId, outcome: 'acknowledged', status: response.status, orderId: String(answer.id), invalid };
-      return { customerId, outcome: response.status < 500 ? 'refused' : 'failed', status: response.status, invalid };
+      for (;;) {
+        const response = await fetch(`${options.orderServiceUrl()}/orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(requestTimeoutMs),
+        });
+        const answer = (await response.json().catch(() => ({}))) as { id?: string };
+        if (response.status === 503 && retriesAfter503 < maxRetriesAfter503 && running) {
+          retriesAfter503 += 1;
+          await delay(Number(response.headers.get('retry-after') ?? 1) * 1_000);
+          continue;
+        }
+        const sent = { customerId, status: response.status, invalid, retriesAfter503 };
+        if (response.status >= 200 && response.status < 300)
+          return { ...sent, outcome: 'acknowledged', orderId: String(answer.id) };
+        return { ...sent, outcome: response.status < 500 ? 'refused' : 'failed' };
+      }
     } catch (error) {
-      return { customerId, outcome: 'failed', invalid, error: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { customerId, outcome: 'failed', invalid, retriesAfter503, error: message };
     }
   }
 

@@ -104,6 +104,8 @@ export function expectSound(report: ScenarioReport, expected: { deadLettered?: n
     appliedTwice: 0,
     outOfOrder: 0,
     ghosts: 0,
+    // A dependency that fails (database, Kafka) is a 503 and a retry, never a 500.
+    internalErrors: 0,
     deadLettered: expected.deadLettered ?? 0,
     problems: [],
   });
