@@ -22,3 +22,17 @@ export { describeWithDocker } from './docker-suite.ts';
 
 // PostgreSQL for tests: a fresh database per suite on the run's shared server.
 export { testDatabase, testDatabaseServerVariable, type TestDatabase } from './database/test-database.ts';
+
+// One harness for every app's integration specs: the real service, as many instances as a test starts.
+export {
+  startTestService,
+  type TestService,
+  type TestServiceOf,
+  type TestServiceOptions,
+} from './test-service/start-test-service.ts';
+export type {
+  ServiceInstance,
+  TestServiceApp,
+  TestServiceDeps,
+  TestServiceSetup,
+} from './test-service/test-service-app.ts';
