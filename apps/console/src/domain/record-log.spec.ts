@@ -55,4 +55,19 @@ describe('the records the console remembers', () => {
     expect(log.withKey('b')).toEqual([]);
     expect(log.recentKeys(5)).toEqual(['c', 'a']);
   });
+
+  it('keeps the latest records of a key that floods, and one re-read long after once', () => {
+    const log = createRecordLog({ perPartition: 1, perKey: 3 });
+    for (const offset of [1, 2, 3, 4, 5]) log.add(record('orders', 0, offset, 'hot'));
+    // Re-read after a rebalance, long after it left the partition's short list.
+    log.add(record('orders', 0, 4, 'hot'));
+    log.add(record('inventory', 0, 9, 'hot'));
+
+    expect(log.withKey('hot').map((kept) => `${kept.topic}@${kept.offset}`)).toEqual([
+      'inventory@9',
+      'orders@4',
+      'orders@5',
+    ]);
+    expect(log.latest('orders', 0).map((kept) => kept.offset)).toEqual(['5']);
+  });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { HttpError } from '@orderflow/service';
 import express, { Router } from 'express';
 import type { ConsoleModel } from '../console-model.ts';
+import { browserGuards } from './browser-guards.ts';
 import type { EventStream } from './event-stream.ts';
 
 /** The page: index.html, its stylesheet and its script modules, served as they are. */
@@ -12,6 +13,8 @@ export type ConsoleRoutesOptions = {
   readonly stream: EventStream;
   /** Where "place an order" sends the order. */
   readonly orderServiceUrl: string | undefined;
+  /** Host names, besides loopback, that browsers reach the console by (CONSOLE_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
 };
 
 /**
@@ -19,8 +22,9 @@ export type ConsoleRoutesOptions = {
  * the one write it allows, placing an order through order-service (the console itself never
  * writes to Kafka).
  */
-export function consoleRoutes({ model, stream, orderServiceUrl }: ConsoleRoutesOptions): Router {
+export function consoleRoutes({ model, stream, orderServiceUrl, allowedHosts }: ConsoleRoutesOptions): Router {
   const routes = Router();
+  routes.use(browserGuards(allowedHosts));
   routes.use(express.static(webDirectory, { index: 'index.html', maxAge: 0 }));
 
   routes.get('/api/view', (_request, response) => {
