@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumerStatus } from '@orderflow/kafka';
-import { requestJson, waitFor } from '@orderflow/testing';
+import { requestJson, startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
 import type { InventoryService } from './create-inventory-service.ts';
 import { customer } from './spec-helpers/http.ts';
-import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
+import { inventoryService } from './spec-helpers/inventory-service-app.ts';
 
 // Several instances of inventory-service in one consumer group, on one database: the way it
 // scales. Each test has its own topics, group and database.
 
 describe('inventory-service instances in one consumer group (real PostgreSQL and Kafka)', () => {
-  let bed: InventoryTestBed;
+  let app: TestServiceOf<typeof inventoryService>;
 
+  // No instance yet: each test starts its own, as many as it needs.
   beforeEach(async () => {
-    bed = await inventoryTestBed();
+    app = await startTestService(inventoryService, { instances: 0 });
   });
-  afterEach(() => bed?.stop());
+  afterEach(() => app?.stop());
 
   const consumerOf = async (instance: InventoryService) =>
     (await requestJson(`${instance.url}/status`)).body['consumer'] as ConsumerStatus;
@@ -23,7 +24,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     waitFor(
       async () => {
         const held = (await Promise.all(instances.map(consumerOf))).map(
-          (status) => status.assignment[bed.topics.orders.name] ?? [],
+          (status) => status.assignment[app.topics.orders.name] ?? [],
         );
         const all = held.flat();
         return all.length === 6 && new Set(all).size === 6 && held.every((partitions) => partitions.length > 0)
@@ -35,7 +36,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
   const reservationCount = async (status?: string) =>
     Number(
       (
-        await bed.database.pool.query('SELECT count(*) FROM reservations WHERE $1::text IS NULL OR status = $1', [
+        await app.database.pool.query('SELECT count(*) FROM reservations WHERE $1::text IS NULL OR status = $1', [
           status ?? null,
         ])
       ).rows[0].count,
@@ -44,14 +45,14 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     Promise.all(
       Array.from({ length: count }, async () => {
         const orderId = randomUUID();
-        await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] });
+        await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] });
         return orderId;
       }),
     );
 
   it('splits the 6 partitions among 3 instances, and when one stops the others take its partitions over, missing nothing and applying nothing twice', async () => {
-    const instances = [await bed.startInstance(), await bed.startInstance(), await bed.startInstance()];
-    const sku = await bed.stockUp(1_000);
+    const instances = [await app.startInstance(), await app.startInstance(), await app.startInstance()];
+    const sku = await app.stockUp(1_000);
     const held = await splitAmong(instances);
     expect(held.map((partitions) => partitions.length).sort()).toEqual([2, 2, 2]);
 
@@ -67,7 +68,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
       description: 'every order to be reserved',
       timeoutMs: 60_000,
     });
-    const events = await bed.inventoryEvents(orderIds.length);
+    const events = await app.inventoryEvents(orderIds.length);
     expect(events.map((decoded) => decoded.type)).toEqual(orderIds.map(() => 'StockReservedEvent'));
     expect(new Set(events.map((decoded) => decoded.event.orderId))).toEqual(new Set(orderIds));
     expect((await requestJson(`${staying[0].url}/inventory/${sku}`)).body).toMatchObject({
@@ -77,14 +78,14 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
   });
 
   it('gives the last units to exactly as many orders as there are units, while two instances race for them', async () => {
-    const instances = [await bed.startInstance(), await bed.startInstance()];
+    const instances = [await app.startInstance(), await app.startInstance()];
     await splitAmong(instances);
     // 10 products with one unit each, 4 orders for each: spread over all partitions by their keys.
-    const skus = await Promise.all(Array.from({ length: 10 }, () => bed.stockUp(1)));
+    const skus = await Promise.all(Array.from({ length: 10 }, () => app.stockUp(1)));
     const orders = skus.flatMap((sku) => Array.from({ length: 4 }, () => ({ orderId: randomUUID(), sku })));
     await Promise.all(
       orders.map(({ orderId, sku }) =>
-        bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] }),
+        app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 1 }] }),
       ),
     );
 
@@ -92,7 +93,7 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
       description: 'every order to be decided',
       timeoutMs: 60_000,
     });
-    const { rows } = await bed.database.pool.query<{ sku: string; held: string }>(
+    const { rows } = await app.database.pool.query<{ sku: string; held: string }>(
       `SELECT items->0->>'sku' AS sku, count(*) AS held FROM reservations WHERE status = 'HELD' GROUP BY 1`,
     );
     expect(Object.fromEntries(rows.map((row) => [row.sku, Number(row.held)]))).toEqual(
@@ -104,9 +105,9 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
   });
 
   it("applies each order's events in the order they happened, while many orders flow through two instances at once", async () => {
-    const instances = [await bed.startInstance(), await bed.startInstance()] as const;
+    const instances = [await app.startInstance(), await app.startInstance()] as const;
     await splitAmong(instances);
-    const sku = await bed.stockUp(1_000);
+    const sku = await app.stockUp(1_000);
     const items = [{ sku, quantity: 2 }];
     // Each order's events are sent one after another (so they are ordered on its partition);
     // the 40 orders run side by side, so their events interleave on the topic.
@@ -114,13 +115,13 @@ describe('inventory-service instances in one consumer group (real PostgreSQL and
     const shipped = Array.from({ length: 20 }, () => randomUUID());
     await Promise.all([
       ...cancelled.map(async (orderId) => {
-        await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
-        await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+        await app.publish('OrderPlacedEvent', { orderId, ...customer, items });
+        await app.publish('OrderCancelledEvent', { orderId, ...customer });
       }),
       ...shipped.map(async (orderId) => {
-        await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
-        await bed.publish('OrderConfirmedEvent', { orderId, ...customer });
-        await bed.publish('ProductShippedEvent', { orderId, ...customer, items });
+        await app.publish('OrderPlacedEvent', { orderId, ...customer, items });
+        await app.publish('OrderConfirmedEvent', { orderId, ...customer });
+        await app.publish('ProductShippedEvent', { orderId, ...customer, items });
       }),
     ]);
 

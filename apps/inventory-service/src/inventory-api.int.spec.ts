@@ -1,19 +1,16 @@
-import { requestJson } from '@orderflow/testing';
-import type { InventoryService } from './create-inventory-service.ts';
-import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
+import { startTestService, type TestServiceOf } from '@orderflow/testing';
+import { inventoryService } from './spec-helpers/inventory-service-app.ts';
 
 describe('the inventory REST API (real PostgreSQL)', () => {
-  let bed: InventoryTestBed;
-  let service: InventoryService;
+  let app: TestServiceOf<typeof inventoryService>;
 
   beforeAll(async () => {
-    bed = await inventoryTestBed();
-    service = await bed.startInstance();
+    app = await startTestService(inventoryService);
   });
-  afterAll(() => bed?.stop());
+  afterAll(() => app?.stop());
 
   it('starts with the committed catalogue of 20 products', async () => {
-    const { status, body } = await requestJson(`${service.url}/inventory`);
+    const { status, body } = await app.act('GET', '/inventory');
 
     expect(status).toBe(200);
     const items = body['items'] as { sku: string }[];
@@ -29,31 +26,31 @@ describe('the inventory REST API (real PostgreSQL)', () => {
   });
 
   it('shows one product by sku, and answers 404 problem+json for an unknown one', async () => {
-    expect((await requestJson(`${service.url}/inventory/PEN-7`)).body).toMatchObject({ sku: 'PEN-7', available: 300 });
+    expect((await app.act('GET', '/inventory/PEN-7')).body).toMatchObject({ sku: 'PEN-7', available: 300 });
 
-    const missing = await requestJson(`${service.url}/inventory/NO-SUCH-SKU`);
+    const missing = await app.act('GET', '/inventory/NO-SUCH-SKU');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'SKU_NOT_FOUND', detail: 'Product NO-SUCH-SKU does not exist.' });
   });
 
   it('restocks: PUT sets what can be sold and keeps reserved units on top', async () => {
-    await bed.database.pool.query(`UPDATE stock SET reserved = 2 WHERE sku = 'LAMP-1'`);
+    await app.database.pool.query(`UPDATE stock SET reserved = 2 WHERE sku = 'LAMP-1'`);
 
-    const { status, body } = await requestJson(`${service.url}/inventory/LAMP-1`, 'PUT', { quantity: 50 });
+    const { status, body } = await app.act('PUT', '/inventory/LAMP-1', { quantity: 50 });
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ sku: 'LAMP-1', name: 'Desk lamp', available: 50, reserved: 2, onHand: 52 });
   });
 
   it('adds a product when PUT names a new sku', async () => {
-    const { status, body } = await requestJson(`${service.url}/inventory/POSTER-9`, 'PUT', {
+    const { status, body } = await app.act('PUT', '/inventory/POSTER-9', {
       quantity: 7,
       name: 'Poster, KRaft quorum',
     });
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ sku: 'POSTER-9', name: 'Poster, KRaft quorum', available: 7, reserved: 0, onHand: 7 });
-    expect((await requestJson(`${service.url}/inventory/POSTER-9`)).body).toMatchObject({ available: 7 });
+    expect((await app.act('GET', '/inventory/POSTER-9')).body).toMatchObject({ available: 7 });
   });
 
   it.each([
@@ -63,30 +60,30 @@ describe('the inventory REST API (real PostgreSQL)', () => {
     ['no quantity', {}, 'quantity'],
     ['an unknown field', { quantity: 1, price: 3 }, ''],
   ])('answers 400 naming the field for %s, and changes nothing', async (_case, body, field) => {
-    const response = await requestJson(`${service.url}/inventory/PEN-8`, 'PUT', body);
+    const response = await app.act('PUT', '/inventory/PEN-8', body);
 
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body['errors'])).toContain(`"path":"${field}"`);
-    expect((await requestJson(`${service.url}/inventory/PEN-8`)).body).toMatchObject({ available: 250 });
+    expect((await app.act('GET', '/inventory/PEN-8')).body).toMatchObject({ available: 250 });
   });
 
   it('answers 400 for a sku longer than 64 characters', async () => {
-    const response = await requestJson(`${service.url}/inventory/${'X'.repeat(65)}`, 'PUT', { quantity: 1 });
+    const response = await app.act('PUT', `/inventory/${'X'.repeat(65)}`, { quantity: 1 });
 
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body['errors'])).toContain('"path":"sku"');
   });
 
   it('answers 404 for the reservation of an order it has not seen, 400 for an id that is not a UUID', async () => {
-    expect((await requestJson(`${service.url}/reservations/0195f0a0-0000-7000-8000-000000000000`)).status).toBe(404);
-    expect((await requestJson(`${service.url}/reservations/..%2F..%2Fetc%2Fpasswd`)).status).toBe(400);
+    expect((await app.act('GET', '/reservations/0195f0a0-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await app.act('GET', '/reservations/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
   });
 
   it('shows its consumer group and outbox relay on /status', async () => {
-    const { body } = await requestJson(`${service.url}/status`);
+    const { body } = await app.act('GET', '/status');
 
     expect(body).toMatchObject({
-      consumer: { groupId: bed.groupId, state: 'running', memberId: expect.any(String) },
+      consumer: { groupId: app.groupId, state: 'running', memberId: expect.any(String) },
       outboxRelay: { role: expect.stringMatching(/leader|standby/) },
     });
   });

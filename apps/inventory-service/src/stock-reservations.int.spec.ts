@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { requestJson, waitFor } from '@orderflow/testing';
-import type { InventoryService } from './create-inventory-service.ts';
+import { startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
 import { customer } from './spec-helpers/http.ts';
-import { inventoryTestBed, type InventoryTestBed } from './spec-helpers/inventory-test-bed.ts';
+import { inventoryService } from './spec-helpers/inventory-service-app.ts';
 
 describe('inventory-service handling order events (real PostgreSQL and Kafka)', () => {
-  let bed: InventoryTestBed;
-  let service: InventoryService;
+  let app: TestServiceOf<typeof inventoryService>;
 
   beforeAll(async () => {
-    bed = await inventoryTestBed();
-    service = await bed.startInstance();
+    app = await startTestService(inventoryService);
   });
-  afterAll(() => bed?.stop());
+  afterAll(() => app?.stop());
 
-  const stockOf = async (sku: string) => (await requestJson(`${service.url}/inventory/${sku}`)).body;
+  const stockOf = async (sku: string) => (await app.act('GET', `/inventory/${sku}`)).body;
   const reservationOf = (orderId: string, status: string) =>
     waitFor(
       async () => {
-        const { body } = await requestJson(`${service.url}/reservations/${orderId}`);
+        const { body } = await app.act('GET', `/reservations/${orderId}`);
         return body['status'] === status ? body : undefined;
       },
       { description: `the reservation of ${orderId} to be ${status}` },
@@ -28,10 +25,10 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
    * of the same key lands on the same partition, after them, so it is handled last.
    */
   const everythingHandledFor = async (orderId: string) => {
-    const marker = await bed.publish('OrderConfirmedEvent', { orderId, ...customer });
+    const marker = await app.publish('OrderConfirmedEvent', { orderId, ...customer });
     await waitFor(
       async () =>
-        (await bed.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [marker])).rowCount === 1,
+        (await app.database.pool.query('SELECT 1 FROM kafka_inbox WHERE event_id = $1', [marker])).rowCount === 1,
       {
         description: `the events of order ${orderId} to be handled`,
       },
@@ -39,16 +36,16 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   };
   /** The inventory's events about one order, in topic order, once `total` events are on the topic. */
   const eventsOf = async (orderId: string, total: number) =>
-    (await bed.inventoryEvents(total)).filter((decoded) => decoded.event.orderId === orderId);
+    (await app.inventoryEvents(total)).filter((decoded) => decoded.event.orderId === orderId);
 
   it('reserves every item of a placed order and publishes StockReservedEvent keyed by the order id', async () => {
-    const [book, pen] = [await bed.stockUp(5), await bed.stockUp(2)];
+    const [book, pen] = [await app.stockUp(5), await app.stockUp(2)];
     const orderId = randomUUID();
     const items = [
       { sku: book, quantity: 2 },
       { sku: pen, quantity: 2 },
     ];
-    const placedEventId = await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
+    const placedEventId = await app.publish('OrderPlacedEvent', { orderId, ...customer, items });
 
     await reservationOf(orderId, 'HELD');
     expect(await stockOf(book)).toMatchObject({ available: 3, reserved: 2, onHand: 5 });
@@ -67,9 +64,9 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   });
 
   it('reserves nothing when one item is short, and names each unavailable sku with its reason', async () => {
-    const [plenty, scarce] = [await bed.stockUp(10), await bed.stockUp(1)];
+    const [plenty, scarce] = [await app.stockUp(10), await app.stockUp(1)];
     const orderId = randomUUID();
-    await bed.publish('OrderPlacedEvent', {
+    await app.publish('OrderPlacedEvent', {
       orderId,
       ...customer,
       items: [
@@ -86,20 +83,20 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
     ];
     expect(failed['unavailableItems']).toEqual(expect.arrayContaining(expected));
     expect(await stockOf(plenty)).toMatchObject({ available: 10, reserved: 0 });
-    const total = (await bed.inventoryEvents(2)).length;
+    const total = (await app.inventoryEvents(2)).length;
     const [event] = await eventsOf(orderId, total);
     expect(event?.type).toBe('StockReservationFailedEvent');
     expect(event?.event).toMatchObject({ orderId, unavailableItems: expect.arrayContaining(expected) });
   });
 
   it('releases a held reservation once on cancel, however many cancels arrive', async () => {
-    const sku = await bed.stockUp(4);
+    const sku = await app.stockUp(4);
     const orderId = randomUUID();
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 3 }] });
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 3 }] });
     await reservationOf(orderId, 'HELD');
 
-    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
-    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+    await app.publish('OrderCancelledEvent', { orderId, ...customer });
+    await app.publish('OrderCancelledEvent', { orderId, ...customer });
     await reservationOf(orderId, 'RELEASED');
     await everythingHandledFor(orderId);
 
@@ -109,29 +106,29 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   });
 
   it('takes shipped units out of the warehouse for good', async () => {
-    const sku = await bed.stockUp(6);
+    const sku = await app.stockUp(6);
     const orderId = randomUUID();
     const items = [{ sku, quantity: 4 }];
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items });
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items });
     await reservationOf(orderId, 'HELD');
 
-    await bed.publish('ProductShippedEvent', { orderId, ...customer, items });
+    await app.publish('ProductShippedEvent', { orderId, ...customer, items });
     await reservationOf(orderId, 'SHIPPED');
 
     expect(await stockOf(sku)).toMatchObject({ available: 2, reserved: 0, onHand: 2 });
   });
 
   it('applies a redelivered event once: the inbox skips the second copy', async () => {
-    const sku = await bed.stockUp(5);
+    const sku = await app.stockUp(5);
     const orderId = randomUUID();
     const eventId = randomUUID();
-    const before = (await requestJson(`${service.url}/status`)).body['consumer'] as { duplicates: number };
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
+    const before = (await app.act('GET', '/status')).body['consumer'] as { duplicates: number };
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] }, eventId);
 
     await waitFor(
       async () =>
-        ((await requestJson(`${service.url}/status`)).body['consumer'] as { duplicates: number }).duplicates ===
+        ((await app.act('GET', '/status')).body['consumer'] as { duplicates: number }).duplicates ===
         before.duplicates + 1,
       {
         description: 'the second copy to be skipped as a duplicate',
@@ -141,11 +138,11 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
   });
 
   it('ignores a cancel of an order whose reservation failed: nothing to release', async () => {
-    const sku = await bed.stockUp(1);
+    const sku = await app.stockUp(1);
     const orderId = randomUUID();
-    await bed.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 5 }] });
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 5 }] });
     await reservationOf(orderId, 'FAILED');
-    await bed.publish('OrderCancelledEvent', { orderId, ...customer });
+    await app.publish('OrderCancelledEvent', { orderId, ...customer });
     await everythingHandledFor(orderId);
 
     expect(await reservationOf(orderId, 'FAILED')).toMatchObject({ status: 'FAILED' });

@@ -1,36 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { createEventProducer, type EventProducer } from '@orderflow/kafka';
-import { waitFor } from '@orderflow/testing';
+import { startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
+import type { NotificationService } from './create-notification-service.ts';
 import {
   consumerStatus,
   eventContext,
   newCustomer,
-  startTestNotificationService,
+  notificationService,
   testItems,
-  type TestNotificationService,
-} from './spec-helpers/test-notification-service.ts';
+} from './spec-helpers/notification-service-app.ts';
 
 describe('two notification-service instances in one consumer group (real PostgreSQL and Kafka)', () => {
-  let first: TestNotificationService;
-  let second: TestNotificationService;
+  let app: TestServiceOf<typeof notificationService>;
+  let first: NotificationService;
+  let second: NotificationService;
   let producer: EventProducer;
 
   beforeAll(async () => {
-    first = await startTestNotificationService();
-    // Same database, topic and group: a second replica of the service.
-    second = await startTestNotificationService(first);
-    producer = createEventProducer({ kafka: first.kafka });
+    // Same database, topic and group: two replicas of the service.
+    app = await startTestService(notificationService, { instances: 2 });
+    [first, second] = app.instances as [NotificationService, NotificationService];
+    producer = createEventProducer({ kafka: app.kafka });
     await producer.start();
   });
   afterAll(async () => {
     await producer?.stop();
-    // The second first: the first one drops the shared database.
-    await second?.stop();
-    await first?.stop();
+    await app?.stop();
   });
 
   it('split the 6 partitions, none held twice, and record exactly one notification for each of 30 orders', async () => {
-    const topic = first.topics.orders.name;
+    const topic = app.topics.orders.name;
     const [held1, held2] = await waitFor(
       async () => {
         const held: [number[], number[]] = [
@@ -49,7 +48,7 @@ describe('two notification-service instances in one consumer group (real Postgre
     await Promise.all(
       orderIds.map((orderId) =>
         producer.publish(
-          first.topics.orders,
+          app.topics.orders,
           'OrderPlacedEvent',
           { orderId, ...newCustomer(), items: testItems },
           eventContext(),
@@ -61,7 +60,7 @@ describe('two notification-service instances in one consumer group (real Postgre
     const processed = async () => (await consumerStatus(first)).processed + (await consumerStatus(second)).processed;
     await waitFor(async () => (await processed()) >= 30, { description: '30 order events handled' });
 
-    const { rows } = await first.database.pool.query<{ order_id: string; count: string }>(
+    const { rows } = await app.database.pool.query<{ order_id: string; count: string }>(
       'SELECT order_id, count(*) FROM notifications GROUP BY order_id',
     );
     expect(rows.map((row) => row.order_id).sort()).toEqual([...orderIds].sort());

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopicName, eventToMessage, newEventId } from '@orderflow/events';
 import { createEventProducer, type EventProducer } from '@orderflow/kafka';
-import { consumeFromBeginning, requestJson, waitFor } from '@orderflow/testing';
+import { consumeFromBeginning, startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
 import {
   consumerStatus,
   eventContext,
   newCustomer,
+  notificationService,
   notificationsFor,
-  startTestNotificationService,
   testItems,
-  type TestNotificationService,
-} from './spec-helpers/test-notification-service.ts';
+} from './spec-helpers/notification-service-app.ts';
 
 describe('notification-service consuming order events (real PostgreSQL and Kafka)', () => {
-  let app: TestNotificationService;
+  let app: TestServiceOf<typeof notificationService>;
   let producer: EventProducer;
 
   beforeAll(async () => {
-    app = await startTestNotificationService();
+    app = await startTestService(notificationService);
     // Plays order-service's outbox relay: events straight onto the (test copy of the) orders topic.
     producer = createEventProducer({ kafka: app.kafka });
     await producer.start();
@@ -49,11 +48,11 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       state: 'running',
       memberId: expect.stringContaining('notification-service-test'),
     });
-    expect((await requestJson(`${app.url}/ready`)).body).toMatchObject({
+    expect((await app.act('GET', '/ready')).body).toMatchObject({
       status: 'ready',
       checks: { database: { status: 'up' }, kafka: { status: 'up' } },
     });
-    expect((await requestJson(`${app.url}/health`)).status).toBe(200);
+    expect((await app.act('GET', '/health')).status).toBe(200);
   });
 
   it('counts what its consumer handled on /metrics', async () => {
@@ -129,7 +128,7 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       body: notifications[2]?.body,
     });
     // One notification by its id: the same as in the list.
-    expect((await requestJson(`${app.url}/notifications/${notifications[0]?.id}`)).body).toEqual(notifications[0]);
+    expect((await app.act('GET', `/notifications/${notifications[0]?.id}`)).body).toEqual(notifications[0]);
   });
 
   it("a rejected order's notification names each sku and its reason", async () => {
@@ -179,13 +178,7 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
       eventContext(),
     );
     const garbage = { ...valid, value: Buffer.from([0xff, 0xfe, 0x00, 0x42]), headers: { ...valid.headers } };
-    const raw = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
-    await raw.connect();
-    try {
-      await raw.send({ topic: app.topics.orders.name, acks: -1, messages: [garbage] });
-    } finally {
-      await raw.disconnect();
-    }
+    await (await app.producer()).send({ topic: app.topics.orders.name, acks: -1, messages: [garbage] });
     // Same key, so the same partition, after the garbage.
     await producer.publish(app.topics.orders, 'OrderConfirmedEvent', { orderId, ...customer }, eventContext());
 
@@ -226,21 +219,21 @@ describe('notification-service consuming order events (real PostgreSQL and Kafka
     );
     expect(mine.map((notification) => notification.orderId).sort()).toEqual([...orderIds].sort());
     expect(mine.every((notification) => notification.customerId === customer.customerId)).toBe(true);
-    const firstPage = await requestJson(`${app.url}/notifications?customerId=${customer.customerId}&limit=1`);
+    const firstPage = await app.act('GET', `/notifications?customerId=${customer.customerId}&limit=1`);
     expect(firstPage.body).toMatchObject({ notifications: [mine[0]], limit: 1, offset: 0, nextOffset: 1 });
 
-    const badQuery = await requestJson(`${app.url}/notifications?orderId=not-a-uuid`);
+    const badQuery = await app.act('GET', '/notifications?orderId=not-a-uuid');
     expect(badQuery.status).toBe(400);
     expect(badQuery.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(badQuery.body['errors']).toEqual([expect.objectContaining({ path: 'orderId' })]);
-    expect((await requestJson(`${app.url}/notifications?limit=201`)).body['errors']).toEqual([
+    expect((await app.act('GET', '/notifications?limit=201')).body['errors']).toEqual([
       expect.objectContaining({ path: 'limit' }),
     ]);
 
-    const unknown = await requestJson(`${app.url}/notifications/${randomUUID()}`);
+    const unknown = await app.act('GET', `/notifications/${randomUUID()}`);
     expect(unknown).toMatchObject({ status: 404, body: { code: 'NOTIFICATION_NOT_FOUND' } });
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const notUuid = await requestJson(`${app.url}/notifications/not-a-uuid`);
+    const notUuid = await app.act('GET', '/notifications/not-a-uuid');
     expect(notUuid.status).toBe(400);
     expect(notUuid.body['errors']).toEqual([expect.objectContaining({ path: 'id' })]);
   });

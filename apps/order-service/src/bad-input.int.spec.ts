@@ -1,5 +1,5 @@
-import { recordCount } from '@orderflow/testing';
-import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import { recordCount, startTestService, type TestServiceOf } from '@orderflow/testing';
+import { orderService, validOrder } from './spec-helpers/order-service-app.ts';
 
 type BadRequest = {
   readonly name: string;
@@ -172,10 +172,10 @@ const cases: BadRequest[] = [
 ];
 
 describe('POST /orders with bad input (real PostgreSQL and Kafka)', () => {
-  let app: TestOrderService;
+  let app: TestServiceOf<typeof orderService>;
 
   beforeAll(async () => {
-    app = await startTestOrderService();
+    app = await startTestService(orderService);
   });
   afterAll(async () => {
     await app?.stop();
@@ -220,11 +220,7 @@ describe('POST /orders with bad input (real PostgreSQL and Kafka)', () => {
     expect(await recordCount(app.kafka, app.topics.orders.name)).toBe(0);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
 
-    const placed = await fetch(`${app.url}/orders`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(order),
-    });
+    const placed = await app.act('POST', '/orders', order);
     expect(placed.status).toBe(201);
   });
 });

@@ -1,33 +1,30 @@
 import { eventToMessage, recordToEvent, type EventContext } from '@orderflow/events';
-import { consumeFromBeginning, requestJson, waitFor } from '@orderflow/testing';
+import { consumeFromBeginning, startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
 import type { Producer } from 'kafkajs';
-import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import { orderService, validOrder } from './spec-helpers/order-service-app.ts';
 
 describe('order-service consuming inventory results (real PostgreSQL and Kafka)', () => {
-  let app: TestOrderService;
+  let app: TestServiceOf<typeof orderService>;
+  // Plays inventory-service: results straight onto the (test copy of the) inventory topic.
   let producer: Producer;
 
   beforeAll(async () => {
-    app = await startTestOrderService();
-    producer = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
-    await producer.connect();
+    app = await startTestService(orderService);
+    producer = await app.producer();
   });
   afterAll(async () => {
-    await producer?.disconnect();
     await app?.stop();
   });
 
   const context = (correlationId: string): EventContext => ({ occurredAt: new Date(), correlationId });
 
   async function placeOrder(): Promise<string> {
-    const placed = await requestJson(`${app.url}/orders`, 'POST', validOrder(), {
-      'X-Correlation-Id': 'flow-of-order',
-    });
+    const placed = await app.arrange('POST', '/orders', validOrder(), { 'X-Correlation-Id': 'flow-of-order' });
     return String(placed.body['id']);
   }
 
   async function statusOf(orderId: string, wanted: string) {
-    return waitFor(async () => (await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === wanted, {
+    return waitFor(async () => (await app.act('GET', `/orders/${orderId}`)).body['status'] === wanted, {
       description: `order ${orderId} to become ${wanted}`,
     });
   }
@@ -71,9 +68,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
     await statusOf(orderId, 'CONFIRMED');
 
-    const shipped = await requestJson(`${app.url}/orders/${orderId}/ship`, 'POST', {
-      trackingUrl: 'https://track.example/p/1',
-    });
+    const shipped = await app.act('POST', `/orders/${orderId}/ship`, { trackingUrl: 'https://track.example/p/1' });
     expect(shipped).toMatchObject({ status: 200, body: { status: 'SHIPPED' } });
     // 2 orders so far, each with placed + confirmed, plus this shipment.
     const events = await eventsOf(orderId, 5);
@@ -95,16 +90,14 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [failed] });
 
     await statusOf(orderId, 'REJECTED');
-    expect((await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['unavailableItems']).toEqual(
-      unavailableItems,
-    );
+    expect((await app.act('GET', `/orders/${orderId}`)).body['unavailableItems']).toEqual(unavailableItems);
     const events = await eventsOf(orderId, 7);
     expect(events.at(-1)).toMatchObject({ type: 'OrderRejectedEvent', event: { orderId, unavailableItems } });
   });
 
   it('stock reserved for an order cancelled meanwhile is ignored: it stays CANCELLED and nothing more is published', async () => {
     const orderId = await placeOrder();
-    expect((await requestJson(`${app.url}/orders/${orderId}/cancel`, 'POST')).status).toBe(200);
+    await app.arrange('POST', `/orders/${orderId}/cancel`);
     const reserved = eventToMessage(
       app.topics.inventory,
       'StockReservedEvent',
@@ -119,7 +112,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
           .rowCount === 1,
       { description: 'the consumer to handle the late reservation' },
     );
-    expect((await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status']).toBe('CANCELLED');
+    expect((await app.act('GET', `/orders/${orderId}`)).body['status']).toBe('CANCELLED');
     const { rows } = await app.database.pool.query(
       'SELECT event_type FROM kafka_outbox WHERE message_key = $1 ORDER BY id',
       [orderId],
@@ -141,8 +134,7 @@ describe('order-service consuming inventory results (real PostgreSQL and Kafka)'
     await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved, reserved] });
 
     await waitFor(
-      async () =>
-        ((await requestJson(`${app.url}/status`, 'GET')).body['consumer'] as { duplicates: number }).duplicates >= 1,
+      async () => ((await app.act('GET', '/status')).body['consumer'] as { duplicates: number }).duplicates >= 1,
       { description: 'the duplicate to be skipped' },
     );
     const { rows } = await app.database.pool.query(

@@ -1,14 +1,21 @@
 import { eventToMessage, recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, localTestCluster, requestJson, restoreTestCluster, waitFor } from '@orderflow/testing';
-import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import {
+  consumeFromBeginning,
+  localTestCluster,
+  restoreTestCluster,
+  startTestService,
+  waitFor,
+  type TestServiceOf,
+} from '@orderflow/testing';
+import { orderService, validOrder } from './spec-helpers/order-service-app.ts';
 
 // Stops every broker of the local test cluster: run with the cluster `npm test` (or the dev
 // profile) manages, never against an external one.
 describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => {
-  let app: TestOrderService;
+  let app: TestServiceOf<typeof orderService>;
 
   beforeAll(async () => {
-    app = await startTestOrderService();
+    app = await startTestService(orderService);
   });
   afterAll(async () => {
     // Whatever happened, leave the shared cluster running for the next suites.
@@ -17,7 +24,7 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
   });
 
   type ConsumerStatus = { assignment: Record<string, number[]> };
-  const consumerStatus = async () => (await requestJson(`${app.url}/status`, 'GET')).body['consumer'] as ConsumerStatus;
+  const consumerStatus = async () => (await app.act('GET', '/status')).body['consumer'] as ConsumerStatus;
 
   // The whole cluster stops and starts: on the shared test cluster, by then holding hundreds of
   // partitions from earlier suites, the brokers' restart alone can take a minute or more.
@@ -26,10 +33,9 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     await Promise.all(cluster.nodes().map((node) => cluster.stopBroker(node.id)));
 
     const placed = [];
-    for (let index = 0; index < 3; index += 1)
-      placed.push(await requestJson(`${app.url}/orders`, 'POST', validOrder()));
+    for (let index = 0; index < 3; index += 1) placed.push(await app.act('POST', '/orders', validOrder()));
     expect(placed.map((answer) => answer.status)).toEqual([201, 201, 201]);
-    const ready = await requestJson(`${app.url}/ready`, 'GET');
+    const ready = await app.act('GET', '/ready');
     expect(ready.status).toBe(503);
     expect(ready.body['checks']).toMatchObject({ kafka: { status: 'down' }, database: { status: 'up' } });
 
@@ -53,26 +59,18 @@ describe('order-service while Kafka is down (real PostgreSQL and Kafka)', () => 
     // both are right, so the proof is a result it handles. (It also means no restart of the
     // member is still pending when afterAll stops the service.)
     const [orderId] = orderIds as [string];
-    const producer = app.kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
-    await producer.connect();
-    try {
-      const reserved = eventToMessage(
-        app.topics.inventory,
-        'StockReservedEvent',
-        { orderId, items: validOrder().items },
-        { occurredAt: new Date(), correlationId: 'after-outage' },
-      );
-      await producer.send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
-    } finally {
-      await producer.disconnect();
-    }
-    await waitFor(
-      async () => (await requestJson(`${app.url}/orders/${orderId}`, 'GET')).body['status'] === 'CONFIRMED',
-      {
-        description: 'the inventory consumer to handle a result after the outage',
-        timeoutMs: 120_000,
-      },
+    const reserved = eventToMessage(
+      app.topics.inventory,
+      'StockReservedEvent',
+      { orderId, items: validOrder().items },
+      { occurredAt: new Date(), correlationId: 'after-outage' },
     );
+    // The harness's producer connects now, after the outage; its stop() disconnects it.
+    await (await app.producer()).send({ topic: app.topics.inventory.name, acks: -1, messages: [reserved] });
+    await waitFor(async () => (await app.act('GET', `/orders/${orderId}`)).body['status'] === 'CONFIRMED', {
+      description: 'the inventory consumer to handle a result after the outage',
+      timeoutMs: 120_000,
+    });
     expect((await consumerStatus()).assignment[app.topics.inventory.name]).toHaveLength(6);
   }, 300_000);
 });

@@ -1,19 +1,19 @@
 import { headerNames, recordToEvent } from '@orderflow/events';
-import { consumeFromBeginning, recordCount, requestJson, waitFor } from '@orderflow/testing';
-import { startTestOrderService, validOrder, type TestOrderService } from './spec-helpers/test-order-service.ts';
+import { consumeFromBeginning, recordCount, startTestService, waitFor, type TestServiceOf } from '@orderflow/testing';
+import { orderService, validOrder } from './spec-helpers/order-service-app.ts';
 
 describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
-  let app: TestOrderService;
+  let app: TestServiceOf<typeof orderService>;
 
   beforeAll(async () => {
-    app = await startTestOrderService();
+    app = await startTestService(orderService);
   });
   afterAll(async () => {
     await app?.stop();
   });
 
   it('places an order: 201 PENDING with a Location, and an OrderPlacedEvent keyed by the order id on the orders topic', async () => {
-    const placed = await requestJson(`${app.url}/orders`, 'POST', validOrder(), { 'X-Correlation-Id': 'checkout-42' });
+    const placed = await app.act('POST', '/orders', validOrder(), { 'X-Correlation-Id': 'checkout-42' });
 
     expect(placed.status).toBe(201);
     expect(placed.body).toMatchObject({ ...validOrder(), status: 'PENDING' });
@@ -42,8 +42,8 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
   it('when an order is placed twice with one Idempotency-Key and one body, one order exists and one event is written', async () => {
     const before = await app.outboxRows();
     const headers = { 'Idempotency-Key': 'retry-safe-1' };
-    const first = await requestJson(`${app.url}/orders`, 'POST', validOrder(), headers);
-    const second = await requestJson(`${app.url}/orders`, 'POST', validOrder(), headers);
+    const first = await app.act('POST', '/orders', validOrder(), headers);
+    const second = await app.act('POST', '/orders', validOrder(), headers);
 
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
@@ -55,7 +55,7 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     const before = await app.outboxRows();
     const headers = { 'Idempotency-Key': 'retry-safe-concurrent' };
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => requestJson(`${app.url}/orders`, 'POST', validOrder(), headers)),
+      Array.from({ length: 10 }, () => app.act('POST', '/orders', validOrder(), headers)),
     );
 
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
@@ -65,15 +65,10 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
 
   it('refuses an Idempotency-Key reused with another body with 409, publishing nothing more', async () => {
     const headers = { 'Idempotency-Key': 'retry-safe-2' };
-    expect((await requestJson(`${app.url}/orders`, 'POST', validOrder(), headers)).status).toBe(201);
+    await app.arrange('POST', '/orders', validOrder(), headers);
     const before = await app.outboxRows();
 
-    const reused = await requestJson(
-      `${app.url}/orders`,
-      'POST',
-      { ...validOrder(), email: 'bob@example.com' },
-      headers,
-    );
+    const reused = await app.act('POST', '/orders', { ...validOrder(), email: 'bob@example.com' }, headers);
 
     expect(reused.status).toBe(409);
     expect(reused.body).toMatchObject({
@@ -84,12 +79,12 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
   });
 
   it('reads an order back by id; 404 for an unknown id and 400 for an id that is not a UUID', async () => {
-    const placed = await requestJson(`${app.url}/orders`, 'POST', validOrder());
-    const read = await requestJson(`${app.url}/orders/${String(placed.body['id'])}`, 'GET');
+    const placed = await app.arrange('POST', '/orders', validOrder());
+    const read = await app.act('GET', `/orders/${String(placed.body['id'])}`);
     expect(read).toMatchObject({ status: 200, body: placed.body });
 
-    expect((await requestJson(`${app.url}/orders/0195f0a0-0000-7000-8000-0000000000ff`, 'GET')).status).toBe(404);
-    const notUuid = await requestJson(`${app.url}/orders/not-a-uuid`, 'GET');
+    expect((await app.act('GET', '/orders/0195f0a0-0000-7000-8000-0000000000ff')).status).toBe(404);
+    const notUuid = await app.act('GET', '/orders/not-a-uuid');
     expect(notUuid.status).toBe(400);
     expect(notUuid.body['errors']).toEqual([expect.objectContaining({ path: 'id' })]);
   });
@@ -98,19 +93,17 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     const customerId = '0195f0a0-0000-7000-8000-00000000c0de';
     const ids: string[] = [];
     for (let index = 0; index < 3; index += 1) {
-      ids.push(String((await requestJson(`${app.url}/orders`, 'POST', { ...validOrder(), customerId })).body['id']));
+      ids.push(String((await app.arrange('POST', '/orders', { ...validOrder(), customerId })).body['id']));
     }
 
-    const firstPage = await requestJson(`${app.url}/orders?customerId=${customerId}&status=PENDING&limit=2`, 'GET');
+    const firstPage = await app.act('GET', `/orders?customerId=${customerId}&status=PENDING&limit=2`);
     expect(firstPage.status).toBe(200);
     expect((firstPage.body['orders'] as { id: string }[]).map((order) => order.id)).toEqual([ids[2], ids[1]]);
     expect(firstPage.body['nextOffset']).toBe(2);
-    const lastPage = await requestJson(`${app.url}/orders?customerId=${customerId}&limit=2&offset=2`, 'GET');
+    const lastPage = await app.act('GET', `/orders?customerId=${customerId}&limit=2&offset=2`);
     expect((lastPage.body['orders'] as { id: string }[]).map((order) => order.id)).toEqual([ids[0]]);
     expect(lastPage.body['nextOffset']).toBeUndefined();
-    expect(
-      (await requestJson(`${app.url}/orders?customerId=${customerId}&status=SHIPPED`, 'GET')).body['orders'],
-    ).toEqual([]);
+    expect((await app.act('GET', `/orders?customerId=${customerId}&status=SHIPPED`)).body['orders']).toEqual([]);
   });
 
   it.each([
@@ -122,39 +115,37 @@ describe('order-service HTTP API (real PostgreSQL and Kafka)', () => {
     ['customerId=42', 'customerId'],
     ['colour=red', ''],
   ])('refuses the query %s with 400 naming %s', async (query, path) => {
-    const answer = await requestJson(`${app.url}/orders?${query}`, 'GET');
+    const answer = await app.act('GET', `/orders?${query}`);
     expect(answer.status).toBe(400);
     expect(answer.body['errors']).toEqual([expect.objectContaining({ path })]);
   });
 
   it('refuses to ship a PENDING order with 409 naming its status; cancels it; then refuses a second cancel', async () => {
-    const placed = await requestJson(`${app.url}/orders`, 'POST', validOrder());
+    const placed = await app.arrange('POST', '/orders', validOrder());
     const orderId = String(placed.body['id']);
 
-    const ship = await requestJson(`${app.url}/orders/${orderId}/ship`, 'POST');
+    const ship = await app.act('POST', `/orders/${orderId}/ship`);
     expect(ship.status).toBe(409);
     expect(ship.body['detail']).toContain('is PENDING');
 
-    const cancel = await requestJson(`${app.url}/orders/${orderId}/cancel`, 'POST');
+    const cancel = await app.act('POST', `/orders/${orderId}/cancel`);
     expect(cancel).toMatchObject({ status: 200, body: { status: 'CANCELLED' } });
-    const again = await requestJson(`${app.url}/orders/${orderId}/cancel`, 'POST');
+    const again = await app.act('POST', `/orders/${orderId}/cancel`);
     expect(again.status).toBe(409);
     expect(again.body['detail']).toContain('is CANCELLED');
-    expect((await requestJson(`${app.url}/orders/0195f0a0-0000-7000-8000-0000000000ff/cancel`, 'POST')).status).toBe(
-      404,
-    );
+    expect((await app.act('POST', '/orders/0195f0a0-0000-7000-8000-0000000000ff/cancel')).status).toBe(404);
   });
 
   it('serves its OpenAPI description, readiness, metrics and the consumer status', async () => {
-    expect((await requestJson(`${app.url}/openapi.json`, 'GET')).body).toMatchObject({ openapi: '3.1.0' });
-    expect((await requestJson(`${app.url}/ready`, 'GET')).body).toMatchObject({
+    expect((await app.act('GET', '/openapi.json')).body).toMatchObject({ openapi: '3.1.0' });
+    expect((await app.act('GET', '/ready')).body).toMatchObject({
       status: 'ready',
       checks: { database: { status: 'up' }, kafka: { status: 'up' } },
     });
     expect(await (await fetch(`${app.url}/metrics`)).text()).toContain('orderflow_http_requests_total');
     const status = await waitFor(
       async () => {
-        const answer = await requestJson(`${app.url}/status`, 'GET');
+        const answer = await app.act('GET', '/status');
         const consumer = answer.body['consumer'] as { state: string; assignment: Record<string, number[]> };
         return consumer.assignment[app.topics.inventory.name]?.length === 6 && answer.body;
       },
