@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -37,5 +37,16 @@ describe('startEmbeddedPostgres', () => {
       await rm(parent, { recursive: true, force: true });
     }
     // initdb and two starts: a few seconds, more on a busy machine.
+  }, 60_000);
+
+  it('stops a server that does not answer its shutdown signal: harder signals follow, and stop() returns', async () => {
+    const server = await startEmbeddedPostgres({ stopStepMs: 500 });
+    const postmaster = Number((await readFile(join(server.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    // Frozen (as a hung disk or a debugger would leave it): SIGINT and SIGQUIT wait, SIGKILL does not.
+    process.kill(postmaster, 'SIGSTOP');
+
+    await server.stop();
+
+    expect(() => process.kill(postmaster, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   }, 60_000);
 });

