@@ -6,6 +6,7 @@ describe('the retention job', () => {
   beforeAll(async () => {
     database = await specDatabase();
     await database.pool.query('CREATE TABLE keys (name text PRIMARY KEY, used_at timestamptz)');
+    await database.pool.query('CREATE TABLE backlog (id int PRIMARY KEY, used_at timestamptz)');
   });
   afterAll(() => database.drop());
 
@@ -24,5 +25,22 @@ describe('the retention job', () => {
     expect(await job.runOnce()).toEqual({ 'old keys': 5 });
     const { rows } = await database.pool.query<{ name: string }>('SELECT name FROM keys ORDER BY name');
     expect(rows.map((row) => row.name)).toEqual(['never', 'new']);
+  });
+
+  it('stops after the chunk it is deleting, leaving the rest of a big backlog to the next run', async () => {
+    await database.pool.query(
+      `INSERT INTO backlog SELECT n, now() - interval '2 hours' FROM generate_series(1, 5000) AS n`,
+    );
+    const job = createRetentionJob({
+      pool: database.pool,
+      rules: [{ name: 'backlog', table: 'backlog', timestampColumn: 'used_at', keepMs: 60 * 60 * 1000 }],
+      chunkSize: 100,
+    });
+
+    const run = job.runOnce();
+    await job.stop();
+
+    expect(await run).toEqual({ backlog: 100 });
+    expect(await job.runOnce()).toEqual({ backlog: 4_900 });
   });
 });

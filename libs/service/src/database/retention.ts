@@ -28,6 +28,7 @@ export const retentionJobDefaults = {
 
 export type RetentionJob = {
   start(): void;
+  /** Ends the timer, and a run under way after its current chunk: a big first clean-up never holds up a stop. */
   stop(): Promise<void>;
   /** Applies every rule once; returns the rows deleted per rule name. */
   runOnce(): Promise<Record<string, number>>;
@@ -43,6 +44,7 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
   const chunkSize = options.chunkSize ?? retentionJobDefaults.chunkSize;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  let stopping = false;
 
   async function applyRule(rule: RetentionRule): Promise<number> {
     let deleted = 0;
@@ -55,16 +57,23 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
         [rule.keepMs, chunkSize],
       );
       deleted += rowCount ?? 0;
-      if ((rowCount ?? 0) < chunkSize) return deleted;
+      if ((rowCount ?? 0) < chunkSize || stopping) return deleted;
     }
   }
 
-  async function runOnce(): Promise<Record<string, number>> {
+  async function applyRules(): Promise<Record<string, number>> {
     const deleted: Record<string, number> = {};
-    for (const rule of options.rules) deleted[rule.name] = await applyRule(rule);
+    for (const rule of options.rules) if (!stopping) deleted[rule.name] = await applyRule(rule);
     const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
     if (total > 0) options.logger?.info({ deleted }, `retention: deleted ${total} expired rows`);
     return deleted;
+  }
+
+  /** A run that stop() can wait for. */
+  function runOnce(): Promise<Record<string, number>> {
+    const run = applyRules();
+    running = run.catch(() => undefined);
+    return run;
   }
 
   return {
@@ -72,7 +81,7 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
     start() {
       if (timer) return;
       timer = setInterval(() => {
-        running = runOnce().catch((error: unknown) =>
+        runOnce().catch((error: unknown) =>
           options.logger?.warn({ err: error }, 'retention run failed; trying again next interval'),
         );
       }, intervalMs);
@@ -82,7 +91,12 @@ export function createRetentionJob(options: RetentionJobOptions): RetentionJob {
     async stop() {
       clearInterval(timer);
       timer = undefined;
-      await running;
+      stopping = true;
+      try {
+        await running;
+      } finally {
+        stopping = false;
+      }
     },
   };
 }
