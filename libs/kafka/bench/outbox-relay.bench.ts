@@ -14,9 +14,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { defineTopic, deadLetterTopic, eventContextOf, eventToMessage, ordersTopic } from '@orderflow/events';
-import { createDatabase, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
+import { createDatabase, createPool, dropDatabase, startEmbeddedPostgres, withTransaction } from '@orderflow/service';
 import { Partitioners } from 'kafkajs';
-import pg from 'pg';
 import {
   appendToOutbox,
   createConsumerRunner,
@@ -58,7 +57,11 @@ setTimeout(() => {
 const embedded = process.env['DATABASE_URL'] ? undefined : await startEmbeddedPostgres({});
 const serverUrl = process.env['DATABASE_URL'] ?? embedded?.connectionString() ?? '';
 const databaseName = `bench_${suffix.replaceAll('-', '_')}`;
-const pool = new pg.Pool({ connectionString: await createDatabase(serverUrl, databaseName), max: 10 });
+const pool = createPool({
+  connectionString: await createDatabase(serverUrl, databaseName),
+  applicationName: 'bench',
+  max: 10,
+});
 const kafka = createKafkaClient({ brokers, clientId: 'outbox-relay-bench' });
 const plainTopic = defineTopic({ ...ordersTopic, name: `bench-plain-${suffix}` });
 const throughputTopic = defineTopic({ ...ordersTopic, name: `bench-outbox-${suffix}` });

@@ -15,6 +15,7 @@ export {
 } from './database/retention.ts';
 export { MigrationError, runMigrations, type MigrationOptions } from './database/run-migrations.ts';
 export { createDatabase, databaseUrl, dropDatabase } from './database/database-admin.ts';
+export { connectClient, queryOnce, withClient } from './database/single-client.ts';
 export {
   connectDatabase,
   messagingApplicationName,

@@ -1,6 +1,6 @@
 import { planStack, startStack, type Stack } from '@orderflow/dev-stack';
-import { findFreePort } from '@orderflow/service';
-import pg from 'pg';
+import { createPool, findFreePort } from '@orderflow/service';
+import type pg from 'pg';
 
 export type BenchStack = {
   readonly stack: Stack;
@@ -34,8 +34,11 @@ export async function startBenchStack(
   const started = performance.now();
   const stack = await startStack({ processes, brokers, output, logLevel: 'warn' });
   const readyMs = performance.now() - started;
-  const orders = new pg.Pool({ connectionString: stack.databaseUrls.get('order-service'), max: 2 });
-  const inventory = new pg.Pool({ connectionString: stack.databaseUrls.get('inventory-service'), max: 2 });
+  // createPool, as the services make theirs: an idle connection that breaks is logged, not fatal.
+  const benchPool = (app: string) =>
+    createPool({ connectionString: stack.databaseUrls.get(app) ?? '', applicationName: 'bench', max: 2 });
+  const orders = benchPool('order-service');
+  const inventory = benchPool('inventory-service');
   await inventory.query(
     `INSERT INTO stock (sku, name, on_hand) SELECT sku, sku, 1000000000 FROM unnest($1::text[]) AS sku ON CONFLICT (sku) DO NOTHING`,
     [skus],

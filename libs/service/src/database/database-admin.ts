@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { withClient } from './single-client.ts';
 
 /** The same server and credentials as `serverUrl`, for the database `name`. */
 export function databaseUrl(serverUrl: string, name: string): string {
@@ -28,13 +29,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   });
 }
 
-async function withAdminClient(serverUrl: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+function withAdminClient(serverUrl: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   // CREATE/DROP DATABASE cannot run inside the database concerned: use the `postgres` one.
-  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(databaseUrl(serverUrl, 'postgres'), work);
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TopicDefinition } from '@orderflow/events';
 import { appendToOutbox, createOutboxRelay, migrateKafkaTables } from '@orderflow/kafka';
-import { withTransaction } from '@orderflow/service';
+import { createPool, withTransaction } from '@orderflow/service';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
 import type { BenchRow } from '../bench-row.ts';
 import type { BenchSettings } from '../bench-settings.ts';
 import { waitFor } from '@orderflow/testing';
@@ -18,7 +17,7 @@ export async function relayDrainRate(
   topic: TopicDefinition,
   settings: BenchSettings,
 ): Promise<BenchRow> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = createPool({ connectionString: databaseUrl, applicationName: 'bench', max: 4 });
   try {
     await migrateKafkaTables(pool);
     const event = {

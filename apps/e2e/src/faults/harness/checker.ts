@@ -1,6 +1,7 @@
 import { inventoryTopic, ordersTopic } from '@orderflow/events';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
+import { queryOnce } from '@orderflow/service';
+import type pg from 'pg';
 import type { SentRequest } from './load-driver.ts';
 import { readTopic, type TopicEvent } from './topic-reader.ts';
 
@@ -184,15 +185,8 @@ function distinctById(events: readonly TopicEvent[]): TopicEvent[] {
 }
 
 async function readDatabases(input: CheckInput) {
-  const query = async <Row extends pg.QueryResultRow>(app: string, sql: string, values: unknown[]) => {
-    const client = new pg.Client({ connectionString: input.databaseUrls.get(app) });
-    await client.connect();
-    try {
-      return (await client.query<Row>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <Row extends pg.QueryResultRow>(app: string, sql: string, values: unknown[]) =>
+    queryOnce<Row>(input.databaseUrls.get(app) ?? '', sql, values);
   const customerIds = input.requests.map((request) => request.customerId);
   const orders = (
     await query<{ id: string; customer_id: string; status: string }>(

@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { messagingApplicationName } from '@orderflow/service';
-import pg from 'pg';
+import { connectClient, messagingApplicationName, withClient } from '@orderflow/service';
 
 // Faults inside PostgreSQL: sessions the server ends, and locks a test holds. Each service's
 // pools name their sessions after the service (application_name: the request pool the
@@ -9,16 +8,6 @@ import pg from 'pg';
 
 /** The application names of every session `app` opens. */
 const sessionNamesOf = (app: string) => [app, messagingApplicationName(app)];
-
-async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const terminateSql = `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS terminated FROM pg_stat_activity
   WHERE datname = current_database() AND application_name = ANY($1::text[]) AND pid <> pg_backend_pid()`;
@@ -61,8 +50,7 @@ export type HeldLock = {
 
 /** Takes the row lock of a product's stock row, as inventory-service does, and holds it. */
 export async function holdStockRow(databaseUrl: string, sku: string): Promise<HeldLock> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectClient(databaseUrl);
   try {
     await client.query('BEGIN');
     await client.query('SELECT sku FROM stock WHERE sku = $1 FOR UPDATE', [sku]);

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { startStack, type ServiceProcessSpec, type Stack } from '@orderflow/dev-stack';
 import { deadLetterTopicName, inventoryTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient } from '@orderflow/kafka';
+import { queryOnce } from '@orderflow/service';
 import { recordCount, testCluster, waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
 import { planOnFreePorts } from '../../spec-helpers/running-stack.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
@@ -84,13 +84,11 @@ export async function startFaultStack(options: { inventory: number; waitUntilRea
     orderServiceUrl: () => stack.process('order-service').url,
     async newProduct(units) {
       const sku = `FAULT-${randomUUID().slice(0, 8)}`;
-      const client = new pg.Client({ connectionString: stack.databaseUrls.get('inventory-service') });
-      await client.connect();
-      try {
-        await client.query('INSERT INTO stock (sku, name, on_hand) VALUES ($1, $1, $2)', [sku, units]);
-      } finally {
-        await client.end();
-      }
+      await queryOnce(
+        stack.databaseUrls.get('inventory-service') ?? '',
+        'INSERT INTO stock (sku, name, on_hand) VALUES ($1, $1, $2)',
+        [sku, units],
+      );
       return sku;
     },
     async deadLetters() {

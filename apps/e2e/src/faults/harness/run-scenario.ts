@@ -1,5 +1,5 @@
+import { queryOnce } from '@orderflow/service';
 import { waitFor } from '@orderflow/testing';
-import pg from 'pg';
 import { checkScenario, type ScenarioReport } from './checker.ts';
 import { allReady, type FaultStack } from './fault-stack.ts';
 import { loadFor, times } from './fault-form.ts';
@@ -70,15 +70,10 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioReport> {
  */
 async function settle(faultStack: FaultStack, requests: readonly SentRequest[]): Promise<void> {
   const customerIds = requests.filter((request) => request.outcome !== 'refused').map((request) => request.customerId);
-  const count = async (app: string, sql: string) => {
-    const client = new pg.Client({ connectionString: faultStack.stack.databaseUrls.get(app) });
-    await client.connect();
-    try {
-      return Number((await client.query<{ count: string }>(sql, [customerIds])).rows[0]?.count);
-    } finally {
-      await client.end();
-    }
-  };
+  const count = async (app: string, sql: string) =>
+    Number(
+      (await queryOnce<{ count: string }>(faultStack.stack.databaseUrls.get(app) ?? '', sql, [customerIds]))[0]?.count,
+    );
   await waitFor(
     async () => {
       const pending = await count(
