@@ -35,6 +35,7 @@ COPY apps/console/package.json apps/console/
 COPY apps/e2e/package.json apps/e2e/
 COPY libs/events/package.json libs/events/
 COPY libs/kafka/package.json libs/kafka/
+COPY libs/kafka-cluster/package.json libs/kafka-cluster/
 COPY libs/service/package.json libs/service/
 COPY libs/testing/package.json libs/testing/
 COPY tools/dev-stack/package.json tools/dev-stack/
@@ -81,20 +82,24 @@ CMD ["node", "libs/kafka/bin/provision-topics.ts"]
 
 # ---- kafka-secrets: the secured compose variant's CA, keys, passwords and scripts ----------
 # The one-shot `kafka-secrets` service of docker-compose.secure.yml: the same TypeScript that
-# secures the local cluster (tools/local-kafka/src/secure), writing into a named volume.
+# secures the local cluster (libs/kafka-cluster/src/secure, and the compose parts in
+# tools/local-kafka/src/secure), writing into a named volume.
 #   docker build --target kafka-secrets -t orderflow/kafka-secrets .
-# Its packages are the local-kafka tool's (@peculiar/x509 for the certificates, and
-# @orderflow/events for the access plan), installed apart so the services' images stay without
-# them: `npm ci` starts again from the deps stage's manifests (and its npm cache).
+# Its packages are the local-kafka tool's and its library's (@orderflow/kafka-cluster:
+# @peculiar/x509 for the certificates, kafkajs, and @orderflow/events for the access plan),
+# installed apart so the services' images stay without them: `npm ci` starts again from the
+# deps stage's manifests (and its npm cache).
 FROM deps AS kafka-secrets-deps
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
-      --workspace=tools/local-kafka
+      --workspace=tools/local-kafka \
+      --workspace=libs/kafka-cluster
 
 FROM ${NODE_IMAGE} AS kafka-secrets
 WORKDIR /app
 COPY --from=kafka-secrets-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY libs/events ./libs/events
+COPY libs/kafka-cluster ./libs/kafka-cluster
 COPY tools/local-kafka/package.json tools/local-kafka/
 COPY tools/local-kafka/src ./tools/local-kafka/src
 # No USER: it runs as root for one reason, to give the files to uid 1000 (`--owner`), the user

@@ -1,4 +1,4 @@
-import { checkDockerEngine } from '@orderflow/offline-images';
+import { checkDockerEngine } from '@orderflow/kafka-cluster';
 
 /**
  * `describe` for the suites that need a Docker engine (the compose e2e, the testcontainers

@@ -20,6 +20,11 @@ export { requestJson, type JsonAnswer } from './request-json.ts';
 export { waitFor, type WaitForOptions } from './wait-for.ts';
 export { describeWithDocker } from './docker-suite.ts';
 
+// The testcontainers mode's cluster, for its runner (tools/local-kafka/src/run-container-tests.ts).
+export { dockerEngine, DockerNeededError } from './containers/docker-engine.ts';
+export { startKafkaContainers } from './containers/kafka-containers.ts';
+export { containerNodesVariable, testClusterModeVariable } from './containers/test-run-variables.ts';
+
 // PostgreSQL for tests: a fresh database per suite on the run's shared server.
 export { testDatabase, testDatabaseServerVariable, type TestDatabase } from './database/test-database.ts';
 

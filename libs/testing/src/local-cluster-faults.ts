@@ -1,4 +1,4 @@
-import type { LocalKafkaCluster } from '@orderflow/local-kafka';
+import type { LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import type { ClusterFaults } from './cluster-faults.ts';
 
 /** Faults for the local cluster: LocalKafkaCluster signals its broker processes. */

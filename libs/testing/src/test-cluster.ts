@@ -1,4 +1,4 @@
-import { LocalKafkaCluster, testProfile, type ClientSecurity } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, testProfile, type ClientSecurity } from '@orderflow/kafka-cluster';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import type { ClusterFaults } from './cluster-faults.ts';
 import { containerNodesVariable, readContainerNodes, testClusterMode } from './containers/test-run-variables.ts';
@@ -13,7 +13,8 @@ import { madeSince } from './unique-names.ts';
  *   restart its brokers.
  * - ORDERFLOW_TEST_CLUSTER=testcontainers (`npm run test:containers`): three Kafka containers
  *   instead, started once by that runner, which sets KAFKA_BROKERS and the containers' ids
- *   (containers/run-container-tests.ts). Suites stop and start brokers there in the same way.
+ *   (tools/local-kafka/src/run-container-tests.ts). Suites stop and start brokers there in the
+ *   same way.
  * - KAFKA_BROKERS alone names an external cluster (e.g. docker compose): suites connect to it,
  *   and suites that need to stop brokers refuse to run with a clear message.
  * - Neither set (running one project's tests by hand, `npx nx test testing`): the local `test`

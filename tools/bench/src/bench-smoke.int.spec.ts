@@ -1,4 +1,4 @@
-import { LocalKafkaCluster, testProfile } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, testProfile } from '@orderflow/kafka-cluster';
 import { testCluster } from '@orderflow/testing';
 import { markdownTable } from './report-table.ts';
 import { runBench } from './run-bench.ts';

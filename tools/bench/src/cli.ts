@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalKafkaCluster, REPO_ROOT } from '@orderflow/local-kafka';
+import { LocalKafkaCluster, REPO_ROOT } from '@orderflow/kafka-cluster';
 import { fullBench, quickBench, smokeBench } from './bench-settings.ts';
 import { markdownTable } from './report-table.ts';
 import { runBench } from './run-bench.ts';

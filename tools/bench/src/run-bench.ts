@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { defineTopic, ordersTopic } from '@orderflow/events';
 import { createKafkaClient, provisionTopics } from '@orderflow/kafka';
-import { REPO_ROOT, type LocalKafkaCluster } from '@orderflow/local-kafka';
+import { REPO_ROOT, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import type { BenchReport, BenchRow } from './bench-row.ts';
 import type { BenchSettings } from './bench-settings.ts';
 import { startBenchStack } from './bench-stack.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@orderflow/local-kafka';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 
 /** Runs tools/check-node.mjs as `npm start` does, with Node's version and platform made to look like `pretend`. */
 function checkNodeAs(pretend: { version: string; platform: string; arch: string }) {

@@ -1,4 +1,4 @@
-import { clusterLayout, LocalKafkaCluster } from '@orderflow/local-kafka';
+import { clusterLayout, LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { waitFor } from '@orderflow/testing';
 import { assertPortsFree } from './ports.ts';
 import type { ServiceProcessSpec } from './stack-plan.ts';

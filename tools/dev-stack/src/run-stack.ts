@@ -27,7 +27,7 @@ import {
   LocalKafkaError,
   REPO_ROOT,
   serviceSecurityEnvironment,
-} from '@orderflow/local-kafka';
+} from '@orderflow/kafka-cluster';
 import { assertPortsFree } from './ports.ts';
 import { waitUntilReady } from './service-process.ts';
 import { startStack, type Stack } from './start-stack.ts';

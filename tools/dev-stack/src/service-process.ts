@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
-import { REPO_ROOT } from '@orderflow/local-kafka';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 import { formatLogLine } from './format-log-line.ts';
 import type { ServiceProcessSpec } from './stack-plan.ts';
 

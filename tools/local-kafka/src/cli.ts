@@ -17,9 +17,20 @@
  */
 import { parseArgs } from 'node:util';
 import { ensureDependencies } from './dependencies.ts';
-import { KAFKA_CLI_TOOLS, runKafkaTool } from './kafka-cli-tools.ts';
-import { kafkaVersion } from './kafka-jars.ts';
-import { LocalKafkaError } from './local-kafka-error.ts';
+
+// Before ensureDependencies only the `secrets` command: it runs in a container whose
+// node_modules the image installed. Every other command first makes sure node_modules is
+// there, since that is where npm links @orderflow/kafka-cluster (and its kafkajs).
+if (process.argv[2] !== 'secrets') ensureDependencies((line) => console.log(line));
+const {
+  KAFKA_CLI_TOOLS,
+  LocalKafkaCluster,
+  LocalKafkaError,
+  bootstrapServers,
+  clusterLayout,
+  kafkaVersion,
+  runKafkaTool,
+} = await import('@orderflow/kafka-cluster');
 
 const USAGE = `usage: cli.ts <command> [--profile dev|test]
   install                 npm ci, if node_modules is missing or older than package-lock.json
@@ -40,7 +51,6 @@ async function main(argv: string[]): Promise<number> {
   if (KAFKA_CLI_TOOLS[command] ?? KAFKA_CLI_TOOLS[`kafka-${command}`]) {
     return runToolCommand(command, rest);
   }
-  // Before ensureDependencies: it runs in a container whose node_modules the image installed.
   if (command === 'secrets') return secretsCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
@@ -50,10 +60,7 @@ async function main(argv: string[]): Promise<number> {
       wipe: { type: 'boolean', default: false },
     },
   });
-  // Imported only now: it needs kafkajs, which a fresh clone installs first.
-  ensureDependencies((line) => console.log(line));
   if (command === 'install') return 0;
-  const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
   const cluster = new LocalKafkaCluster({ profile: values.profile, log: (line) => console.log(line) });
   const nodeId = Number(positionals[0]);
 
@@ -102,7 +109,6 @@ async function main(argv: string[]): Promise<number> {
 
 async function runToolCommand(tool: string, args: string[]): Promise<number> {
   const external = process.env['KAFKA_BROKERS'];
-  const { bootstrapServers, clusterLayout } = await import('./cluster-layout.ts');
   const brokers = external
     ? external.split(',')
     : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));

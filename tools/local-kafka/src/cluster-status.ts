@@ -1,7 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { runKafkaTool } from './kafka-cli-tools.ts';
-import { kafkaVersion } from './kafka-jars.ts';
-import type { LocalKafkaCluster } from './local-kafka-cluster.ts';
+import { kafkaVersion, runKafkaTool, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 
 /** Prints the nodes, the active KRaft controller and the topics of a local cluster. */
 export async function printStatus(cluster: LocalKafkaCluster): Promise<void> {

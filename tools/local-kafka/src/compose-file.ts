@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 
 /**
  * docker-compose.yml as compose reads it with no settings given: every `${NAME:-default}`

@@ -1,7 +1,6 @@
 import { parse } from 'yaml';
-import { BROKER_DEFAULTS } from './broker-defaults.ts';
+import { BROKER_DEFAULTS, kafkaVersion } from '@orderflow/kafka-cluster';
 import { composeFileWithDefaults } from './compose-file.ts';
-import { kafkaVersion } from './kafka-jars.ts';
 
 /**
  * docker-compose.yml, checked by reading it (with its settings at their defaults, as a user

@@ -1,15 +1,8 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
-/** The repository root: this file lives in tools/local-kafka/src. */
+/**
+ * The repository root: this file lives in tools/local-kafka/src. The tool keeps its own copy of
+ * @orderflow/kafka-cluster's REPO_ROOT because `npm test` and the CLI need it before
+ * dependencies.ts has run `npm ci`, which is what links that library into node_modules.
+ */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
-
-/** tools/local-kafka: holds the pom.xml that pins the Kafka version. */
-export const TOOL_ROOT = resolve(import.meta.dirname, '..');
-
-export const POM_FILE = join(TOOL_ROOT, 'pom.xml');
-
-/** Downloaded jars (git-ignored). Maven's own ~/.m2 cache makes a refill offline and quick. */
-export const JAR_CACHE_ROOT = process.env['ORDERFLOW_KAFKA_CACHE'] ?? join(REPO_ROOT, '.cache');
-
-/** Runtime state of local clusters: data dirs, logs, configs, PIDs (git-ignored). */
-export const CLUSTERS_ROOT = process.env['ORDERFLOW_KAFKA_HOME'] ?? join(REPO_ROOT, '.kafka-local');

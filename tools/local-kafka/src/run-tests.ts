@@ -12,7 +12,7 @@
  * 4. Stops the cluster and deletes its data, also when tests fail or the run is interrupted.
  * 4b. The secured phase: the `test-secure` cluster (SASL/SCRAM over TLS, ACLs) is started once
  *    for every `*.secure.spec.ts` (apps/e2e/jest.secure.config.ts), then stopped and deleted.
- * 5. Runs the testcontainers phase (libs/testing/src/containers/run-container-tests.ts): the
+ * 5. Runs the testcontainers phase (run-container-tests.ts, beside this file): the
  *    cluster proofs, a fault scenario and the order-flow e2e again, on three Kafka containers.
  *    Where no Docker engine answers it is skipped with one line saying why, unless
  *    ORDERFLOW_REQUIRE_DOCKER=1 (CI) makes that a failure. (The compose e2e is a Docker suite
@@ -25,7 +25,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies } from './dependencies.ts';
-import { testProfile } from './cluster-layout.ts';
 import { runNx, withTestSummary } from './nx-run.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -74,7 +73,7 @@ function checkFormatting(): Promise<number> {
 /** Step 4b: one secured cluster for all the secured suites, then gone. */
 async function runSecuredPhase(): Promise<number> {
   const started = Date.now();
-  const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
+  const { LocalKafkaCluster } = await import('@orderflow/kafka-cluster');
   const cluster = new LocalKafkaCluster({ profile: 'test-secure', log });
   try {
     await cluster.down({ wipe: true });
@@ -105,18 +104,14 @@ async function runSecuredPhase(): Promise<number> {
   }
 }
 
-/** Step 5, as a process of its own: its runner lives in libs/testing, which builds on this tool. */
+/** Step 5, as a process of its own: `npm run test:containers` runs the same script. */
 function runContainerPhase(): Promise<number> {
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [join(REPO_ROOT, 'libs', 'testing', 'src', 'containers', 'run-container-tests.ts')],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, KAFKA_BROKERS: '', ORDERFLOW_KAFKA_PROFILE: '' },
-    },
-  );
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'tools', 'local-kafka', 'src', 'run-container-tests.ts')], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, KAFKA_BROKERS: '', ORDERFLOW_KAFKA_PROFILE: '' },
+  });
   return new Promise((resolve) =>
     child.on('exit', (code) => {
       log(`testcontainers phase finished in ${seconds(started)} (exit code ${code})`);
@@ -138,8 +133,8 @@ async function runWithCluster(): Promise<number> {
     log(`Using the external cluster KAFKA_BROKERS=${process.env['KAFKA_BROKERS']}`);
     return runChecksAndTests(extraArgs);
   }
-  // Imported only now: it needs kafkajs, which step 1 may just have installed.
-  const { LocalKafkaCluster } = await import('./local-kafka-cluster.ts');
+  // Imported only now: npm links it (and installs its kafkajs) in step 1, on a fresh clone.
+  const { LocalKafkaCluster, testProfile } = await import('@orderflow/kafka-cluster');
   const cluster = new LocalKafkaCluster({ profile: testProfile(), log });
   let code: number;
   try {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { KAFKA_CLI_TOOLS, LOG4J2_PROPERTIES, REPO_ROOT, ensureKafkaJars, kafkaVersion } from '@orderflow/local-kafka';
+import { KAFKA_CLI_TOOLS, LOG4J2_PROPERTIES, REPO_ROOT, ensureKafkaJars, kafkaVersion } from '@orderflow/kafka-cluster';
 
 const IMAGES_DIR = resolve(import.meta.dirname, '..', 'images');
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillContext, type CONTEXT_BUILDERS } from './build-contexts.ts';
 import { buildDebianBase } from './debian-base.ts';
-import { checkDockerEngine, dockerStreaming, imageLabel } from './docker-engine.ts';
+import { checkDockerEngine } from '@orderflow/kafka-cluster';
+import { dockerStreaming, imageLabel } from './docker-engine.ts';
 import { INPUTS_LABEL, OFFLINE_IMAGES } from './offline-images.ts';
 
 export interface BuildOptions {

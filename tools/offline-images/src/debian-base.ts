@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { debianMirror } from './debian-mirror.ts';
-import { dockerClient } from './docker-engine.ts';
+import { dockerClient } from '@orderflow/kafka-cluster';
 
 /**
  * Builds the Debian bookworm base image without a registry: debootstrap unpacks a minimal

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dockerClient } from '@orderflow/offline-images';
+import { dockerClient } from '@orderflow/kafka-cluster';
 
 /** One container event of a compose project: which service, what happened, when. */
 export interface ContainerEvent {

@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '@orderflow/local-kafka';
-import { dockerClient } from '@orderflow/offline-images';
+import { dockerClient, REPO_ROOT } from '@orderflow/kafka-cluster';
 
 /**
  * docker-compose.yml, run as a project of its own (`-p`), so a test never touches a stack a

@@ -1,5 +1,5 @@
 import { accessPlan } from '@orderflow/events';
-import { aclBindingsOf } from '@orderflow/local-kafka';
+import { aclBindingsOf } from '@orderflow/kafka-cluster';
 import kafkajs, { logLevel, type Admin, type KafkaConfig } from 'kafkajs';
 import type { ComposeProject } from './compose-project.ts';
 

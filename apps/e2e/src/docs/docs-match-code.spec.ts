@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@orderflow/local-kafka';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 import { docPages, fromRoot, readRepoFile } from './doc-pages.ts';
 import { declaresName, namedFunctions } from './code-names.ts';
 import { moduleSpecifier, quotedNumbers, valueAt } from './code-numbers.ts';

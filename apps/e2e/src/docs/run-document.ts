@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@orderflow/local-kafka';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 import { waitFor } from '@orderflow/testing';
 import { shellBlocks, type ShellBlock } from './markdown-blocks.ts';
 import { openShellSession, type ShellResult, type ShellSession } from './shell-session.ts';

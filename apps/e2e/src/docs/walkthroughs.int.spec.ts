@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { bootstrapServers, clusterLayout, REPO_ROOT, testProfile } from '@orderflow/local-kafka';
+import { bootstrapServers, clusterLayout, REPO_ROOT, testProfile } from '@orderflow/kafka-cluster';
 import { planStack } from '@orderflow/dev-stack';
 import { restoreTestCluster, testCluster, testClusterFaults, type ClusterFaults } from '@orderflow/testing';
 import { startRunningStack, type RunningStack } from '../spec-helpers/running-stack.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accessPlan, serviceRules, topics, type ServiceName } from '@orderflow/events';
-import { aclBindingsOf, type LocalKafkaCluster } from '@orderflow/local-kafka';
+import { aclBindingsOf, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { waitFor } from '@orderflow/testing';
 import kafkajs, { logLevel, type Admin, type Consumer, type LogEntry } from 'kafkajs';
 import { kafkaAs, kafkaErrorType, securedCluster } from './secured-cluster.ts';

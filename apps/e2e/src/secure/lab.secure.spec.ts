@@ -1,4 +1,4 @@
-import { bootstrapServers, clusterLayout, type LocalKafkaCluster } from '@orderflow/local-kafka';
+import { bootstrapServers, clusterLayout, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { runDocument } from '../docs/run-document.ts';
 import { securedCluster } from './secured-cluster.ts';
 

@@ -1,5 +1,5 @@
 import { connectToKafka, createKafkaClient, KafkaLoginRefusedError } from '@orderflow/kafka';
-import type { LocalKafkaCluster } from '@orderflow/local-kafka';
+import type { LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { securedCluster } from './secured-cluster.ts';
 
 // How a service logs in (libs/kafka's createKafkaClient and connectToKafka, as every main.ts

@@ -1,4 +1,4 @@
-import { serviceSecurityEnvironment, type LocalKafkaCluster } from '@orderflow/local-kafka';
+import { serviceSecurityEnvironment, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { requestJson, testClusterFaults, waitFor, type ClusterFaults } from '@orderflow/testing';
 import {
   notificationKinds,

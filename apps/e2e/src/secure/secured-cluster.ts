@@ -1,4 +1,4 @@
-import { LocalKafkaCluster } from '@orderflow/local-kafka';
+import { LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 /**

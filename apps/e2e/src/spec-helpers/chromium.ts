@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@orderflow/local-kafka';
+import { REPO_ROOT } from '@orderflow/kafka-cluster';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where the browser tests save their screenshots (git-ignored). */

@@ -5,7 +5,7 @@ import type { ServiceName, TopicDefinition } from './topic-definition.ts';
 
 // Who may do what on a secured cluster, derived from the topic catalogue: the catalogue
 // already says who writes and who reads every topic, so the ACLs follow from it and cannot
-// drift from it. The secured local cluster applies these rules (tools/local-kafka), the
+// drift from it. The secured local cluster applies these rules (libs/kafka-cluster), the
 // Kubernetes manifests carry them as KafkaUser ACLs (deploy/k8s), and docs/12 shows them
 // as a table; tests compare all three with this file.
 

@@ -1,4 +1,4 @@
-import { runKafkaTool } from '@orderflow/local-kafka';
+import { runKafkaTool } from '@orderflow/kafka-cluster';
 import { testCluster, testKafka } from '../index.ts';
 
 /**

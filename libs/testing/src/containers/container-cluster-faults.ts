@@ -1,4 +1,4 @@
-import { clusterConditions, waitForHealth, type HealthCondition } from '@orderflow/local-kafka';
+import { clusterConditions, waitForHealth, type HealthCondition } from '@orderflow/kafka-cluster';
 import type { ClusterFaults } from '../cluster-faults.ts';
 import { waitFor } from '../wait-for.ts';
 import { dockerEngine } from './docker-engine.ts';

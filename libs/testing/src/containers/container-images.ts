@@ -1,4 +1,4 @@
-import { kafkaVersion } from '@orderflow/local-kafka';
+import { kafkaVersion } from '@orderflow/kafka-cluster';
 
 /**
  * Image names are settings, as in docker-compose.yml: the official images by default, or

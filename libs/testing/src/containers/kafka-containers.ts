@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { BROKER_DEFAULTS, clusterConditions, newClusterId, waitForHealth } from '@orderflow/local-kafka';
+import { BROKER_DEFAULTS, clusterConditions, newClusterId, waitForHealth } from '@orderflow/kafka-cluster';
 import { findFreePort } from '@orderflow/service';
 import { GenericContainer, Network, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { kafkaImage } from './container-images.ts';

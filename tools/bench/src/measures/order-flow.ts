@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { LocalKafkaCluster } from '@orderflow/local-kafka';
+import type { LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { waitFor } from '@orderflow/testing';
 import type { Kafka } from 'kafkajs';
 import type { BenchRow } from '../bench-row.ts';

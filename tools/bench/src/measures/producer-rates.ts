@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runKafkaTool } from '@orderflow/local-kafka';
+import { runKafkaTool } from '@orderflow/kafka-cluster';
 import { Partitioners, type Kafka } from 'kafkajs';
 import type { BenchRow } from '../bench-row.ts';
 import type { BenchSettings } from '../bench-settings.ts';

@@ -40,9 +40,9 @@ export function shutdownTimeoutMs(): number {
   return Number(value.replaceAll('_', ''));
 }
 
-/** The Kafka version the repo runs (tools/local-kafka/pom.xml). */
+/** The Kafka version the repo runs (libs/kafka-cluster/pom.xml). */
 export function repoKafkaVersion(): string {
-  const [, version = ''] = match('tools/local-kafka/pom.xml', /<kafka\.version>([^<]+)<\/kafka\.version>/);
+  const [, version = ''] = match('libs/kafka-cluster/pom.xml', /<kafka\.version>([^<]+)<\/kafka\.version>/);
   return version;
 }
 

@@ -1,6 +1,4 @@
-import { CLUSTER_PROFILES } from '../cluster-layout.ts';
-import type { ClusterSecrets } from './cluster-secrets.ts';
-import { secureListenerProperties } from './secure-node-config.ts';
+import { CLUSTER_PROFILES, secureListenerProperties, type ClusterSecrets } from '@orderflow/kafka-cluster';
 
 /**
  * The listeners of a broker in docker-compose.secure.yml: three as on the local secured

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessPlan } from '@orderflow/events';
-import { secretsPaths } from './cluster-secrets.ts';
+import { secretsPaths } from '@orderflow/kafka-cluster';
 import { writeComposeSecrets } from './compose-secrets.ts';
 
 // What the secured compose variant's kafka-secrets job leaves in its volume (docker-compose.secure.yml).

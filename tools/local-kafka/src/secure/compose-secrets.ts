@@ -1,12 +1,16 @@
 import { chmodSync, chownSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toPropertiesFile } from '../node-config.ts';
-import type { BrokerHosts } from './certificates.ts';
-import { writeClientProperties } from './client-config.ts';
-import { ensureClusterSecrets, passwordOf, secretsPaths } from './cluster-secrets.ts';
+import {
+  adminScramCredential,
+  ensureClusterSecrets,
+  passwordOf,
+  secretsPaths,
+  toPropertiesFile,
+  writeClientProperties,
+  type BrokerHosts,
+} from '@orderflow/kafka-cluster';
 import { composeBrokerSecurityProperties } from './compose-broker-security.ts';
 import { grantAccessScript } from './grant-access-script.ts';
-import { adminScramCredential } from './secure-node-config.ts';
 
 export type ComposeSecretsOptions = {
   /** The secrets volume, e.g. /secrets. */

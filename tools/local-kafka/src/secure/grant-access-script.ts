@@ -1,8 +1,6 @@
 import { accessPlan, type PrincipalAccess } from '@orderflow/events';
-import { clientPropertiesFile } from './client-config.ts';
-import { passwordOf, type ClusterSecrets } from './cluster-secrets.ts';
+import { clientPropertiesFile, passwordOf, scramIterations, type ClusterSecrets } from '@orderflow/kafka-cluster';
 import { kafkaAclsArguments } from './kafka-acls-arguments.ts';
-import { scramIterations } from './secure-node-config.ts';
 
 /** Where Kafka's scripts are, in the official apache/kafka image and in the offline stand-in alike. */
 const kafkaBin = '/opt/kafka/bin';

@@ -1,6 +1,6 @@
 import { accessPlan } from '@orderflow/events';
 import kafkajs from 'kafkajs';
-import { aclBindingsOf } from './grant-access.ts';
+import { aclBindingsOf } from '@orderflow/kafka-cluster';
 import { kafkaAclsArguments } from './kafka-acls-arguments.ts';
 
 const { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;

@@ -4,19 +4,25 @@
  * none answers.
  *
  * 1. Removes the containers an interrupted run of this test profile left behind.
- * 2. Starts the container cluster once for the whole run (kafka-containers.ts) and hands it to
- *    the suites: KAFKA_BROKERS and the containers' ids (test-run-variables.ts). Each jest run's
- *    PostgreSQL is a container too (database/global-setup.ts).
+ * 2. Starts the container cluster once for the whole run (libs/testing's
+ *    containers/kafka-containers.ts) and hands it to the suites: KAFKA_BROKERS and the
+ *    containers' ids (containers/test-run-variables.ts). Each jest run's PostgreSQL is a
+ *    container too (database/global-setup.ts).
  * 3. Runs, by default, what CI runs in this mode: the cluster proofs, one fault scenario (the
  *    whole cluster killed, services started before it comes back) and the order-flow e2e.
  *    With arguments: `nx run-many -t test <arguments>`, e.g.
  *    `npm run test:containers -- --projects=kafka`.
  * 4. Removes the containers and the network, also when tests fail or the run is interrupted.
  */
-import { runNx, testProfile, withTestSummary } from '@orderflow/local-kafka';
-import { dockerEngine, DockerNeededError } from './docker-engine.ts';
-import { startKafkaContainers } from './kafka-containers.ts';
-import { containerNodesVariable, testClusterModeVariable } from './test-run-variables.ts';
+import { testProfile } from '@orderflow/kafka-cluster';
+import {
+  containerNodesVariable,
+  dockerEngine,
+  DockerNeededError,
+  startKafkaContainers,
+  testClusterModeVariable,
+} from '@orderflow/testing';
+import { runNx, withTestSummary } from './nx-run.ts';
 
 const log = (line: string) => console.log(`[test:containers] ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
