@@ -1,28 +1,28 @@
 import { localTestCluster, restoreTestCluster, waitFor } from '@orderflow/testing';
 import { createEventProducer } from '../producer/event-producer.ts';
-import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import { consumerTestBed, type ConsumerTestBed } from '../spec-helpers/consumer-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 
 type LocalKafkaCluster = Awaited<ReturnType<typeof localTestCluster>>;
 
 describe('the consumer runner across a Kafka restart', () => {
   let cluster: LocalKafkaCluster | undefined;
-  let fixture: Awaited<ReturnType<typeof consumerFixture>> | undefined;
+  let bed: ConsumerTestBed | undefined;
 
   afterAll(async () => {
-    await fixture?.stopAll();
+    await bed?.stop();
     // Leave the shared cluster as we found it, even if the test failed half-way.
     if (cluster) await restoreTestCluster(cluster);
   }, 180_000);
 
   it('comes back by itself after every broker restarted, and handles what was published since', async () => {
     cluster = await localTestCluster();
-    fixture = await consumerFixture('consumer-restart');
+    bed = await consumerTestBed('consumer-restart');
     const handled = new Set<string>();
-    const runner = await fixture.startRunner(async (decoded) => {
+    const runner = await bed.startRunner(async (decoded) => {
       handled.add(decoded.metadata.eventId);
     });
-    const { kafka, topic } = fixture;
+    const { kafka, topic } = bed;
     /** Publishes one event with a fresh producer (so it is not the thing being tested); returns its id. */
     const publish = async () => {
       const producer = createEventProducer({ kafka });

@@ -3,27 +3,23 @@ import { eventToMessage, OrderflowError } from '@orderflow/events';
 import { consumeFromBeginning, waitFor } from '@orderflow/testing';
 import { statusReached } from '../spec-helpers/status-reached.ts';
 import type { ConsumerStatus } from './consumer-status.ts';
-import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
-import { consumerFixture } from '../spec-helpers/consumer-fixture.ts';
+import type { EventProducer } from '../producer/event-producer.ts';
+import { consumerTestBed, type ConsumerTestBed } from '../spec-helpers/consumer-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 
 describe('the consumer runner', () => {
-  let fixture: Awaited<ReturnType<typeof consumerFixture>>;
+  let bed: ConsumerTestBed;
   let producer: EventProducer;
 
   beforeEach(async () => {
-    fixture = await consumerFixture('consumer-runner');
-    producer = createEventProducer({ kafka: fixture.kafka });
-    await producer.start();
+    bed = await consumerTestBed('consumer-runner');
+    producer = bed.producer;
   });
 
-  afterEach(async () => {
-    await fixture.stopAll();
-    await producer.stop();
-  });
+  afterEach(() => bed.stop());
 
   it('dead-letters a record of garbage bytes at once, with its reason, and goes on with the records after it', async () => {
-    const { topic, kafka } = fixture;
+    const { topic, kafka } = bed;
     const orderId = crypto.randomUUID();
     const valid = eventToMessage(topic, 'OrderPlacedEvent', orderPlaced(orderId), testContext());
     const garbage = { ...valid, value: Buffer.from([0xff, 0xfe, 0x00, 0x42]) };
@@ -40,12 +36,12 @@ describe('the consumer runner', () => {
     );
 
     const handled: string[] = [];
-    const runner = await fixture.startRunner(async (event) => {
+    const runner = await bed.startRunner(async (event) => {
       handled.push(event.type);
     });
 
     await waitFor(() => handled.length === 1, { description: 'the record after the garbage to be handled' });
-    const [deadLetter] = await consumeFromBeginning(kafka, fixture.deadLetterTopicName, 1);
+    const [deadLetter] = await consumeFromBeginning(kafka, bed.deadLetterTopicName, 1);
     expect(handled).toEqual(['OrderConfirmedEvent']);
     expect(deadLetter?.message.key?.toString()).toBe(orderId);
     expect(deadLetter?.message.value).toEqual(garbage.value);
@@ -57,7 +53,7 @@ describe('the consumer runner', () => {
       'dlt-original-topic': topic.name,
       'dlt-original-partition': String(sent?.partition),
       'dlt-original-offset': sent?.baseOffset,
-      'dlt-consumer-group': fixture.groupId,
+      'dlt-consumer-group': bed.groupId,
       'dlt-error-code': 'undecodable-value',
       'dlt-attempts': '0',
     });
@@ -67,7 +63,7 @@ describe('the consumer runner', () => {
   });
 
   it('handles exactly once an event whose retriable failure clears within the retries, and dead-letters a non-retriable one at once', async () => {
-    const { topic } = fixture;
+    const { topic } = bed;
     const flaky = orderPlaced();
     const hopeless = orderPlaced();
     const after = orderPlaced();
@@ -76,7 +72,7 @@ describe('the consumer runner', () => {
 
     const effects: string[] = [];
     const attempts = new Map<string, number>();
-    const runner = await fixture.startRunner(
+    const runner = await bed.startRunner(
       async (decoded, context) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         const { orderId } = decoded.event;
@@ -98,20 +94,20 @@ describe('the consumer runner', () => {
     expect(attempts.get(flaky.orderId)).toBe(3);
     expect(attempts.get(hopeless.orderId)).toBe(1);
     expect(runner.status()).toMatchObject({ retried: 2, deadLettered: 1, lastError: { code: 'unknown-customer' } });
-    const [deadLetter] = await consumeFromBeginning(fixture.kafka, fixture.deadLetterTopicName, 1);
+    const [deadLetter] = await consumeFromBeginning(bed.kafka, bed.deadLetterTopicName, 1);
     expect(deadLetter?.message.key?.toString()).toBe(hopeless.orderId);
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');
   });
 
   it('waits out a database outage longer than all its retries, without dead-lettering, and then handles the record once', async () => {
-    const { topic } = fixture;
+    const { topic } = bed;
     const event = orderPlaced();
     await producer.publish(topic, 'OrderPlacedEvent', event, testContext());
     const outageEnds = Date.now() + 6_000;
     let tries = 0;
     const effects: string[] = [];
     // 2 attempts would be all a failing record gets; the outage outlasts many more tries.
-    const runner = await fixture.startRunner(
+    const runner = await bed.startRunner(
       async (decoded) => {
         tries += 1;
         if (Date.now() < outageEnds)
@@ -131,7 +127,7 @@ describe('the consumer runner', () => {
   });
 
   it('splits the partitions between two instances, and when one stops the other takes them all and misses nothing', async () => {
-    const { topic } = fixture;
+    const { topic } = bed;
     const handled = new Set<string>();
     const handler = async (decoded: { metadata: { eventId: string } }) => {
       handled.add(decoded.metadata.eventId);
@@ -147,11 +143,11 @@ describe('the consumer runner', () => {
     };
     const partitionsOf = (status: ConsumerStatus) => [...(status.assignment[topic.name] ?? [])];
 
-    const first = await fixture.startRunner(handler);
+    const first = await bed.startRunner(handler);
     await statusReached(first, (status) => partitionsOf(status).length === 6, {
       description: 'the first instance to hold all 6 partitions',
     });
-    const second = await fixture.startRunner(handler);
+    const second = await bed.startRunner(handler);
     const holdsThree = (status: ConsumerStatus) => partitionsOf(status).length === 3;
     await statusReached(first, holdsThree, { description: 'the first instance to hold 3 partitions' });
     await statusReached(second, holdsThree, { description: 'the second instance to hold 3 partitions' });
@@ -178,11 +174,11 @@ describe('the consumer runner', () => {
 
   it('keeps a member with a handler that runs longer than the session timeout in the group', async () => {
     const slow = orderPlaced();
-    await producer.publish(fixture.topic, 'OrderPlacedEvent', slow, testContext());
+    await producer.publish(bed.topic, 'OrderPlacedEvent', slow, testContext());
     // Same key, same partition: handled after the slow one, once the runner has sent the
     // heartbeat that would reveal that the member had been dropped.
-    await producer.publish(fixture.topic, 'OrderCancelledEvent', { ...slow }, testContext());
-    const runner = await fixture.startRunner(
+    await producer.publish(bed.topic, 'OrderCancelledEvent', { ...slow }, testContext());
+    const runner = await bed.startRunner(
       // Longer than the session timeout: without heartbeats during the handler, the group
       // coordinator would drop the member, and it would have to join again.
       async (decoded) => {
@@ -197,6 +193,6 @@ describe('the consumer runner', () => {
       timeoutMs: 30_000,
     });
     expect(runner.status()).toMatchObject({ rebalances: 1, retried: 0, deadLettered: 0 });
-    expect(runner.status().assignment[fixture.topic.name]).toHaveLength(6);
+    expect(runner.status().assignment[bed.topic.name]).toHaveLength(6);
   });
 });

@@ -1,6 +1,6 @@
 import { eventToMessage, OrderflowError } from '@orderflow/events';
 import { consumeFromBeginning, waitFor } from '@orderflow/testing';
-import { inboxTestBed, type InboxTestBed } from '../spec-helpers/inbox-test-bed.ts';
+import { consumerTestBed, type InboxTestBed } from '../spec-helpers/consumer-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 import { withBatchInbox } from './batch-inbox.ts';
 
@@ -8,16 +8,16 @@ describe('batches through the inbox', () => {
   let bed: InboxTestBed;
 
   beforeEach(async () => {
-    bed = await inboxTestBed(
-      'batch-inbox',
-      'CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)',
-    );
+    bed = await consumerTestBed('batch-inbox', {
+      inbox:
+        'CREATE TABLE effects (seq bigint GENERATED ALWAYS AS IDENTITY, order_id uuid NOT NULL, quantity integer NOT NULL)',
+    });
   });
   afterEach(() => bed.stop());
 
   // One effect per event: the order and the event's quantity, in the order the handler ran.
   const effectsHandler = (failOn?: string) =>
-    withBatchInbox<typeof bed.fixture.topic>(bed.db.pool, async (decoded, _context, client) => {
+    withBatchInbox<typeof bed.topic>(bed.db.pool, async (decoded, _context, client) => {
       if (decoded.type !== 'OrderPlacedEvent') return;
       const [item] = decoded.event.items;
       if (item?.sku === failOn)
@@ -38,13 +38,11 @@ describe('batches through the inbox', () => {
   it('commits many events in one transaction, keeps each key in order and gives a redelivered event no effect', async () => {
     const orders = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const events = placements(orders, 20);
-    const messages = events.map((event) => eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', event, testContext()));
+    const messages = events.map((event) => eventToMessage(bed.topic, 'OrderPlacedEvent', event, testContext()));
     // The first event again with its id, as the outbox relay re-sends a row after a crash.
-    await bed.producer.publishMessages([
-      { topic: bed.fixture.topic.name, messages: [...messages, ...messages.slice(0, 1)] },
-    ]);
+    await bed.producer.publishMessages([{ topic: bed.topic.name, messages: [...messages, ...messages.slice(0, 1)] }]);
 
-    const runner = await bed.fixture.startBatchRunner(effectsHandler());
+    const runner = await bed.startBatchRunner(effectsHandler());
 
     await waitFor(() => runner.status().processed === 60 && runner.status().duplicates === 1, {
       description: '60 processed, 1 duplicate',
@@ -67,11 +65,11 @@ describe('batches through the inbox', () => {
     const events = placements([orderId], 10);
     const poisoned = { ...orderPlaced(orderId), items: [{ sku: 'SKU-GONE', quantity: 5 }] };
     const messages = events.map((event, index) =>
-      eventToMessage(bed.fixture.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()),
+      eventToMessage(bed.topic, 'OrderPlacedEvent', index === 4 ? poisoned : event, testContext()),
     );
-    await bed.producer.publishMessages([{ topic: bed.fixture.topic.name, messages }]);
+    await bed.producer.publishMessages([{ topic: bed.topic.name, messages }]);
 
-    const runner = await bed.fixture.startBatchRunner(effectsHandler('SKU-GONE'), {
+    const runner = await bed.startBatchRunner(effectsHandler('SKU-GONE'), {
       attempts: 3,
       backoff: { initialMs: 50, maxMs: 100 },
     });
@@ -79,7 +77,7 @@ describe('batches through the inbox', () => {
     await waitFor(() => runner.status().processed === 9 && runner.status().deadLettered === 1, {
       description: '9 processed, 1 dead-lettered',
     });
-    const [deadLetter] = await consumeFromBeginning(bed.fixture.kafka, bed.fixture.deadLetterTopicName, 1);
+    const [deadLetter] = await consumeFromBeginning(bed.kafka, bed.deadLetterTopicName, 1);
     expect(String(deadLetter?.message.headers?.['dlt-error-code'])).toBe('unknown-sku');
     // Not retriable: one attempt of its own, exactly as when it is handled alone.
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');

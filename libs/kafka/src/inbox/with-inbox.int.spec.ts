@@ -1,6 +1,6 @@
 import { OrderflowError } from '@orderflow/events';
 import { waitFor } from '@orderflow/testing';
-import { inboxTestBed, type InboxTestBed } from '../spec-helpers/inbox-test-bed.ts';
+import { consumerTestBed, type InboxTestBed } from '../spec-helpers/consumer-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 import { withInbox } from './with-inbox.ts';
 
@@ -8,7 +8,9 @@ describe('the inbox', () => {
   let bed: InboxTestBed;
 
   beforeEach(async () => {
-    bed = await inboxTestBed('inbox', 'CREATE TABLE reservations (order_id uuid NOT NULL, attempt integer NOT NULL)');
+    bed = await consumerTestBed('inbox', {
+      inbox: 'CREATE TABLE reservations (order_id uuid NOT NULL, attempt integer NOT NULL)',
+    });
   });
   afterEach(() => bed.stop());
 
@@ -19,10 +21,10 @@ describe('the inbox', () => {
     const event = orderPlaced();
     const context = { ...testContext(), eventId: crypto.randomUUID() };
     // The same event twice, as the outbox relay may send it after a crash.
-    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, context);
-    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, context);
+    await bed.producer.publish(bed.topic, 'OrderPlacedEvent', event, context);
+    await bed.producer.publish(bed.topic, 'OrderPlacedEvent', event, context);
 
-    const runner = await bed.fixture.startRunner(
+    const runner = await bed.startRunner(
       withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [
@@ -37,14 +39,14 @@ describe('the inbox', () => {
     });
     expect(await reservations()).toEqual([{ order_id: event.orderId, attempt: 1 }]);
     const inbox = await bed.db.pool.query('SELECT consumer_group, event_id FROM kafka_inbox');
-    expect(inbox.rows).toEqual([{ consumer_group: bed.fixture.groupId, event_id: context.eventId }]);
+    expect(inbox.rows).toEqual([{ consumer_group: bed.groupId, event_id: context.eventId }]);
   });
 
   it('rolls back a failed attempt with its inbox row, so the retry that succeeds has the only effect', async () => {
     const event = orderPlaced();
-    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, testContext());
+    await bed.producer.publish(bed.topic, 'OrderPlacedEvent', event, testContext());
 
-    const runner = await bed.fixture.startRunner(
+    const runner = await bed.startRunner(
       withInbox(bed.db.pool, async (decoded, handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         await client.query('INSERT INTO reservations (order_id, attempt) VALUES ($1, $2)', [
@@ -64,10 +66,10 @@ describe('the inbox', () => {
 
   it('when the connection drops mid-handler, waits as for an outage (no dead letter), and the retry has the only effect', async () => {
     const event = orderPlaced();
-    await bed.producer.publish(bed.fixture.topic, 'OrderPlacedEvent', event, testContext());
+    await bed.producer.publish(bed.topic, 'OrderPlacedEvent', event, testContext());
     let calls = 0;
 
-    const runner = await bed.fixture.startRunner(
+    const runner = await bed.startRunner(
       withInbox(bed.db.pool, async (decoded, _handlerContext, client) => {
         if (decoded.type !== 'OrderPlacedEvent') return;
         calls += 1;
