@@ -25,9 +25,15 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * transaction: one inbox insert for all their event ids, their effects in offset order, one
  * COMMIT). An undecodable record is dead-lettered in its place, as always.
  *
- * If a batch fails, nothing of it committed: its records are then handled one by one, so a
- * failing record meets exactly the retry, outage-wait and dead-letter rules it meets alone,
- * and the records before it are not held up by it.
+ * If a batch fails, nothing of it committed: it is split in two halves, each tried as a batch
+ * again, down to single records, which meet exactly the retry, outage-wait and dead-letter
+ * rules they meet alone. A poison record costs a few failed batches (about log2 of the batch
+ * size, 9 for 500), and the records around it still go in batches.
+ *
+ * Heartbeats: kafkajs sends one only between batches, and a batch can take longer than the
+ * session timeout (500 records one by one, a run of poison records). Every long loop here
+ * calls heartbeat() (kafkajs sends at most one per heartbeatInterval), and a failed heartbeat
+ * (the group is rebalancing) ends the batch: the partitions may be someone else's now.
  *
  * Offsets: a record's offset is resolved only after its transaction committed (or it was
  * dead-lettered), and kafkajs commits only resolved offsets. The batch ends early when the
@@ -56,6 +62,8 @@ export async function processBatch<Topic extends TopicDefinition>(
       // The same bytes fail the same way every time: no retries.
       await job.deadLetters.publish(record, decoded.error, 0);
       resolveOffset(record.message.offset);
+      // A run of poison records is a long loop too: the group must hear from this member.
+      await heartbeat();
     }
     if (!(await handleRun(runner, job, run, stillOurs))) return;
     await heartbeat();
@@ -71,47 +79,63 @@ async function handleRun<Topic extends TopicDefinition>(
   stillOurs: () => boolean,
 ): Promise<boolean> {
   const first = run[0];
+  if (!first || !stillOurs()) return stillOurs();
+  if (run.length === 1) {
+    await job.handleOne(first.record, first.event);
+    job.payload.resolveOffset(first.record.message.offset);
+    await job.payload.heartbeat();
+    return stillOurs();
+  }
+  if (await handleAsBatch(runner, job, run)) return stillOurs();
+  // Nothing of it committed. Each half as a batch again, in offset order.
+  const middle = Math.ceil(run.length / 2);
+  return (
+    (await handleRun(runner, job, run.slice(0, middle), stillOurs)) &&
+    handleRun(runner, job, run.slice(middle), stillOurs)
+  );
+}
+
+/** One transaction for the whole run; false if it failed (and nothing of it committed). */
+async function handleAsBatch<Topic extends TopicDefinition>(
+  runner: RunnerContext,
+  job: BatchJob<Topic>,
+  run: readonly DecodedRecord<Topic>[],
+): Promise<boolean> {
+  const first = run[0];
   const last = run.at(-1);
-  if (!first || !last) return stillOurs();
+  if (!first || !last) return true;
   const { events, settings } = runner;
-  if (run.length > 1) {
-    const started = Date.now();
-    const types = new Set(run.map(({ event }) => event.type));
-    const handled = {
-      topic: first.record.topic,
-      partition: first.record.partition,
-      firstOffset: first.record.message.offset,
-      records: run.length,
-      eventType: types.size === 1 ? first.event.type : 'mixed',
-    };
-    try {
-      const outcomes = await attemptWithTimeout(
-        (signal) =>
-          job.batchHandler(run.map(({ record, event }) => ({ event, context: job.contextFor(record, 1, signal) }))),
-        {
-          timeoutMs: settings.handlerTimeoutMs,
-          heartbeatIntervalMs: settings.heartbeatIntervalMs,
-          heartbeat: job.payload.heartbeat,
-          label: `${recordLabel(first.record)}..${last.record.message.offset}`,
-        },
-      );
-      events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error: undefined });
-      // The batch reported its time once; each record is counted, not timed.
-      run.forEach(({ record, event }, index) => {
-        const eventType = event.type;
-        if (outcomes[index] === 'duplicate') events.emit('duplicate', { ...positionOf(record), eventType });
-        else events.emit('processed', { ...positionOf(record), eventType, durationMs: undefined });
-      });
-      job.payload.resolveOffset(last.record.message.offset);
-      return stillOurs();
-    } catch (error) {
-      events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error });
-    }
+  const started = Date.now();
+  const types = new Set(run.map(({ event }) => event.type));
+  const handled = {
+    topic: first.record.topic,
+    partition: first.record.partition,
+    firstOffset: first.record.message.offset,
+    records: run.length,
+    eventType: types.size === 1 ? first.event.type : 'mixed',
+  };
+  try {
+    const outcomes = await attemptWithTimeout(
+      (signal) =>
+        job.batchHandler(run.map(({ record, event }) => ({ event, context: job.contextFor(record, 1, signal) }))),
+      {
+        timeoutMs: settings.handlerTimeoutMs,
+        heartbeatIntervalMs: settings.heartbeatIntervalMs,
+        heartbeat: job.payload.heartbeat,
+        label: `${recordLabel(first.record)}..${last.record.message.offset}`,
+      },
+    );
+    events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error: undefined });
+    // The batch reported its time once; each record is counted, not timed.
+    run.forEach(({ record, event }, index) => {
+      const eventType = event.type;
+      if (outcomes[index] === 'duplicate') events.emit('duplicate', { ...positionOf(record), eventType });
+      else events.emit('processed', { ...positionOf(record), eventType, durationMs: undefined });
+    });
+    job.payload.resolveOffset(last.record.message.offset);
+    return true;
+  } catch (error) {
+    events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error });
+    return false;
   }
-  for (const { record, event } of run) {
-    if (!stillOurs()) return false;
-    await job.handleOne(record, event);
-    job.payload.resolveOffset(record.message.offset);
-  }
-  return stillOurs();
 }

@@ -19,7 +19,7 @@ export type TransactionalBatchHandler<Topic extends TopicDefinition> = (
  * (RETURNING), and only their events go to the handler, in offset order, on the same client;
  * then one COMMIT. An event seen before, or twice in the batch (the outbox re-sent a row),
  * is a duplicate and does nothing. Any error rolls the whole batch back, so either every
- * effect of the batch commits or none does; the runner then retries record by record.
+ * effect of the batch commits or none does; the runner then tries its halves, down to single records.
  *
  * Why set-based: every statement is a round trip, and a round trip waits its turn on a busy
  * event loop (order-service's also serves HTTP). A batch of 300 results handled one statement
