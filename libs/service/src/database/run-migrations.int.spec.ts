@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { specDatabase, terminateBackend } from '../spec-helpers/spec-database.ts';
-import { MigrationError, runMigrations } from './run-migrations.ts';
+import { createPool } from './create-pool.ts';
+import { MigrationError, noTransactionMarker, runMigrations } from './run-migrations.ts';
 
 describe('runMigrations', () => {
   let database: Awaited<ReturnType<typeof specDatabase>>;
@@ -44,9 +45,13 @@ describe('runMigrations', () => {
   });
 
   it('applies only new files on the next start', async () => {
-    await migrationFiles({ '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);' });
+    await migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);',
+    });
     await runMigrations({ pool: database.pool, directory });
-    await migrationFiles({ '002-create-outbox.sql': 'CREATE TABLE outbox (id bigserial PRIMARY KEY);' });
+    await migrationFiles({
+      '002-create-outbox.sql': 'CREATE TABLE outbox (id bigserial PRIMARY KEY);',
+    });
 
     const again = await runMigrations({ pool: database.pool, directory });
 
@@ -93,7 +98,9 @@ describe('runMigrations', () => {
   });
 
   it('when its connection drops during a migration, fails, applies nothing, and the process and pool live on', async () => {
-    await migrationFiles({ '001-slow.sql': 'CREATE TABLE slow (id int); SELECT pg_sleep(30);' });
+    await migrationFiles({
+      '001-slow.sql': 'CREATE TABLE slow (id int); SELECT pg_sleep(30);',
+    });
     const migrating = runMigrations({ pool: database.pool, directory });
     migrating.catch(() => {});
     let pid: number | undefined;
@@ -110,5 +117,67 @@ describe('runMigrations', () => {
     await migrationFiles({ '001-slow.sql': 'CREATE TABLE slow (id int);' });
     expect(await runMigrations({ pool: database.pool, directory })).toEqual(['001-slow.sql']);
     expect(database.pool.totalCount - database.pool.idleCount).toBe(0);
+  });
+
+  describe("outside the pool's request timeouts", () => {
+    // A pool as a service has one, with a short statement timeout: a request must not wait long.
+    const servicePool = () =>
+      createPool({
+        connectionString: database.connectionString,
+        applicationName: 'migrations-spec',
+        statementTimeoutMs: 300,
+        idleInTransactionTimeoutMs: 100,
+      });
+
+    it('completes a migration that takes longer than the statement timeout, and restores the timeout after', async () => {
+      await migrationFiles({
+        '001-slow.sql': 'SELECT pg_sleep(1); CREATE TABLE orders (id text PRIMARY KEY);',
+      });
+      const pool = servicePool();
+      try {
+        expect(await runMigrations({ pool, directory })).toEqual(['001-slow.sql']);
+        const { rows } = await pool.query<{ statement_timeout: string }>('SHOW statement_timeout');
+        expect(rows[0]?.statement_timeout).toBe('300ms');
+      } finally {
+        await pool.end();
+      }
+    });
+
+    it('waits for the migration lock that another instance holds longer than the statement timeout', async () => {
+      await migrationFiles({
+        '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);',
+      });
+      const other = await database.pool.connect();
+      await other.query("SELECT pg_advisory_lock(hashtext('orderflow:schema_migrations'))");
+      const pool = servicePool();
+      try {
+        const migrating = runMigrations({ pool, directory });
+        await delay(1_000);
+        await other.query("SELECT pg_advisory_unlock(hashtext('orderflow:schema_migrations'))");
+
+        expect(await migrating).toEqual(['001-create-orders.sql']);
+      } finally {
+        other.release();
+        await pool.end();
+      }
+    });
+  });
+
+  it('runs a file marked no-transaction statement by statement: an index built CONCURRENTLY', async () => {
+    await migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY, created_at timestamptz);',
+      '002-index.sql': [
+        noTransactionMarker,
+        '-- An interrupted build leaves an INVALID index: dropped first.',
+        'DROP INDEX CONCURRENTLY IF EXISTS orders_created_at;',
+        'CREATE INDEX CONCURRENTLY orders_created_at ON orders (created_at);',
+      ].join('\n'),
+    });
+
+    expect(await runMigrations({ pool: database.pool, directory })).toEqual(['001-create-orders.sql', '002-index.sql']);
+    const { rows } = await database.pool.query<{ valid: boolean }>(
+      "SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'orders_created_at'::regclass",
+    );
+    expect(rows).toEqual([{ valid: true }]);
   });
 });

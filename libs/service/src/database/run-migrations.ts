@@ -11,7 +11,11 @@ export class MigrationError extends OrderflowError {
 
   constructor(migration: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Migration ${migration} failed: ${reason}`, { code: 'MIGRATION_FAILED', retriable: false, cause });
+    super(`Migration ${migration} failed: ${reason}`, {
+      code: 'MIGRATION_FAILED',
+      retriable: false,
+      cause,
+    });
     this.migration = migration;
   }
 }
@@ -28,21 +32,36 @@ export interface MigrationOptions {
 const migrationLockKey = 'orderflow:schema_migrations';
 
 /**
+ * A file whose first line is this runs without a transaction, each statement on its own: for
+ * `CREATE INDEX CONCURRENTLY`, which PostgreSQL refuses inside one. Such a file must be safe to
+ * run again (a crash between its statements and its record runs it again); an interrupted
+ * concurrent build leaves an INVALID index, so drop the index first, then build it.
+ */
+export const noTransactionMarker = '-- orderflow:no-transaction';
+
+/**
  * Applies the `.sql` files of `directory` that `schema_migrations` does not list yet, each in
  * its own transaction together with its `schema_migrations` row: a file is applied completely
- * and recorded, or not at all. Several instances starting at once take turns on an advisory
- * lock, so each file runs exactly once. Returns the names applied by this call.
+ * and recorded, or not at all (a file marked with `noTransactionMarker` excepted). Several
+ * instances starting at once take turns on an advisory lock, so each file runs exactly once.
+ * Returns the names applied by this call.
+ *
+ * The pool's request timeouts do not apply here: an index built on a big table, or a wait for
+ * another instance's migrations, may take minutes, and failing it would stop the service from
+ * starting at all. The session's settings are restored before the client goes back to the pool.
  */
 export async function runMigrations({ pool, directory, logger }: MigrationOptions): Promise<string[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort();
   const client = await checkOutClient(pool);
   try {
+    await client.query('SET statement_timeout = 0; SET lock_timeout = 0');
     // Session-level lock: held across the per-file transactions below, until unlocked.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockKey]);
     try {
       return await applyPending(client, directory, files, logger);
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [migrationLockKey]);
+      await client.query('RESET statement_timeout; RESET lock_timeout');
     }
   } finally {
     client.release();
@@ -65,6 +84,12 @@ async function applyPending(
   const applied: string[] = [];
   for (const file of files.filter((name) => !done.has(name))) {
     const sql = await readFile(join(directory, file), 'utf8');
+    if (sql.startsWith(noTransactionMarker)) {
+      await applyWithoutTransaction(client, file, sql);
+      logger?.info({ migration: file }, 'migration applied');
+      applied.push(file);
+      continue;
+    }
     try {
       await client.query('BEGIN');
       // No parameters: the simple query protocol, which runs a file of several statements.
@@ -79,4 +104,18 @@ async function applyPending(
     applied.push(file);
   }
   return applied;
+}
+
+/** Each statement of the file on its own (split at a `;` that ends a line), then its record. */
+async function applyWithoutTransaction(client: pg.PoolClient, file: string, sql: string): Promise<void> {
+  const statements = sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+  try {
+    for (const statement of statements) await client.query(statement);
+    await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+  } catch (error) {
+    throw new MigrationError(file, error);
+  }
 }
