@@ -1,5 +1,5 @@
-import { allTopicSettings, topics as catalogueTopics } from '@orderflow/events';
-import { connectToKafka, errorMessage, kafkaReadinessCheck } from '@orderflow/kafka';
+import { allTopicSettings, errorMessage, topics as catalogueTopics } from '@orderflow/events';
+import { connectToKafka, kafkaReadinessCheck } from '@orderflow/kafka';
 import {
   createHttpApp,
   createMetrics,

@@ -1,8 +1,14 @@
 // The public API of @orderflow/events: the contracts of everything that flows through
 // Kafka. Other projects import only what this file exports.
 
-// Errors: the project's one error base class, and the contract errors.
-export { OrderflowError } from './errors/orderflow-error.ts';
+// Errors: the project's one error base class, its closed code unions, and the contract errors.
+export {
+  OrderflowError,
+  type ErrorCode,
+  type HttpErrorCode,
+  type OrderflowErrorCode,
+} from './errors/orderflow-error.ts';
+export { errorCode, errorMessage } from './errors/error-code.ts';
 export {
   EventDecodeError,
   decodeErrorCodes,

@@ -70,7 +70,6 @@ export type { RecordPosition, RunnerEventEmitter, RunnerEventName, RunnerEvents 
 export type { Assignment } from './consumer/assignment-line.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './consumer/retry-policy.ts';
 export type { Backoff } from './retry/backoff-delay.ts';
-export { errorCode, errorMessage } from './errors/error-code.ts';
 export { withSetBasedInbox } from './inbox/batch-inbox.ts';
 
 // Database: the outbox and inbox tables.

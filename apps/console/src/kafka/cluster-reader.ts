@@ -1,4 +1,4 @@
-import { errorMessage } from '@orderflow/kafka';
+import { errorMessage } from '@orderflow/events';
 import { withTimeout } from '@orderflow/service';
 import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { BrokerView, GroupView, PartitionView, QuorumView, TopicView } from '../domain/console-view.ts';

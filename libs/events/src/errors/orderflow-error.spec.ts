@@ -6,10 +6,14 @@ import { OrderflowError } from './orderflow-error.ts';
 describe('OrderflowError', () => {
   it('carries a code, a retriable flag, a cause and the subclass name', () => {
     const cause = new Error('socket closed');
-    const error = new OrderflowError('broker unreachable', { code: 'broker-unreachable', retriable: true, cause });
+    const error = new OrderflowError('the handler did not finish in time', {
+      code: 'handler-timeout',
+      retriable: true,
+      cause,
+    });
 
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'OrderflowError', code: 'broker-unreachable', retriable: true, cause });
+    expect(error).toMatchObject({ name: 'OrderflowError', code: 'handler-timeout', retriable: true, cause });
   });
 
   it('makes contract errors non-retriable subclasses, so retry logic needs only the flag', () => {

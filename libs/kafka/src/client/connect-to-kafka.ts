@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errorMessage } from '@orderflow/events';
 import type { ReadinessCheck } from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
-import { errorMessage } from '../errors/error-code.ts';
 import { KafkaLoginRefusedError } from '../errors/kafka-login-refused-error.ts';
 import { kafkaUsernameOf } from './kafka-client.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';

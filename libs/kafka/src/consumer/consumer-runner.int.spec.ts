@@ -78,10 +78,10 @@ describe('the consumer runner', () => {
         const { orderId } = decoded.event;
         attempts.set(orderId, context.attempt);
         if (orderId === flaky.orderId && context.attempt < 3) {
-          throw new OrderflowError('the database is failing over', { code: 'database-unavailable', retriable: true });
+          throw new OrderflowError('the database is failing over', { code: 'DATABASE_UNAVAILABLE', retriable: true });
         }
         if (orderId === hopeless.orderId)
-          throw new OrderflowError('no such customer', { code: 'unknown-customer', retriable: false });
+          throw new OrderflowError('no such customer', { code: 'invalid-event', retriable: false });
         effects.push(orderId);
       },
       { attempts: 5, backoff: { initialMs: 50, maxMs: 200 } },
@@ -93,7 +93,7 @@ describe('the consumer runner', () => {
     expect(effects.sort()).toEqual([flaky.orderId, after.orderId].sort());
     expect(attempts.get(flaky.orderId)).toBe(3);
     expect(attempts.get(hopeless.orderId)).toBe(1);
-    expect(runner.status()).toMatchObject({ retried: 2, deadLettered: 1, lastError: { code: 'unknown-customer' } });
+    expect(runner.status()).toMatchObject({ retried: 2, deadLettered: 1, lastError: { code: 'invalid-event' } });
     const [deadLetter] = await consumeFromBeginning(bed.kafka, bed.deadLetterTopicName, 1);
     expect(deadLetter?.message.key?.toString()).toBe(hopeless.orderId);
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');

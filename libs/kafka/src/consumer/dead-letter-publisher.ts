@@ -1,6 +1,5 @@
-import { deadLetterTopicName, type TopicDefinition } from '@orderflow/events';
+import { deadLetterTopicName, errorCode, errorMessage, type TopicDefinition } from '@orderflow/events';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { deadLetterMessage } from './dead-letter-message.ts';
 import { eventTypeOf, positionOf, type RecordAt, type RunnerContext } from './runner-context.ts';
 

@@ -1,5 +1,4 @@
-import { EventDecodeError, OrderflowError } from '@orderflow/events';
-import { errorCode } from '../errors/error-code.ts';
+import { EventDecodeError, OrderflowError, errorCode } from '@orderflow/events';
 import { defaultRetryPolicy, isRetriable, retryDelayMs } from './retry-policy.ts';
 
 describe('the retry policy', () => {
@@ -12,15 +11,15 @@ describe('the retry policy', () => {
   });
 
   it('reads only the retriable flag; errors without one count as retriable', () => {
-    expect(isRetriable(new OrderflowError('db busy', { code: 'db-busy', retriable: true }))).toBe(true);
-    expect(isRetriable(new OrderflowError('no such sku', { code: 'unknown-sku', retriable: false }))).toBe(false);
+    expect(isRetriable(new OrderflowError('db busy', { code: 'DATABASE_UNAVAILABLE', retriable: true }))).toBe(true);
+    expect(isRetriable(new OrderflowError('no such sku', { code: 'invalid-event', retriable: false }))).toBe(false);
     expect(isRetriable(new EventDecodeError('undecodable-value', 'garbage', { topic: 'orders' }))).toBe(false);
     expect(isRetriable(new TypeError('x is undefined'))).toBe(true);
     expect(isRetriable('a string thrown')).toBe(true);
   });
 
   it('names an error by its code, else by its class', () => {
-    expect(errorCode(new OrderflowError('x', { code: 'unknown-sku', retriable: false }))).toBe('unknown-sku');
+    expect(errorCode(new OrderflowError('x', { code: 'invalid-event', retriable: false }))).toBe('invalid-event');
     expect(errorCode(new TypeError('x'))).toBe('TypeError');
     expect(errorCode(42)).toBe('unknown-error');
   });

@@ -1,4 +1,4 @@
-import { errorCode, errorMessage } from '../errors/error-code.ts';
+import { errorCode, errorMessage } from '@orderflow/events';
 import type { ServiceLogger } from '../logging/service-logger.ts';
 import { describeAssignment } from './assignment-line.ts';
 import { positionLabel, type RunnerEventEmitter } from './runner-events.ts';

@@ -1,4 +1,4 @@
-import { errorCode, errorMessage } from '../errors/error-code.ts';
+import { errorCode, errorMessage } from '@orderflow/events';
 import type { ConsumerStatus, LastError } from './consumer-status.ts';
 import { runnerEventNames, type RunnerEventEmitter, type RunnerEventName, type RunnerEvents } from './runner-events.ts';
 

@@ -21,7 +21,7 @@ describe('batches through the inbox', () => {
       if (decoded.type !== 'OrderPlacedEvent') return;
       const [item] = decoded.event.items;
       if (item?.sku === failOn)
-        throw new OrderflowError(`no such sku ${failOn}`, { code: 'unknown-sku', retriable: false });
+        throw new OrderflowError(`no such sku ${failOn}`, { code: 'invalid-event', retriable: false });
       await client.query('INSERT INTO effects (order_id, quantity) VALUES ($1, $2)', [
         decoded.event.orderId,
         item?.quantity,
@@ -78,7 +78,7 @@ describe('batches through the inbox', () => {
       description: '9 processed, 1 dead-lettered',
     });
     const [deadLetter] = await consumeFromBeginning(bed.kafka, bed.deadLetterTopicName, 1);
-    expect(String(deadLetter?.message.headers?.['dlt-error-code'])).toBe('unknown-sku');
+    expect(String(deadLetter?.message.headers?.['dlt-error-code'])).toBe('invalid-event');
     // Not retriable: one attempt of its own, exactly as when it is handled alone.
     expect(String(deadLetter?.message.headers?.['dlt-attempts'])).toBe('1');
     const { rows } = await bed.db.pool.query<{ quantity: number }>('SELECT quantity FROM effects ORDER BY seq');

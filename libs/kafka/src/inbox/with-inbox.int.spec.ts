@@ -54,7 +54,7 @@ describe('the inbox', () => {
           handlerContext.attempt,
         ]);
         if (handlerContext.attempt === 1)
-          throw new OrderflowError('lock timeout', { code: 'lock-timeout', retriable: true });
+          throw new OrderflowError('lock timeout', { code: 'DATABASE_UNAVAILABLE', retriable: true });
       }),
       { attempts: 3, backoff: { initialMs: 50, maxMs: 100 } },
     );

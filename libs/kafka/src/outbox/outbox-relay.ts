@@ -1,8 +1,8 @@
 import type { Kafka } from 'kafkajs';
+import { errorCode, errorMessage } from '@orderflow/events';
 import { checkOutClient, settingsOf } from '@orderflow/service';
 import type pg from 'pg';
 import { z } from 'zod';
-import { errorCode, errorMessage } from '../errors/error-code.ts';
 import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';

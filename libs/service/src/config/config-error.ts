@@ -6,7 +6,7 @@ export class ConfigError extends OrderflowError {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(`Invalid configuration: ${problems.join('; ')}`, { code: 'INVALID_CONFIG', retriable: false });
+    super(`Invalid configuration: ${problems.join('; ')}`, { code: 'invalid-config', retriable: false });
     this.problems = problems;
   }
 }

@@ -1,4 +1,4 @@
-import { OrderflowError } from '@orderflow/events';
+import { OrderflowError, type HttpErrorCode } from '@orderflow/events';
 
 // Errors a use case throws to say what went wrong, in domain terms. The HTTP shell turns each
 // into a status (see http/problem-details.ts); nothing here knows about HTTP. A service makes
@@ -6,7 +6,8 @@ import { OrderflowError } from '@orderflow/events';
 // it a more precise code: `super(message, { code: 'ORDER_NOT_FOUND' })`.
 
 interface DomainErrorOptions {
-  readonly code?: string;
+  /** The code a client sees; a new one is added to HttpErrorCode (libs/events). */
+  readonly code?: HttpErrorCode;
   readonly cause?: unknown;
 }
 

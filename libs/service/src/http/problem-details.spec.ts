@@ -4,7 +4,7 @@ import { HttpError, problemFor, statusFor } from './problem-details.ts';
 
 class OrderNotShippableError extends ConflictError {
   constructor() {
-    super('Order o-1 is CANCELLED; only CONFIRMED orders ship.', { code: 'ORDER_NOT_SHIPPABLE' });
+    super('Order o-1 is CANCELLED; only CONFIRMED orders ship.', { code: 'ORDER_STATUS_CONFLICT' });
   }
 }
 
@@ -16,28 +16,31 @@ describe('statusFor', () => {
     [new OrderNotShippableError(), 409],
     [new UnavailableError('database down'), 503],
     [new HttpError(415, 'not JSON', { code: 'UNSUPPORTED_MEDIA_TYPE' }), 415],
-    [new OrderflowError('payment declined', { code: 'PAYMENT_DECLINED', retriable: false }), 500],
+    [new OrderflowError('the handler did not finish in time', { code: 'handler-timeout', retriable: true }), 500],
     [new Error('bug'), 500],
   ])('maps %p to %i', (error, status) => {
     expect(statusFor(error)).toBe(status);
   });
 
   it('maps a service-specific error code given in errorStatuses', () => {
-    const error = new OrderflowError('payment declined', { code: 'PAYMENT_DECLINED', retriable: false });
+    const error = new OrderflowError('the handler did not finish in time', {
+      code: 'handler-timeout',
+      retriable: true,
+    });
 
-    expect(statusFor(error, { PAYMENT_DECLINED: 402 })).toBe(402);
+    expect(statusFor(error, { 'handler-timeout': 504 })).toBe(504);
   });
 });
 
 describe('problemFor', () => {
   it('describes a domain error with its type, title, status, detail and code', () => {
     expect(problemFor(new OrderNotShippableError(), '/orders/o-1/ship')).toEqual({
-      type: 'urn:orderflow:problem:order-not-shippable',
+      type: 'urn:orderflow:problem:order-status-conflict',
       title: 'Conflict',
       status: 409,
       detail: 'Order o-1 is CANCELLED; only CONFIRMED orders ship.',
       instance: '/orders/o-1/ship',
-      code: 'ORDER_NOT_SHIPPABLE',
+      code: 'ORDER_STATUS_CONFLICT',
     });
   });
 

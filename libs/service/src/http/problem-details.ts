@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { OrderflowError } from '@orderflow/events';
+import { OrderflowError, type ErrorCode, type HttpErrorCode } from '@orderflow/events';
 import {
   ConflictError,
   NotFoundError,
@@ -35,14 +35,14 @@ export const unavailableRetryAfterSeconds = 1;
 export class HttpError extends OrderflowError {
   readonly status: number;
 
-  constructor(status: number, message: string, options: { code: string; cause?: unknown }) {
+  constructor(status: number, message: string, options: { code: HttpErrorCode; cause?: unknown }) {
     super(message, { code: options.code, retriable: false, cause: options.cause });
     this.status = status;
   }
 }
 
 /** Extra `code → status` pairs for a service's own OrderflowError codes. */
-export type ErrorStatuses = Readonly<Record<string, number>>;
+export type ErrorStatuses = Readonly<Partial<Record<ErrorCode, number>>>;
 
 /** The HTTP status for an error: by its class, then by its code, else 500. */
 export function statusFor(error: unknown, errorStatuses: ErrorStatuses = {}): number {
@@ -73,6 +73,6 @@ export function problemFor(error: unknown, instance: string, errorStatuses: Erro
 }
 
 /** `NOT_FOUND` → `urn:orderflow:problem:not-found`. */
-export function problemType(code: string): string {
+export function problemType(code: ErrorCode): string {
   return `urn:orderflow:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 }
