@@ -11,7 +11,6 @@ export {
 } from './client/kafka-client.ts';
 export { connectToKafka, kafkaReadinessCheck, type ConnectToKafkaOptions } from './client/connect-to-kafka.ts';
 export { serviceLevelFor, type ServiceLogLevel } from './logging/kafka-log-creator.ts';
-export type { LogMethod, ServiceLogger } from './logging/service-logger.ts';
 export { kafkaMetricsFor, type KafkaMetrics } from './metrics/kafka-metrics.ts';
 
 // Provisioning: the catalogue's topics, created or verified.

@@ -31,7 +31,15 @@ export {
 export { findFreePort } from './database/free-port.ts';
 
 // Logging: JSON lines with the service name and the correlation id of the work in progress.
-export { createLogger, logLevels, type LogLevel, type Logger, type LoggerOptions } from './logger/create-logger.ts';
+export {
+  createLogger,
+  logLevels,
+  silentLogger,
+  type LogLevel,
+  type Logger,
+  type LoggerOptions,
+  type ServiceLogger,
+} from './logger/create-logger.ts';
 export {
   correlationContext,
   currentCorrelationId,

@@ -1,6 +1,6 @@
 import { causedBy, type OrdersTopic } from '@orderflow/events';
-import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
-import { withCorrelationId } from '@orderflow/service';
+import { withSetBasedInbox, type BatchHandler, type EventOf } from '@orderflow/kafka';
+import { withCorrelationId, type ServiceLogger } from '@orderflow/service';
 import type pg from 'pg';
 import type { BatchScope, InventoryBatch, InventoryTransaction } from '../domain/inventory-ports.ts';
 import { reserveStock, type StockOutcome } from '../domain/reserve-stock.ts';

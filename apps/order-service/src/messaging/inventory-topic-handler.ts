@@ -1,6 +1,6 @@
 import { causedBy, type InventoryTopic } from '@orderflow/events';
-import { withSetBasedInbox, type BatchHandler, type EventOf, type ServiceLogger } from '@orderflow/kafka';
-import { withCorrelationId } from '@orderflow/service';
+import { withSetBasedInbox, type BatchHandler, type EventOf } from '@orderflow/kafka';
+import { withCorrelationId, type ServiceLogger } from '@orderflow/service';
 import type pg from 'pg';
 import { applyStockResults, type StockResult } from '../domain/apply-stock-result.ts';
 import type { OrderTransaction } from '../domain/order-ports.ts';

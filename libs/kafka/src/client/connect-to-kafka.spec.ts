@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
-import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
+import { silentLogger, type ServiceLogger } from '@orderflow/service';
 import { connectToKafka } from './connect-to-kafka.ts';
 
 describe('waiting for Kafka at start-up', () => {

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorMessage } from '@orderflow/events';
-import type { ReadinessCheck } from '@orderflow/service';
+import { silentLogger, type ReadinessCheck, type ServiceLogger } from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
+import { errorMessage } from '@orderflow/events';
 import { KafkaLoginRefusedError } from '../errors/kafka-login-refused-error.ts';
 import { kafkaUsernameOf } from './kafka-client.ts';
-import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import { backoffDelay, type Backoff } from '../retry/backoff-delay.ts';
 
 export type ConnectToKafkaOptions = {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, type RetryOptions } from 'kafkajs';
 import { kafkaLogCreator } from '../logging/kafka-log-creator.ts';
-import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 // For its effect: kafkajs's idle 1 ms loop per broker connection stops (see the file).
 import '../kafkajs-workarounds/request-queue-idle-loop.ts';
+import { silentLogger, type ServiceLogger } from '@orderflow/service';
 
 export type KafkaClientOptions = {
   readonly brokers: readonly string[];

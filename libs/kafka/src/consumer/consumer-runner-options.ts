@@ -1,11 +1,11 @@
 import type { TopicDefinition } from '@orderflow/events';
 import type { Kafka, RetryOptions } from 'kafkajs';
-import type { ServiceLogger } from '../logging/service-logger.ts';
 import type { Backoff } from '../retry/backoff-delay.ts';
 import type { BatchHandler, EventHandler } from './consumer-types.ts';
 import type { RunnerMetrics } from './runner-metrics.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
 import { z } from 'zod';
+import type { ServiceLogger } from '@orderflow/service';
 import { backoffSchema } from '../retry/backoff-delay.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { recordToEvent, type TopicDefinition } from '@orderflow/events';
-import { settingsOf } from '@orderflow/service';
+import { settingsOf, silentLogger } from '@orderflow/service';
 import type { EachBatchPayload, EachMessagePayload } from 'kafkajs';
-import { silentLogger } from '../logging/service-logger.ts';
 import { processBatch } from './batch-processing.ts';
 import {
   consumerRunnerDefaults,

@@ -1,5 +1,5 @@
 import { errorCode, errorMessage } from '@orderflow/events';
-import type { ServiceLogger } from '../logging/service-logger.ts';
+import type { ServiceLogger } from '@orderflow/service';
 import { describeAssignment } from './assignment-line.ts';
 import { positionLabel, type RunnerEventEmitter } from './runner-events.ts';
 

@@ -1,6 +1,6 @@
 import { logLevel, type LogEntry } from 'kafkajs';
+import type { ServiceLogger } from '@orderflow/service';
 import { brokerLossQuietMs, kafkaLogCreator, serviceLevelFor } from './kafka-log-creator.ts';
-import type { ServiceLogger } from './service-logger.ts';
 
 const entry = (level: logLevel, namespace: string, log: Record<string, unknown>): LogEntry => ({
   namespace,
@@ -92,9 +92,9 @@ describe('kafkajs log lines in the service log', () => {
   });
 
   it('are written as fields plus the message, tagged as coming from kafkajs', () => {
-    const lines: [string, Record<string, unknown>, string][] = [];
-    const record = (level: string) => (fields: Record<string, unknown>, message: string) =>
-      lines.push([level, fields, message]);
+    const lines: [string, unknown, string | undefined][] = [];
+    // A double of pino's level methods: fields first, then the message.
+    const record = (level: string) => (fields: unknown, message?: string) => lines.push([level, fields, message]);
     const logger: ServiceLogger = {
       debug: record('debug'),
       info: record('info'),
@@ -109,8 +109,7 @@ describe('kafkajs log lines in the service log', () => {
 
   it("say a broker's lost connection once, as a warning, and its repeats within a minute at debug", () => {
     const lines: [string, string][] = [];
-    const record = (level: string) => (_fields: Record<string, unknown>, message: string) =>
-      lines.push([level, message]);
+    const record = (level: string) => (_fields: unknown, message?: string) => lines.push([level, String(message)]);
     const logger: ServiceLogger = {
       debug: record('debug'),
       info: record('info'),

@@ -1,6 +1,6 @@
 import { logLevel, type LogEntry, type logCreator } from 'kafkajs';
+import type { ServiceLogger } from '@orderflow/service';
 import { isExpectedBrokerAnswer, isRetriableBrokerAnswer } from './broker-error-answer.ts';
-import type { ServiceLogger } from './service-logger.ts';
 
 export type ServiceLogLevel = keyof ServiceLogger;
 

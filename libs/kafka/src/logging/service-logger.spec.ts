@@ -1,7 +1,6 @@
-import { createLogger } from '@orderflow/service';
+import { createLogger, type ServiceLogger } from '@orderflow/service';
 import { logLevel } from 'kafkajs';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
-import type { ServiceLogger } from './service-logger.ts';
 
 describe('the service logger', () => {
   it('is the pino logger of @orderflow/service: kafkajs lines come out as its JSON lines', () => {

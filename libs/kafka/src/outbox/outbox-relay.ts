@@ -1,10 +1,9 @@
 import type { Kafka } from 'kafkajs';
-import { errorCode, errorMessage } from '@orderflow/events';
-import { checkOutClient, settingsOf } from '@orderflow/service';
+import { checkOutClient, settingsOf, silentLogger, type ServiceLogger } from '@orderflow/service';
 import type pg from 'pg';
 import { z } from 'zod';
+import { errorCode, errorMessage } from '@orderflow/events';
 import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
-import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
 import { backoffDelay, backoffSchema, type Backoff } from '../retry/backoff-delay.ts';

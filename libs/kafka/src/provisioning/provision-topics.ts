@@ -1,12 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+import { silentLogger, type ServiceLogger } from '@orderflow/service';
 import { alterConfigsFullSet } from '../kafkajs-workarounds/alter-configs-full-set.ts';
 
 // Not named ES exports of the CommonJS kafkajs module (Node's import sees only some names).
 const { ConfigResourceTypes, ConfigSource } = kafkajs;
 import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
-import { silentLogger, type ServiceLogger } from '../logging/service-logger.ts';
 import { planTopic, type ExistingTopic, type TopicPlan } from './topic-plan.ts';
 
 export type ProvisionTopicsOptions = {

@@ -3,6 +3,20 @@ import { correlationContext } from './correlation-context.ts';
 
 export type Logger = PinoLogger;
 
+/**
+ * The part of a Logger that other libraries write to (libs/kafka): its four levels, fields
+ * first and then the message. Any Logger fits, and so does a test double of plain functions.
+ */
+export type ServiceLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+
+/** A ServiceLogger that drops everything: the default when a caller passes none. */
+export const silentLogger: ServiceLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+};
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
