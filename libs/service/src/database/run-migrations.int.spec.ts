@@ -45,9 +45,13 @@ describe('runMigrations', () => {
   });
 
   it('applies only new files on the next start', async () => {
-    await migrationFiles({ '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);' });
+    await migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);',
+    });
     await runMigrations({ pool: database.pool, directory });
-    await migrationFiles({ '002-create-outbox.sql': 'CREATE TABLE outbox (id bigserial PRIMARY KEY);' });
+    await migrationFiles({
+      '002-create-outbox.sql': 'CREATE TABLE outbox (id bigserial PRIMARY KEY);',
+    });
 
     const again = await runMigrations({ pool: database.pool, directory });
 
@@ -94,7 +98,9 @@ describe('runMigrations', () => {
   });
 
   it('when its connection drops during a migration, fails, applies nothing, and the process and pool live on', async () => {
-    await migrationFiles({ '001-slow.sql': 'CREATE TABLE slow (id int); SELECT pg_sleep(30);' });
+    await migrationFiles({
+      '001-slow.sql': 'CREATE TABLE slow (id int); SELECT pg_sleep(30);',
+    });
     const migrating = runMigrations({ pool: database.pool, directory });
     migrating.catch(() => {});
     let pid: number | undefined;
@@ -124,7 +130,9 @@ describe('runMigrations', () => {
       });
 
     it('completes a migration that takes longer than the statement timeout, and restores the timeout after', async () => {
-      await migrationFiles({ '001-slow.sql': 'SELECT pg_sleep(1); CREATE TABLE orders (id text PRIMARY KEY);' });
+      await migrationFiles({
+        '001-slow.sql': 'SELECT pg_sleep(1); CREATE TABLE orders (id text PRIMARY KEY);',
+      });
       const pool = servicePool();
       try {
         expect(await runMigrations({ pool, directory })).toEqual(['001-slow.sql']);
@@ -136,7 +144,9 @@ describe('runMigrations', () => {
     });
 
     it('waits for the migration lock that another instance holds longer than the statement timeout', async () => {
-      await migrationFiles({ '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);' });
+      await migrationFiles({
+        '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY);',
+      });
       const other = await database.pool.connect();
       await other.query("SELECT pg_advisory_lock(hashtext('orderflow:schema_migrations'))");
       const pool = servicePool();

@@ -11,7 +11,11 @@ export class MigrationError extends OrderflowError {
 
   constructor(migration: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Migration ${migration} failed: ${reason}`, { code: 'migration-failed', retriable: false, cause });
+    super(`Migration ${migration} failed: ${reason}`, {
+      code: 'migration-failed',
+      retriable: false,
+      cause,
+    });
     this.migration = migration;
   }
 }
