@@ -30,10 +30,11 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * rules they meet alone. A poison record costs a few failed batches (about log2 of the batch
  * size, 9 for 500), and the records around it still go in batches.
  *
- * Heartbeats: kafkajs sends one only between batches, and a batch can take longer than the
- * session timeout (500 records one by one, a run of poison records). Every long loop here
- * calls heartbeat() (kafkajs sends at most one per heartbeatInterval), and a failed heartbeat
- * (the group is rebalancing) ends the batch: the partitions may be someone else's now.
+ * Heartbeats: a batch can take longer than the session timeout (records one by one, a run of
+ * poison records). kafkajs heartbeats between the batches it hands over, empty ones included,
+ * which kept a member in its group through 16 s of records one by one in a test; the runner
+ * does not rely on that: every long loop here calls heartbeat() (kafkajs sends at most one per
+ * heartbeatInterval), and a failed heartbeat (the group is rebalancing) ends the batch.
  *
  * Offsets: a record's offset is resolved only after its transaction committed (or it was
  * dead-lettered), and kafkajs commits only resolved offsets. The batch ends early when the
