@@ -29,6 +29,7 @@ import {
   serviceSecurityEnvironment,
 } from '@orderflow/kafka-cluster';
 import { assertPortsFree } from './ports.ts';
+import { listeningLine, stackHost } from './service-environment.ts';
 import { waitUntilReady } from './service-process.ts';
 import { startStack, type Stack } from './start-stack.ts';
 import { takeStackLock } from './stack-lock.ts';
@@ -36,6 +37,7 @@ import { parseStackShape, planStack, portsFrom } from './stack-plan.ts';
 
 const log = (line: string) => console.log(`[orderflow] ${line}`);
 const started = Date.now();
+const host = stackHost(process.env);
 
 // The terminal may be gone (a closed window) while the stack stops: stopping must go on.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
       ...(secure ? { kafkaLoginFor: (app: string) => serviceSecurityEnvironment(cluster.secrets(), app) } : {}),
       output: (line) => console.log(line),
       waitUntilReady: false,
+      host,
     });
     const running = stack;
     for (const service of running.services) {
@@ -177,7 +180,7 @@ function printReady(stack: Stack, brokers: readonly string[], secured: LocalKafk
     `    -d '{"customerId":"0195f0a0-0000-7000-8000-00000000c001","email":"ada@example.com","items":[{"sku":"BOOK-1","quantity":1}]}'`,
     `Then: GET /orders/<id> on ${url('order-service')}, /inventory on ${url('inventory-service')}, ` +
       `/notifications?orderId=<id> on ${url('notification-service')}, /status on each.`,
-    'The services listen on 127.0.0.1 only. Ctrl-C stops everything (gracefully; a second Ctrl-C: at once).',
+    `${listeningLine(host)} Ctrl-C stops everything (gracefully; a second Ctrl-C: at once).`,
     '',
   ];
   for (const line of lines) log(line);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { REPO_ROOT } from '@orderflow/kafka-cluster';
 import { formatLogLine } from './format-log-line.ts';
+import { serviceEnvironment } from './service-environment.ts';
 import type { ServiceProcessSpec } from './stack-plan.ts';
 
 export type ServiceProcess = {
@@ -44,7 +45,7 @@ export function startServiceProcess(
 ): ServiceProcess {
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'apps', spec.app, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...environment, PORT: String(spec.port) },
+    env: serviceEnvironment(process.env, { ...environment, PORT: String(spec.port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

@@ -20,6 +20,8 @@ export type StackOptions = {
   readonly waitUntilReady?: boolean;
   /** On a secured cluster: each app's Kafka login (KAFKA_SASL_USERNAME, ...), by app name. */
   readonly kafkaLoginFor?: (app: string) => Record<string, string>;
+  /** Where the services listen (HOST); default loopback. */
+  readonly host?: string;
 };
 
 export type Stack = {
@@ -54,6 +56,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const service = startServiceProcess(
       spec,
       {
+        HOST: options.host ?? '127.0.0.1',
         KAFKA_BROKERS: options.brokers.join(','),
         DATABASE_URL: options.databaseUrlFor ? options.databaseUrlFor(spec.app, databaseUrl) : databaseUrl,
         KAFKA_CLIENT_ID: spec.label.replace('#', '-'),
