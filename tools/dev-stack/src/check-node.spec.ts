@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@orderflow/kafka-cluster';
 
@@ -40,5 +41,15 @@ describe('the Node.js check before npm start and npm test', () => {
 
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
+  });
+
+  it('runs before every npm script that needs Node 22.18 or later (TypeScript files, nx)', () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const unchecked = Object.entries(scripts).filter(
+      ([, command]) => /node tools\/\S+\.ts|^nx /.test(command) && !command.startsWith('node tools/check-node.mjs && '),
+    );
+    expect(unchecked).toEqual([]);
   });
 });
