@@ -8,9 +8,12 @@ export async function requestJson(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<JsonAnswer> {
+  // A request that changes something says it is JSON, even without a body (the services refuse
+  // anything else, as a cross-site form would send it).
+  const sendsJson = body !== undefined || !['GET', 'HEAD'].includes(method.toUpperCase());
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: sendsJson ? { 'content-type': 'application/json', ...headers } : headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -141,10 +141,23 @@ describe('the HTTP shell', () => {
     expect(await expectProblem(response, 415)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
-  it('accepts a POST without any body (an action such as ship) and reaches the route', async () => {
-    const response = await fetch(`${server.url}/orders/o-1/ship`, { method: 'POST' });
+  it('accepts a POST without a body that says it is JSON (an action such as ship) and reaches the route', async () => {
+    const response = await fetch(`${server.url}/orders/o-1/ship`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(await expectProblem(response, 409)).toMatchObject({ code: 'CONFLICT', title: 'Conflict' });
+  });
+
+  it.each([
+    ['no Content-Type', {}],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['text/plain', { 'content-type': 'text/plain' }],
+  ])('refuses a POST sent with %s, as a cross-site form can send it, with 415', async (_kind, headers) => {
+    const response = await fetch(`${server.url}/orders/o-1/ship`, { method: 'POST', headers });
+
+    expect(await expectProblem(response, 415)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('answers 404 for an unknown route', async () => {
@@ -183,7 +196,10 @@ describe('the HTTP shell', () => {
   });
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After when a route meets the database going away', async () => {
-    const response = await fetch(`${server.url}/orders-in-one-statement`, { method: 'POST' });
+    const response = await fetch(`${server.url}/orders-in-one-statement`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
 
     const problem = await expectProblem(response, 503);
     expect(problem).toMatchObject({ code: 'DATABASE_UNAVAILABLE', detail: expect.stringMatching(/try again/) });

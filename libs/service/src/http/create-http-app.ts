@@ -36,7 +36,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.use(assignRequestIds);
   app.use(observe(logger, metrics));
-  app.use(requireJsonBody);
+  app.use(requireJson);
   app.use(express.json({ limit: bodyLimit, type: ['application/json', '+json'] }));
   app.use(enterRequestContext);
 
@@ -84,25 +84,29 @@ export function createHttpApp(options: HttpAppOptions): Express {
   return app;
 }
 
-/** A request that carries a body must say it is JSON (`application/json` or `+json`); else 415. */
-const requireJsonBody: RequestHandler = (request, _response, next) => {
-  // No body at all (e.g. POST /orders/:id/ship) is fine: `is` answers null then, but it counts
-  // `Content-Length: 0`, which fetch sends for an empty POST, as a body.
-  const emptyBody = request.get('Content-Length') === '0';
-  if (!emptyBody && request.is(['application/json', '+json']) === false) {
-    next(
-      new HttpError(
-        415,
-        `Expected a JSON body (Content-Type: application/json), got ${request.get('Content-Type') ?? 'none'}.`,
-        {
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-        },
-      ),
-    );
+/**
+ * A request that changes something (POST, PUT, PATCH, DELETE) must say it is JSON
+ * (`application/json` or `+json`), even with no body (POST /orders/:id/cancel); else 415. A
+ * browser lets any site send a cross-site form (form data or text/plain) without asking, but not
+ * JSON: so a page elsewhere cannot cancel an order whose id it knows.
+ */
+const requireJson: RequestHandler = (request, _response, next) => {
+  const mediaType = (request.get('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const isJson = mediaType === 'application/json' || /^[a-z]+\/[\w.+-]+\+json$/.test(mediaType);
+  if (readOnlyMethods.has(request.method) || isJson) {
+    next();
     return;
   }
-  next();
+  next(
+    new HttpError(
+      415,
+      `Send Content-Type: application/json with a ${request.method}, even one without a body; got ${request.get('Content-Type') ?? 'none'}.`,
+      { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    ),
+  );
 };
+
+const readOnlyMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The endpoints that monitors, load balancers and the dev stack poll every few seconds. Their
