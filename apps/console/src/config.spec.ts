@@ -35,4 +35,12 @@ describe("the console's configuration", () => {
     expect(() => loadConfig(consoleConfig, { ...brokers, CONSOLE_SERVICES: value })).toThrow(/CONSOLE_SERVICES/);
     expect(() => loadConfig(consoleConfig, { ...brokers, CONSOLE_SERVICES: value })).toThrow(message);
   });
+
+  it('serves loopback names only unless CONSOLE_ALLOWED_HOSTS names more', () => {
+    expect(loadConfig(consoleConfig, brokers).CONSOLE_ALLOWED_HOSTS).toEqual([]);
+    expect(
+      loadConfig(consoleConfig, { ...brokers, CONSOLE_ALLOWED_HOSTS: 'console.example, 10.0.0.7' })
+        .CONSOLE_ALLOWED_HOSTS,
+    ).toEqual(['console.example', '10.0.0.7']);
+  });
 });

@@ -63,6 +63,19 @@ export const consoleConfig = serviceConfig({ serviceName: 'console', port: 3003 
       .min(200, { error: 'expected at least 200 ms' })
       .max(60_000, { error: 'expected at most 60000 ms' })
       .default(1_000),
+    /**
+     * Host names, besides loopback, that browsers reach the console by (a DNS name behind an
+     * ingress, a VM's address): any other Host header is refused, against DNS rebinding.
+     */
+    CONSOLE_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((names) =>
+        names
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
   });
 
 export type ConsoleConfig = z.output<typeof consoleConfig>;

@@ -38,6 +38,8 @@ export type ConsoleOptions = {
   readonly recordsShown?: number;
   /** Orders whose events are remembered for "follow an order". */
   readonly ordersRemembered?: number;
+  /** Host names, besides loopback, that browsers may reach the console by. */
+  readonly allowedHosts?: readonly string[];
 };
 
 export const consoleDefaults = {
@@ -122,7 +124,7 @@ export function createConsole(options: ConsoleOptions): OrderflowConsole {
     metrics,
     // Ready once the first view is there: the page then has something to show.
     readinessChecks: [kafkaReadinessCheck(() => (model.current() ? admin : undefined))],
-    routes: consoleRoutes({ model, stream, orderServiceUrl }),
+    routes: consoleRoutes({ model, stream, orderServiceUrl, allowedHosts: options.allowedHosts }),
   });
 
   /** One refresh, then the next one `refreshMs` after this one started. */

@@ -32,6 +32,7 @@ try {
     serviceName: config.SERVICE_NAME,
     clientId: config.KAFKA_CLIENT_ID,
     refreshMs: config.CONSOLE_REFRESH_MS,
+    allowedHosts: config.CONSOLE_ALLOWED_HOSTS,
   });
   shutdown.register('console', () => orderflowConsole.stop());
   await orderflowConsole.start();
