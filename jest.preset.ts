@@ -8,11 +8,9 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   // The integration tests share one Kafka cluster per run: one test file at a time.
   maxWorkers: 1,
-  // Jest waits, after the last test, until nothing keeps the process alive. Twice in CI a
-  // kafkajs client left connected by order-service's suite (whose cluster restart can race a
-  // consumer's stop) kept it waiting for good after every test had passed. A run must end:
-  // jest exits, and says so ("Force exiting Jest"). The leak itself is still to be found.
-  forceExit: true,
+  // No forceExit: jest waits, after the last test, until nothing keeps the process alive, and
+  // every harness (startTestService, consumerTestBed) stops what it started. A run that hangs
+  // after its last test has leaked a client: `--detectOpenHandles` names it.
   // After each file, the topics it made on the shared cluster are deleted.
   setupFilesAfterEnv: ['<rootDir>/../../libs/testing/src/jest/delete-test-topics.ts'],
   // The usual output, plus per-project counts that `npm test` sums into its last line.
