@@ -180,4 +180,25 @@ describe('runMigrations', () => {
     );
     expect(rows).toEqual([{ valid: true }]);
   });
+
+  it('builds an index CONCURRENTLY while another instance waits for the migration lock', async () => {
+    // The waiting instance must hold no snapshot, or the concurrent build waits for it while it
+    // waits for the lock: a deadlock PostgreSQL ends by failing one of them.
+    await migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY, created_at timestamptz);',
+      '002-index.sql': [
+        noTransactionMarker,
+        'DROP INDEX CONCURRENTLY IF EXISTS orders_created_at;',
+        'CREATE INDEX CONCURRENTLY orders_created_at ON orders (created_at);',
+      ].join('\n'),
+    });
+    const instances = Array.from({ length: 2 }, () => new pg.Pool({ connectionString: database.connectionString }));
+    try {
+      const results = await Promise.all(instances.map((pool) => runMigrations({ pool, directory })));
+
+      expect(results.flat().sort()).toEqual(['001-create-orders.sql', '002-index.sql']);
+    } finally {
+      await Promise.all(instances.map((pool) => pool.end()));
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { OrderflowError } from '@orderflow/events';
 import type pg from 'pg';
 import type { Logger } from '../logger/create-logger.ts';
@@ -56,7 +57,7 @@ export async function runMigrations({ pool, directory, logger }: MigrationOption
   try {
     await client.query('SET statement_timeout = 0; SET lock_timeout = 0');
     // Session-level lock: held across the per-file transactions below, until unlocked.
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [migrationLockKey]);
+    await takeMigrationLock(client);
     try {
       return await applyPending(client, directory, files, logger);
     } finally {
@@ -117,5 +118,22 @@ async function applyWithoutTransaction(client: pg.PoolClient, file: string, sql:
     await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
   } catch (error) {
     throw new MigrationError(file, error);
+  }
+}
+
+/**
+ * Waits for the migration lock by asking again every 200 ms, not with a blocking
+ * pg_advisory_lock: a session blocked in a statement holds a snapshot, and CREATE INDEX
+ * CONCURRENTLY in the instance that holds the lock waits for every such snapshot to end. The
+ * two would wait for each other until PostgreSQL's deadlock detector killed one: a second
+ * instance starting beside the first failed its migrations that way.
+ */
+async function takeMigrationLock(client: pg.PoolClient): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      migrationLockKey,
+    ]);
+    if (rows[0]?.locked) return;
+    await delay(200);
   }
 }
