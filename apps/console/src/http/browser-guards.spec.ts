@@ -1,23 +1,25 @@
 import { once } from 'node:events';
 import { request as httpRequest, type Server } from 'node:http';
-import { HttpError } from '@orderflow/service';
-import express from 'express';
+import { createHttpApp, createLogger, createMetrics } from '@orderflow/service';
+import { Router } from 'express';
 import { browserGuards } from './browser-guards.ts';
 
-// What a browser is refused, over a real socket (fetch may not set Host; node:http may).
+// What a browser is refused, over a real socket (fetch may not set Host; node:http may), in the
+// console's own HTTP shell: the guards on its routes, the shared JSON rule for writes.
 
 let server: Server;
 let port = 0;
 
 beforeAll(async () => {
-  const app = express();
-  app.use(browserGuards(['console.example']));
-  app.get('/api/view', (_request, response) => void response.json({ ok: true }));
-  app.post('/api/orders', (_request, response) => void response.status(201).json({ ok: true }));
-  // Express knows an error handler by its four parameters, the last one unused here.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-    response.status(error instanceof HttpError ? error.status : 500).json({ code: (error as HttpError).code });
+  const routes = Router();
+  routes.use(browserGuards(['console.example']));
+  routes.get('/api/view', (_request, response) => void response.json({ ok: true }));
+  routes.post('/api/orders', (_request, response) => void response.status(201).json({ ok: true }));
+  const app = createHttpApp({
+    serviceName: 'console',
+    logger: createLogger({ serviceName: 'console', level: 'silent' }),
+    metrics: createMetrics({ serviceName: 'console' }),
+    routes,
   });
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -10,7 +10,8 @@ export const loopbackHostnames = ['localhost', '127.0.0.1', '[::1]'] as const;
  *   the console as same-origin. Its requests still carry `Host: evil.example`, so only the names
  *   the console is known by are served (loopback, plus `allowedHosts`).
  * - A cross-site form: it can POST `text/plain` or form data without the browser asking first,
- *   but not `application/json`. The one write (place an order) requires JSON.
+ *   but not `application/json`. The shared HTTP shell (createHttpApp) refuses every write that
+ *   is not JSON, the console's included, so nothing more is needed here.
  * - Framing: no other site may show the console in a frame (clickjacking), `frame-ancestors 'none'`.
  */
 export function browserGuards(allowedHosts: readonly string[] = []): RequestHandler {
@@ -22,11 +23,6 @@ export function browserGuards(allowedHosts: readonly string[] = []): RequestHand
     if (!allowed.has(hostname))
       throw new HttpError(421, `The console is not served as "${hostname}"; add it to CONSOLE_ALLOWED_HOSTS.`, {
         code: 'HOST_NOT_ALLOWED',
-      });
-    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && mediaType !== 'application/json')
-      throw new HttpError(415, 'A request that changes something must be sent as Content-Type: application/json.', {
-        code: 'UNSUPPORTED_MEDIA_TYPE',
       });
     next();
   };
