@@ -29,6 +29,29 @@ describe('runMigrations', () => {
       await database.pool.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY applied_at, name')
     ).rows.map((row) => row.name);
 
+  /** Runs the migrations from `count` instances at once, a pool each, as separate processes would. */
+  async function migrateFromInstances(count: number): Promise<string[]> {
+    const instances = Array.from({ length: count }, () => new pg.Pool({ connectionString: database.connectionString }));
+    try {
+      const results = await Promise.all(instances.map((pool) => runMigrations({ pool, directory })));
+      return results.flat().sort();
+    } finally {
+      await Promise.all(instances.map((pool) => pool.end()));
+    }
+  }
+
+  /** A table, then an index on it built CONCURRENTLY by a no-transaction file. */
+  const concurrentIndexFiles = () =>
+    migrationFiles({
+      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY, created_at timestamptz);',
+      '002-index.sql': [
+        noTransactionMarker,
+        '-- An interrupted build leaves an INVALID index: dropped first.',
+        'DROP INDEX CONCURRENTLY IF EXISTS orders_created_at;',
+        'CREATE INDEX CONCURRENTLY orders_created_at ON orders (created_at);',
+      ].join('\n'),
+    });
+
   it('applies the .sql files in file-name order, and records each', async () => {
     // 002 needs the table of 001: in any other order it fails.
     await migrationFiles({
@@ -65,17 +88,9 @@ describe('runMigrations', () => {
       '001-create-orders.sql': 'SELECT pg_sleep(0.3); CREATE TABLE orders (id text PRIMARY KEY);',
       '002-seed.sql': "INSERT INTO orders VALUES ('seed');",
     });
-    // One pool per "instance", as separate processes would have.
-    const instances = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: database.connectionString }));
-    try {
-      const results = await Promise.all(instances.map((pool) => runMigrations({ pool, directory })));
-
-      expect(results.flat().sort()).toEqual(['001-create-orders.sql', '002-seed.sql']);
-      expect(await appliedNames()).toEqual(['001-create-orders.sql', '002-seed.sql']);
-      expect((await database.pool.query('SELECT id FROM orders')).rows).toEqual([{ id: 'seed' }]);
-    } finally {
-      await Promise.all(instances.map((pool) => pool.end()));
-    }
+    expect(await migrateFromInstances(3)).toEqual(['001-create-orders.sql', '002-seed.sql']);
+    expect(await appliedNames()).toEqual(['001-create-orders.sql', '002-seed.sql']);
+    expect((await database.pool.query('SELECT id FROM orders')).rows).toEqual([{ id: 'seed' }]);
   });
 
   it('when a file fails, applies nothing of it, names it, and keeps the files before it', async () => {
@@ -164,15 +179,7 @@ describe('runMigrations', () => {
   });
 
   it('runs a file marked no-transaction statement by statement: an index built CONCURRENTLY', async () => {
-    await migrationFiles({
-      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY, created_at timestamptz);',
-      '002-index.sql': [
-        noTransactionMarker,
-        '-- An interrupted build leaves an INVALID index: dropped first.',
-        'DROP INDEX CONCURRENTLY IF EXISTS orders_created_at;',
-        'CREATE INDEX CONCURRENTLY orders_created_at ON orders (created_at);',
-      ].join('\n'),
-    });
+    await concurrentIndexFiles();
 
     expect(await runMigrations({ pool: database.pool, directory })).toEqual(['001-create-orders.sql', '002-index.sql']);
     const { rows } = await database.pool.query<{ valid: boolean }>(
@@ -184,21 +191,8 @@ describe('runMigrations', () => {
   it('builds an index CONCURRENTLY while another instance waits for the migration lock', async () => {
     // The waiting instance must hold no snapshot, or the concurrent build waits for it while it
     // waits for the lock: a deadlock PostgreSQL ends by failing one of them.
-    await migrationFiles({
-      '001-create-orders.sql': 'CREATE TABLE orders (id text PRIMARY KEY, created_at timestamptz);',
-      '002-index.sql': [
-        noTransactionMarker,
-        'DROP INDEX CONCURRENTLY IF EXISTS orders_created_at;',
-        'CREATE INDEX CONCURRENTLY orders_created_at ON orders (created_at);',
-      ].join('\n'),
-    });
-    const instances = Array.from({ length: 2 }, () => new pg.Pool({ connectionString: database.connectionString }));
-    try {
-      const results = await Promise.all(instances.map((pool) => runMigrations({ pool, directory })));
+    await concurrentIndexFiles();
 
-      expect(results.flat().sort()).toEqual(['001-create-orders.sql', '002-index.sql']);
-    } finally {
-      await Promise.all(instances.map((pool) => pool.end()));
-    }
+    expect(await migrateFromInstances(2)).toEqual(['001-create-orders.sql', '002-index.sql']);
   });
 });
