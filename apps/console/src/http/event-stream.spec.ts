@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { HttpError } from '@orderflow/service';
+import { createHttpApp, createLogger, createMetrics } from '@orderflow/service';
 import { waitFor } from '@orderflow/testing';
-import express from 'express';
+import { Router } from 'express';
 import { createEventStream } from './event-stream.ts';
 
 // The live stream on a real HTTP server, read over real sockets: one client that reads, and
@@ -13,12 +13,14 @@ const view = { padding: 'x'.repeat(100 * 1024) }; // about the size of one conso
 const block = `data: ${JSON.stringify(view)}\n\n`.length;
 
 async function serve(stream: ReturnType<typeof createEventStream>) {
-  const app = express();
-  app.get('/api/stream', (request, response) => stream.open(request, response, undefined));
-  // Express knows an error handler by its four parameters, the last one unused here.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-    response.status(error instanceof HttpError ? error.status : 500).json({ code: (error as HttpError).code });
+  const routes = Router();
+  routes.get('/api/stream', (request, response) => stream.open(request, response, undefined));
+  // The console's HTTP shell: the cap's 503 becomes a problem document there.
+  const app = createHttpApp({
+    serviceName: 'console',
+    logger: createLogger({ serviceName: 'console', level: 'silent' }),
+    metrics: createMetrics({ serviceName: 'console' }),
+    routes,
   });
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
