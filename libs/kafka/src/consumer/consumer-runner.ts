@@ -36,6 +36,8 @@ export type ConsumerRunner = {
   /** Lets the record (or batch) in flight finish (retries included), commits what is done and leaves the group. */
   stop(): Promise<void>;
   status(): ConsumerStatus;
+  /** The topics the group reads (their names). */
+  readonly topics: readonly string[];
   /** What happens, as it happens: the status, the metrics and the log lines are built from these. */
   readonly events: RunnerEventEmitter;
 };
@@ -174,6 +176,7 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
       }
     },
     status,
+    topics: options.topics.map((topic) => topic.name),
     events,
   };
 }

@@ -28,6 +28,22 @@ async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, 
   }
 }
 
+/** An operator's `kafka-configs --alter`: the catalogue's values, and one of the operator's own. */
+async function setTopicConfig(kafka: Kafka, topic: TopicSettings, entry: { name: string; value: string }) {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        { type: ConfigResourceTypes.TOPIC, name: topic.name, configEntries: [...topicConfigEntries(topic), entry] },
+      ],
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('topic provisioning', () => {
   let kafka: Kafka;
   beforeAll(async () => {
@@ -42,7 +58,7 @@ describe('topic provisioning', () => {
     const second = await provisionTopics({ kafka, topics: [topic, deadLetter] });
 
     expect(first.created).toEqual([topic.name, deadLetter.name]);
-    expect(second).toEqual({ created: [], configUpdated: [], unchanged: [topic.name, deadLetter.name] });
+    expect(second).toMatchObject({ created: [], configUpdated: [], unchanged: [topic.name, deadLetter.name] });
     const partitions = await describePartitions(kafka, topic.name);
     expect(partitions).toHaveLength(6);
     expect(partitions.every((partition) => partition.replicas.length === 3 && partition.leader >= 0)).toBe(true);
@@ -66,20 +82,7 @@ describe('topic provisioning', () => {
     const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
     await provisionTopics({ kafka, topics: [topic] });
     // An operator's own setting, which the catalogue knows nothing of.
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin
-      .alterConfigs({
-        validateOnly: false,
-        resources: [
-          {
-            type: ConfigResourceTypes.TOPIC,
-            name: topic.name,
-            configEntries: [...topicConfigEntries(topic), { name: 'segment.bytes', value: '8388608' }],
-          },
-        ],
-      })
-      .finally(() => admin.disconnect());
+    await setTopicConfig(kafka, topic, { name: 'segment.bytes', value: '8388608' });
     // In KRaft the controller commits a config change and each broker applies it from the
     // metadata log a moment later; DescribeConfigs answers from the broker asked. So each step
     // waits until the change is what the brokers describe.
@@ -97,6 +100,29 @@ describe('topic provisioning', () => {
 
     expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
     await configIs({ 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
+  });
+
+  it("reports how long the cluster keeps each topic's records, an operator's segment.ms included", async () => {
+    const dayMs = 86_400_000;
+    const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'retention.ms': 2 * dayMs } });
+    const forever = topicSettings({ config: { ...defaultTopicSettings.config, 'retention.ms': -1 } });
+    const created = await provisionTopics({ kafka, topics: [topic, forever] });
+    // Kafka's default segment.ms (7 days) until someone sets another.
+    expect(created.keepTimes).toEqual([
+      { topic: topic.name, retentionMs: 2 * dayMs, segmentMs: 7 * dayMs },
+      { topic: forever.name, retentionMs: undefined, segmentMs: 7 * dayMs },
+    ]);
+
+    await setTopicConfig(kafka, topic, { name: 'segment.ms', value: String(dayMs) });
+    const report = await waitFor(
+      async () => {
+        const again = await provisionTopics({ kafka, topics: [topic] });
+        expect(again.keepTimes).toEqual([{ topic: topic.name, retentionMs: 2 * dayMs, segmentMs: dayMs }]);
+        return again;
+      },
+      { description: `${topic.name}'s segment.ms to read one day`, timeoutMs: 10_000 },
+    );
+    expect(report.configUpdated).toEqual([]);
   });
 
   it('never adds partitions to a keyed topic: refuses, saying why and how to migrate, and changes nothing', async () => {

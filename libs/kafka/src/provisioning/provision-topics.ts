@@ -7,6 +7,7 @@ import { alterConfigsFullSet } from '../kafkajs-workarounds/alter-configs-full-s
 // Not named ES exports of the CommonJS kafkajs module (Node's import sees only some names).
 const { ConfigResourceTypes, ConfigSource } = kafkajs;
 import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
+import { keepTimeOf, type TopicKeepTime } from './topic-keep-time.ts';
 import { planTopic, type ExistingTopic, type TopicPlan } from './topic-plan.ts';
 
 export type ProvisionTopicsOptions = {
@@ -23,6 +24,8 @@ export type ProvisioningReport = {
   readonly created: readonly string[];
   readonly configUpdated: readonly { topic: string; names: readonly string[] }[];
   readonly unchanged: readonly string[];
+  /** How long the cluster keeps each topic's records, with the catalogue's values set (the inbox keeps its rows as long). */
+  readonly keepTimes: readonly TopicKeepTime[];
 };
 
 /**
@@ -74,10 +77,23 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
 
     const configUpdated = await fixConfig(admin, wanted, plans, logger);
     const changed = new Set([...created, ...configUpdated.map((c) => c.topic)]);
-    return { created, configUpdated, unchanged: wanted.map((t) => t.name).filter((n) => !changed.has(n)) };
+    // What the cluster has now: its values, with the catalogue's over them where it declares one.
+    const keepTimes = described.map(({ settings, existing }) =>
+      keepTimeOf(settings.name, { ...existing.config, ...configValues(settings) }),
+    );
+    return {
+      created,
+      configUpdated,
+      unchanged: wanted.map((t) => t.name).filter((n) => !changed.has(n)),
+      keepTimes,
+    };
   } finally {
     await admin.disconnect();
   }
+}
+
+function configValues(settings: TopicSettings): Record<string, string> {
+  return Object.fromEntries(topicConfigEntries(settings).map(({ name, value }) => [name, value]));
 }
 
 type Planned = { plan: TopicPlan; existing: ExistingTopic };

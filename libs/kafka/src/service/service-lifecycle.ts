@@ -7,6 +7,7 @@ import {
   type HttpServer,
   type Logger,
   type ReadinessCheck,
+  type RetentionJob,
   type RetentionRule,
 } from '@orderflow/service';
 import type { Admin, Kafka } from 'kafkajs';
@@ -19,6 +20,7 @@ import { inboxRetention } from '../inbox/inbox-retention.ts';
 import { sentOutboxRetention } from '../outbox/outbox-retention.ts';
 import type { OutboxRelay, OutboxRelayStatus } from '../outbox/outbox-relay.ts';
 import { provisionTopics } from '../provisioning/provision-topics.ts';
+import type { TopicKeepTime } from '../provisioning/topic-keep-time.ts';
 
 /** The service's Express app, as libs/service builds it. */
 type HttpApp = Parameters<typeof startHttpServer>[0];
@@ -67,13 +69,20 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
   let started = false;
   // Aborted by stop(): a start still waiting for Kafka gives up.
   const starting = new AbortController();
-  // The inbox keep time is taken over all the service's topics, dead-letter ones too: more than
-  // the topics it reads need, never less.
-  const retention = createRetentionJob({
-    pool,
-    logger,
-    rules: [...(relay ? [sentOutboxRetention] : []), inboxRetention(options.topics), ...(options.retention ?? [])],
-  });
+  // Made once the topics are known: the inbox keep time comes from the cluster's config.
+  let retention: RetentionJob | undefined;
+
+  /** The outbox's, the inbox's (as long as the topics read keep their records) and the service's own. */
+  function retentionRules(keepTimes: readonly TopicKeepTime[]): RetentionRule[] {
+    const inbox = inboxRetention(keepTimes.filter(({ topic }) => consumer.topics.includes(topic)));
+    logger.info(
+      { keepMs: inbox?.keepMs, topics: consumer.topics },
+      inbox
+        ? `inbox entries are kept ${+(inbox.keepMs / 86_400_000).toFixed(2)} days: the longest retention.ms + segment.ms of the topics read`
+        : 'inbox entries are kept for ever: a topic read keeps its records for ever',
+    );
+    return [...(relay ? [sentOutboxRetention] : []), ...(inbox ? [inbox] : []), ...(options.retention ?? [])];
+  }
 
   return {
     readinessChecks: [databaseReadinessCheck(pool), kafkaReadinessCheck(() => (started ? admin : undefined))],
@@ -81,7 +90,6 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
     async start(app) {
       await runMigrations({ pool, directory: options.migrationsDirectory, logger });
       await migrateKafkaTables(pool);
-      retention.start();
       // Listening before Kafka answers: /health says the process is alive, /ready says 503
       // until everything below has started.
       server = await startHttpServer(app, {
@@ -91,7 +99,9 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
       logger.info({ url: server.url }, `${serviceName} listening on ${server.url}`);
       // Started before the brokers? Wait for them here instead of exiting.
       admin = await connectToKafka({ kafka, logger, signal: starting.signal });
-      await provisionTopics({ kafka, logger, topics: options.topics });
+      const { keepTimes } = await provisionTopics({ kafka, logger, topics: options.topics });
+      retention = createRetentionJob({ pool, logger, rules: retentionRules(keepTimes) });
+      retention.start();
       await relay?.start();
       await consumer.start();
       started = true;
@@ -103,7 +113,8 @@ export function createServiceLifecycle(options: ServiceLifecycleOptions): Servic
       server = undefined;
       await consumer.stop();
       await relay?.stop();
-      await retention.stop();
+      await retention?.stop();
+      retention = undefined;
       await admin?.disconnect();
       admin = undefined;
     },
