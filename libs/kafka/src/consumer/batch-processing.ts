@@ -39,9 +39,11 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * Offsets: a record's offset is resolved only after its transaction committed (or it was
  * dead-lettered), and kafkajs commits only resolved offsets. The batch ends early when the
  * consumer stops (isRunning), the partition was sought elsewhere (isStale: in kafkajs 2.2.4
- * only a seek() makes it so), or the group rebalances: the heartbeat after a run then throws
- * REBALANCE_IN_PROGRESS and kafkajs rejoins. What is not resolved is fetched again, by this
- * member or the partition's new owner, and the inbox drops what already committed.
+ * only a seek() makes it so, it does not mean "revoked"), or the group rebalances: the
+ * heartbeat after a run, or one during a record's outage wait or retry pause, then throws
+ * REBALANCE_IN_PROGRESS (group-rebalance.ts), which ends eachBatch, and kafkajs rejoins. What
+ * is not resolved is fetched again, by this member or the partition's new owner, and the
+ * inbox drops what already committed.
  */
 export async function processBatch<Topic extends TopicDefinition>(
   runner: RunnerContext,

@@ -1,5 +1,5 @@
 import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
-import { attemptWithTimeout } from './handler-attempt.ts';
+import { attemptWithTimeout, pauseWithHeartbeats } from './handler-attempt.ts';
 
 const options = (heartbeat: () => Promise<void>) => ({
   timeoutMs: 60,
@@ -32,5 +32,14 @@ describe('one handler attempt', () => {
     await expect(attempt).rejects.toThrow(HandlerTimeoutError);
     await expect(attempt).rejects.toThrow('the handler did not finish within 60 ms (orders[2]@41)');
     expect(reason).toBeInstanceOf(HandlerTimeoutError);
+  });
+
+  it('ends a pause when a heartbeat says the group is rebalancing, and sits out any other failed heartbeat', async () => {
+    const rebalancing = Object.assign(new Error('The group is rebalancing'), { type: 'REBALANCE_IN_PROGRESS' });
+    const started = Date.now();
+    await expect(pauseWithHeartbeats(60_000, () => Promise.reject(rebalancing))).rejects.toBe(rebalancing);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const brokerDown = Object.assign(new Error('Connection timeout'), { type: 'NETWORK' });
+    await expect(pauseWithHeartbeats(1_200, () => Promise.reject(brokerDown))).resolves.toBeUndefined();
   });
 });

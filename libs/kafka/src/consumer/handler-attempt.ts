@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { withTimeout } from '@orderflow/service';
 import { HandlerTimeoutError } from '../errors/handler-timeout-error.ts';
+import { isGroupRebalance } from './group-rebalance.ts';
 
 export type AttemptOptions = {
   readonly timeoutMs: number;
@@ -29,11 +30,18 @@ export async function attemptWithTimeout<T>(
   }
 }
 
-/** Waits between attempts, telling the group now and then that this member is still alive. */
+/**
+ * Waits between attempts, telling the group now and then that this member is still alive.
+ * Throws when a heartbeat says the group is rebalancing: the wait ends there and the
+ * partitions are given up (see group-rebalance.ts). Any other failed heartbeat (a broker
+ * that does not answer) is kafkajs's to retry: the wait goes on.
+ */
 export async function pauseWithHeartbeats(delayMs: number, heartbeat: () => Promise<void>): Promise<void> {
   const until = Date.now() + delayMs;
   while (Date.now() < until) {
     await delay(Math.min(1_000, until - Date.now()));
-    await heartbeat().catch(() => {});
+    await heartbeat().catch((error: unknown) => {
+      if (isGroupRebalance(error)) throw error;
+    });
   }
 }

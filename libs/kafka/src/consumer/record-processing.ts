@@ -21,6 +21,10 @@ export type RecordJob = {
  * again after a doubling pause, up to the retry policy's attempts; a failure that is not
  * retriable is dead-lettered at once. An unavailable dependency is not the record's fault:
  * the partition waits as long as it takes, and those waits do not count as attempts.
+ *
+ * A wait ends early when the group rebalances (a heartbeat says so, see group-rebalance.ts):
+ * the error is thrown on to kafkajs, which rejoins at once instead of holding the group up, and
+ * the record's offset stays unresolved, so whoever owns the partition next gets it again.
  */
 export async function handleRecord(runner: RunnerContext, job: RecordJob): Promise<void> {
   const { events, settings } = runner;
