@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { createPool, withTransaction } from '@orderflow/service';
 import {
   consumeFromBeginning,
@@ -17,6 +18,7 @@ import { provisionTopics } from '../provisioning/provision-topics.ts';
 import { orderPlaced, testAction } from '../spec-helpers/order-events.ts';
 import { appendToOutbox } from './append-to-outbox.ts';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
+import { startRelayProcess } from './spec-helpers/relay-process.ts';
 
 type Topic = ReturnType<typeof uniqueOrdersTopic>;
 type LocalKafkaCluster = Awaited<ReturnType<typeof localTestCluster>>;
@@ -25,11 +27,12 @@ describe('the outbox relay', () => {
   let db: TestDatabase;
   let kafka: Kafka;
   const relays: OutboxRelay[] = [];
-  const startRelay = async (metrics?: KafkaMetrics) => {
+  const startRelay = async (metrics?: KafkaMetrics, leaderTimeoutMs?: number) => {
     const relay = createOutboxRelay({
       pool: db.pool,
       kafka,
       metrics,
+      leaderTimeoutMs,
       pollIntervalMs: 500,
       standbyIntervalMs: 300,
       backoff: { initialMs: 250, maxMs: 2_000 },
@@ -227,6 +230,46 @@ describe('the outbox relay', () => {
     }
     expect(first.status().published + second.status().published).toBe(60);
   });
+
+  it('when the leader process freezes (SIGSTOP), a standby takes over within the leader timeout; thawed, the old leader stands by', async () => {
+    const leaderTimeoutMs = 2_000;
+    const topic = uniqueOrdersTopic();
+    await provisionTopics({ kafka, topics: [topic] });
+    const frozen = startRelayProcess({ databaseUrl: db.connectionString, leaderTimeoutMs });
+    try {
+      await waitFor(async () => (await frozen.status()).role === 'leader', {
+        description: 'the relay process to lead',
+        timeoutMs: 30_000,
+      });
+      const standby = await startRelay(undefined, leaderTimeoutMs);
+      // A healthy leader keeps the lead however long it has nothing to do: idle for twice the
+      // bound, it is still the leader (its heartbeat keeps the session from timing out).
+      await delay(2 * leaderTimeoutMs);
+      expect((await frozen.status()).role).toBe('leader');
+      expect(standby.status().role).toBe('standby');
+
+      frozen.freeze();
+      const frozenAt = Date.now();
+      const [eventId] = await appendCommitted(topic, [crypto.randomUUID()]);
+      await waitFor(() => standby.status().published === 1, {
+        description: 'the standby to take over from the frozen leader and publish',
+        // The bound: the session's idle timeout, then the standby's next try, then the send.
+        timeoutMs: leaderTimeoutMs + 300 + 5_000,
+      });
+      console.log(`a standby published ${Date.now() - frozenAt} ms after the leader froze`);
+
+      frozen.thaw();
+      await waitFor(async () => (await frozen.status()).role === 'standby', {
+        description: 'the thawed relay to notice it lost the lead and stand by',
+      });
+      expect((await frozen.status()).published).toBe(0);
+      const records = await consumeFromBeginning(kafka, topic.name, 1);
+      expect(records.map((record) => String(record.message.headers?.['event-id']))).toEqual([eventId]);
+      expect(standby.status().role).toBe('leader');
+    } finally {
+      await frozen.stop();
+    }
+  }, 60_000);
 
   describe('when Kafka is down', () => {
     let cluster: LocalKafkaCluster | undefined;

@@ -8,6 +8,13 @@ import type { KafkaMetrics } from '../metrics/kafka-metrics.ts';
 import { createEventProducer, type EventProducer } from '../producer/event-producer.ts';
 import { backoffDelay, backoffSchema, type Backoff } from '../retry/backoff-delay.ts';
 import { outboxChannel } from './append-to-outbox.ts';
+import {
+  keepLeaderSessionAlive,
+  leaderSessionReset,
+  LeadershipLost,
+  takeLeaderLock,
+  type LeaderSessionKeeper,
+} from './leader-session.ts';
 import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
 import { createWakeUp } from './wake-up.ts';
 
@@ -31,6 +38,12 @@ export type OutboxRelayOptions = {
   readonly standbyIntervalMs?: number;
   /** The pauses after a failure, doubling. Default 250 ms up to 5 s. */
   readonly backoff?: Backoff;
+  /**
+   * How long a leader that stops answering (a frozen process: SIGSTOP, a paused VM) keeps the
+   * lead: PostgreSQL ends its idle session after this long, and a standby takes over within
+   * this plus `standbyIntervalMs`. A healthy leader queries every quarter of it. Default 10 s.
+   */
+  readonly leaderTimeoutMs?: number;
 };
 
 export const outboxRelayDefaults = {
@@ -39,6 +52,7 @@ export const outboxRelayDefaults = {
   pollIntervalMs: 1_000,
   standbyIntervalMs: 2_000,
   backoff: { initialMs: 250, maxMs: 5_000 },
+  leaderTimeoutMs: 10_000,
 } as const satisfies Partial<OutboxRelayOptions>;
 
 const positive = z.number().int().positive();
@@ -49,6 +63,8 @@ const relaySettingsSchema = z.object({
   pollIntervalMs: positive,
   standbyIntervalMs: positive,
   backoff: backoffSchema,
+  // A second at least: the heartbeat, every quarter of it, must not be late for a busy event loop.
+  leaderTimeoutMs: z.number().int().min(1_000),
 });
 
 export type OutboxRelayStatus = {
@@ -65,9 +81,6 @@ export type OutboxRelay = {
   status(): OutboxRelayStatus;
 };
 
-// One key per database: every relay of a service's database competes for the same lock.
-const leaderLockKey = 'orderflow:kafka_outbox_relay';
-
 /**
  * Publishes the outbox to Kafka: oldest rows first, in batches, marking them sent.
  *
@@ -76,7 +89,8 @@ const leaderLockKey = 'orderflow:kafka_outbox_relay';
  * take row 101, a later event of a key in A's batch, and publish it first. Locking per key
  * fixes that but is subtle. Here each relay asks for a session advisory lock
  * (`pg_try_advisory_lock`); the one that gets it publishes everything in id order, the
- * others stand by and take over if its database session ends.
+ * others stand by and take over if its database session ends, also when the leader's process
+ * freezes (see leader-session.ts).
  *
  * Speed: one produce request is in flight at a time (a second one could overtake the first
  * on a retry), but the database work is not waited for: while a request is on its way, the
@@ -97,6 +111,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running = false;
   let loop: Promise<void> | undefined;
   let leaderClient: pg.PoolClient | undefined;
+  let leaderSession: LeaderSessionKeeper | undefined;
   let leaderLost = false;
   let producer: EventProducer | undefined;
   let published = 0;
@@ -113,10 +128,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
     let locked = false;
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-        leaderLockKey,
-      ]);
-      locked = rows[0]?.locked === true;
+      locked = await takeLeaderLock(client, settings.leaderTimeoutMs);
       if (!locked) return false;
       client.on('notification', onNotification);
       await client.query(`LISTEN ${outboxChannel}`);
@@ -126,6 +138,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // call. This session only runs the relay's queries, and stepDown() resets it.
       await client.query('SET enable_bitmapscan = off');
       leaderClient = client;
+      leaderSession = keepLeaderSessionAlive(client, settings.leaderTimeoutMs, () => {
+        if (leaderClient !== client) return;
+        leaderLost = true;
+        wakeUp.wake();
+      });
       logger.info({}, 'outbox relay is the leader: publishing the outbox');
       return true;
     } finally {
@@ -140,11 +157,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function stepDown(broken: boolean): Promise<void> {
     const client = leaderClient;
     leaderClient = undefined;
+    leaderSession?.stop();
+    leaderSession = undefined;
     if (!client) return;
     if (!broken) {
       // Ends the LISTEN and frees the lock at once for a standby (release alone keeps the session).
       await client
-        .query(`UNLISTEN ${outboxChannel}; RESET enable_bitmapscan; SELECT pg_advisory_unlock_all()`)
+        .query(`UNLISTEN ${outboxChannel}; RESET enable_bitmapscan; ${leaderSessionReset}`)
         .catch(() => (broken = true));
     }
     client.removeListener('notification', onNotification);
@@ -184,14 +203,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
    * while batch n is on its way, send n+1 once n is acknowledged, then mark n as sent while
    * n+1 is on its way. Returns how many rows it published.
    */
-  async function drain(client: pg.PoolClient): Promise<number> {
+  async function drain(client: pg.PoolClient, session: LeaderSessionKeeper): Promise<number> {
     let inFlight: { batch: OutboxBatch; sent: Promise<void> } | undefined;
     let count = 0;
     try {
       for (;;) {
+        const readAt = Date.now();
         const next = running ? await readOutboxBatch(client, settings, inFlight?.batch.ids ?? []) : undefined;
+        session.answered(readAt);
         const acknowledged = inFlight;
         if (acknowledged) await acknowledged.sent;
+        // The wait for Kafka may have lasted a freeze: still the leader before publishing more?
+        if (next && next.rows.length > 0) await stillLeading(session);
         inFlight = next && next.rows.length > 0 ? { batch: next, sent: send(next) } : undefined;
         if (acknowledged) {
           await markSent(client, acknowledged.batch);
@@ -205,6 +228,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // On a failure, let the request in flight settle before the caller replaces the producer.
       await inFlight?.sent.catch(() => {});
     }
+  }
+
+  async function stillLeading(session: LeaderSessionKeeper): Promise<void> {
+    if (leaderLost) throw new LeadershipLost(new Error('the connection ended'));
+    await session.confirm();
   }
 
   /**
@@ -226,14 +254,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     let failures = 0;
     while (running) {
       try {
-        if (leaderLost) await stepDown(true);
+        if (leaderLost && leaderClient) {
+          logger.warn({}, 'outbox relay lost its leader session (ended, or frozen past leaderTimeoutMs): standing by');
+          await stepDown(true);
+        }
         if (!leaderClient && !(await tryToLead())) {
           await wakeUp.wait(settings.standbyIntervalMs);
           continue;
         }
         const client = leaderClient;
-        if (!client) continue;
-        await drain(client);
+        const session = leaderSession;
+        if (!client || !session) continue;
+        await drain(client, session);
         await reportPending(client);
         failures = 0;
         // The outbox is empty: sleep until a NOTIFY (a commit added rows) or the poll.
@@ -252,7 +284,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         await producer?.stop().catch(() => {});
         producer = undefined;
         // The database failed (not Kafka): the leader session is gone or cannot be trusted.
-        if (leaderLost || (!(failure instanceof PublishFailed) && isDependencyUnavailable(error))) await stepDown(true);
+        const sessionGone =
+          leaderLost ||
+          failure instanceof LeadershipLost ||
+          (!(failure instanceof PublishFailed) && isDependencyUnavailable(error));
+        if (sessionGone) await stepDown(true);
         else if (leaderClient) await reportPending(leaderClient).catch(() => {});
         await wakeUp.wait(backoffMs);
       }
@@ -273,7 +309,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await producer?.stop().catch(() => {});
       producer = undefined;
     },
-    status: () => ({ role: !running ? 'stopped' : leaderClient ? 'leader' : 'standby', published, lastError }),
+    status: () => ({
+      role: !running ? 'stopped' : leaderClient && !leaderLost ? 'leader' : 'standby',
+      published,
+      lastError,
+    }),
   };
 }
 
