@@ -1,4 +1,6 @@
-import { connectToKafka, createKafkaClient, KafkaLoginRefusedError } from '@orderflow/kafka';
+import { defaultTopicSettings, type TopicSettings } from '@orderflow/events';
+import { connectToKafka, createKafkaClient, KafkaLoginRefusedError, provisionTopics } from '@orderflow/kafka';
+import { uniqueTopicName } from '@orderflow/testing';
 import type { LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { securedCluster } from './secured-cluster.ts';
 
@@ -33,4 +35,21 @@ describe('a service logging in to the secured cluster', () => {
     expect(refused).toBeInstanceOf(KafkaLoginRefusedError);
     expect(String((refused as Error).message)).toContain('"order-service"');
   }, 30_000);
+
+  it('sets a drifted topic config through the second client too (IncrementalAlterConfigs), logged in the same way', async () => {
+    // kafkajs has no IncrementalAlterConfigs; provisioning sends it with @platformatic/kafka,
+    // which must log in as the kafkajs client does: SCRAM over TLS. Services may not alter
+    // configs (ACLs), so the admin user provisions here.
+    const admin = clientAs('admin', cluster.secrets().passwords['admin'] ?? '');
+    const topic: TopicSettings = {
+      ...defaultTopicSettings,
+      name: uniqueTopicName('login-spec'),
+      config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 },
+    };
+    await provisionTopics({ kafka: admin, topics: [topic] });
+
+    const report = await provisionTopics({ kafka: admin, topics: [{ ...topic, config: defaultTopicSettings.config }] });
+
+    expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
+  });
 });

@@ -23,12 +23,21 @@ export type KafkaClientOptions = {
 /** A SCRAM-SHA-512 user and the CA (PEM file) that signed the brokers' certificates. */
 export type KafkaLogin = { readonly username: string; readonly password: string; readonly caFile: string };
 
-// Which user a client logs in as, for errors that should name it (see connect-to-kafka.ts).
-const usernames = new WeakMap<Kafka, string>();
+/** Where a client connects and how it logs in: enough for another client to reach the same cluster as the same user. */
+export type KafkaConnection = Pick<KafkaClientOptions, 'brokers' | 'clientId' | 'login'>;
+
+// What each client was made with: errors name its user (connect-to-kafka.ts), and the one admin
+// call kafkajs lacks goes through another client with the same settings (set-topic-config.ts).
+const connections = new WeakMap<Kafka, KafkaConnection>();
+
+/** The settings a client was made with here; undefined for a kafkajs client made elsewhere. */
+export function kafkaConnectionOf(kafka: Kafka): KafkaConnection | undefined {
+  return connections.get(kafka);
+}
 
 /** The SCRAM user a client logs in as; undefined on a plaintext cluster. */
 export function kafkaUsernameOf(kafka: Kafka): string | undefined {
-  return usernames.get(kafka);
+  return connections.get(kafka)?.login?.username;
 }
 
 /**
@@ -66,6 +75,6 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     logLevel: options.logLevel ?? logLevel.INFO,
     logCreator: kafkaLogCreator(options.logger ?? silentLogger),
   });
-  if (login) usernames.set(kafka, login.username);
+  connections.set(kafka, { brokers: options.brokers, clientId: options.clientId, login });
   return kafka;
 }

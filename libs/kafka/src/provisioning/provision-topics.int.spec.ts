@@ -1,10 +1,12 @@
 import { defaultTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
-import { describePartitions, testKafka, uniqueTopicName, waitFor } from '@orderflow/testing';
+import { describePartitions, testCluster, testKafka, uniqueTopicName, waitFor } from '@orderflow/testing';
 import kafkajs, { type Kafka } from 'kafkajs';
 
 const { ConfigResourceTypes } = kafkajs;
 import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
+import { createKafkaClient } from '../client/kafka-client.ts';
 import { provisionTopics } from './provision-topics.ts';
+import { setTopicConfig } from './set-topic-config.ts';
 
 const topicSettings = (changes: Partial<TopicSettings> = {}): TopicSettings => ({
   ...defaultTopicSettings,
@@ -28,8 +30,23 @@ async function topicConfig(kafka: Kafka, topic: string): Promise<Record<string, 
   }
 }
 
+/**
+ * In KRaft the controller commits a config change and each broker applies it from the metadata
+ * log a moment later; DescribeConfigs answers from the broker asked. So each step waits until
+ * the change is what the brokers describe.
+ */
+function configReads(kafka: Kafka, topic: string, expected: Record<string, string>) {
+  return waitFor(
+    async () => {
+      expect(await topicConfig(kafka, topic)).toMatchObject(expected);
+      return true;
+    },
+    { description: `${topic}'s config to read ${JSON.stringify(expected)}`, timeoutMs: 10_000 },
+  );
+}
+
 /** An operator's `kafka-configs --alter`: the catalogue's values, and one of the operator's own. */
-async function setTopicConfig(kafka: Kafka, topic: TopicSettings, entry: { name: string; value: string }) {
+async function operatorSetsConfig(kafka: Kafka, topic: TopicSettings, entry: { name: string; value: string }) {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -82,24 +99,29 @@ describe('topic provisioning', () => {
     const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
     await provisionTopics({ kafka, topics: [topic] });
     // An operator's own setting, which the catalogue knows nothing of.
-    await setTopicConfig(kafka, topic, { name: 'segment.bytes', value: '8388608' });
-    // In KRaft the controller commits a config change and each broker applies it from the
-    // metadata log a moment later; DescribeConfigs answers from the broker asked. So each step
-    // waits until the change is what the brokers describe.
-    const configIs = (expected: Record<string, string>) =>
-      waitFor(
-        async () => {
-          expect(await topicConfig(kafka, topic.name)).toMatchObject(expected);
-          return true;
-        },
-        { description: `${topic.name}'s config to read ${JSON.stringify(expected)}`, timeoutMs: 10_000 },
-      );
+    await operatorSetsConfig(kafka, topic, { name: 'segment.bytes', value: '8388608' });
+    const configIs = (expected: Record<string, string>) => configReads(kafka, topic.name, expected);
     await configIs({ 'segment.bytes': '8388608' });
 
     const report = await provisionTopics({ kafka, topics: [{ ...topic, config: defaultTopicSettings.config }] });
 
     expect(report.configUpdated).toEqual([{ topic: topic.name, names: ['min.insync.replicas'] }]);
     await configIs({ 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
+  });
+
+  it("sets only the entries it changes: an operator's change made after the config was read survives", async () => {
+    // The service's own client: provisioning then speaks IncrementalAlterConfigs.
+    const { brokers } = await testCluster();
+    const serviceKafka = createKafkaClient({ brokers, clientId: 'provision-topics-spec' });
+    const topic = topicSettings({ config: { ...defaultTopicSettings.config, 'min.insync.replicas': 1 } });
+    await provisionTopics({ kafka, topics: [topic] });
+    const configReadBefore = await topicConfig(kafka, topic.name);
+    await operatorSetsConfig(kafka, topic, { name: 'segment.bytes', value: '8388608' });
+    await configReads(kafka, topic.name, { 'segment.bytes': '8388608' });
+
+    await setTopicConfig(serviceKafka, topic.name, [{ name: 'min.insync.replicas', value: '2' }], configReadBefore);
+
+    await configReads(kafka, topic.name, { 'min.insync.replicas': '2', 'segment.bytes': '8388608' });
   });
 
   it("reports how long the cluster keeps each topic's records, an operator's segment.ms included", async () => {
@@ -113,7 +135,7 @@ describe('topic provisioning', () => {
       { topic: forever.name, retentionMs: undefined, segmentMs: 7 * dayMs },
     ]);
 
-    await setTopicConfig(kafka, topic, { name: 'segment.ms', value: String(dayMs) });
+    await operatorSetsConfig(kafka, topic, { name: 'segment.ms', value: String(dayMs) });
     const report = await waitFor(
       async () => {
         const again = await provisionTopics({ kafka, topics: [topic] });

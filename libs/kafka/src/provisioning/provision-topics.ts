@@ -2,11 +2,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { allTopicSettings, topicConfigEntries, type TopicSettings } from '@orderflow/events';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 import { silentLogger, type ServiceLogger } from '@orderflow/service';
-import { alterConfigsFullSet } from '../kafkajs-workarounds/alter-configs-full-set.ts';
 
 // Not named ES exports of the CommonJS kafkajs module (Node's import sees only some names).
 const { ConfigResourceTypes, ConfigSource } = kafkajs;
 import { TopicProvisioningError } from '../errors/topic-provisioning-error.ts';
+import { setTopicConfig } from './set-topic-config.ts';
 import { keepTimeOf, type TopicKeepTime } from './topic-keep-time.ts';
 import { planTopic, type ExistingTopic, type TopicPlan } from './topic-plan.ts';
 
@@ -75,7 +75,7 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
     const problems = plans.flatMap(({ plan }) => plan.problems);
     if (problems.length > 0) throw new TopicProvisioningError(problems);
 
-    const configUpdated = await fixConfig(admin, wanted, plans, logger);
+    const configUpdated = await fixConfig(options.kafka, plans, logger);
     const changed = new Set([...created, ...configUpdated.map((c) => c.topic)]);
     // What the cluster has now: its values, with the catalogue's over them where it declares one.
     const keepTimes = described.map(({ settings, existing }) =>
@@ -98,23 +98,13 @@ function configValues(settings: TopicSettings): Record<string, string> {
 
 type Planned = { plan: TopicPlan; existing: ExistingTopic };
 
-async function fixConfig(
-  admin: Admin,
-  wanted: readonly TopicSettings[],
-  plans: readonly Planned[],
-  logger: ServiceLogger,
-) {
+async function fixConfig(kafka: Kafka, plans: readonly Planned[], logger: ServiceLogger) {
   const updated: { topic: string; names: string[] }[] = [];
   for (const { plan, existing } of plans) {
     if (plan.configDrift.length === 0) continue;
-    const settings = wanted.find((topic) => topic.name === plan.name);
-    if (settings === undefined) continue;
-    // The merged set: kafkajs's AlterConfigs replaces the whole config (see the workaround).
-    const configEntries = alterConfigsFullSet(existing.overrides, topicConfigEntries(settings));
-    await admin.alterConfigs({
-      validateOnly: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: plan.name, configEntries }],
-    });
+    // Only the entries that drifted: anything else on the topic stays as it is.
+    const entries = plan.configDrift.map(({ name, wanted }) => ({ name, value: wanted }));
+    await setTopicConfig(kafka, plan.name, entries, existing.overrides);
     updated.push({ topic: plan.name, names: plan.configDrift.map((drift) => drift.name) });
     logger.warn({ topic: plan.name, drift: plan.configDrift }, `set config of ${plan.name} to the catalogue's values`);
   }
