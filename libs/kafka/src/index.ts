@@ -64,7 +64,7 @@ export type {
   HandlerContext,
   HandlerOutcome,
 } from './consumer/consumer-types.ts';
-export type { ConsumerStatus, LastError } from './consumer/consumer-status.ts';
+export type { ConsumerStatus, LastError, StuckPartition } from './consumer/consumer-status.ts';
 export type { RecordPosition, RunnerEventEmitter, RunnerEventName, RunnerEvents } from './consumer/runner-events.ts';
 export type { Assignment } from './consumer/assignment-line.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './consumer/retry-policy.ts';

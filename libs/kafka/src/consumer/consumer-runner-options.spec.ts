@@ -24,4 +24,9 @@ describe("a consumer runner's settings", () => {
     );
     expect(() => settingsFrom({ maxBatchRecords: 0 })).toThrow('consumer runner maxBatchRecords:');
   });
+
+  it('refuse a stuck bound that is not a whole, positive number of ms', () => {
+    expect(() => settingsFrom({ stuckAfterMs: 0 })).toThrow('consumer runner stuckAfterMs:');
+    expect(() => settingsFrom({ stuckAfterMs: 2.5 })).toThrow('consumer runner stuckAfterMs:');
+  });
 });

@@ -58,6 +58,13 @@ export type ConsumerRunnerSettings = {
   readonly maxBatchRecords: number;
   /** The pauses while a dependency (the database) is unavailable: the record waits, however long. */
   readonly outageBackoff: Backoff;
+  /**
+   * A record that has waited this long in all (outage waits and its attempts) marks its
+   * partition as stuck: in /status, the metrics and the log, until it goes through. It still
+   * waits (later records of its key must not overtake); the mark says a person should look,
+   * e.g. for a session holding its row locks (docs/09-keys-and-ordering.md).
+   */
+  readonly stuckAfterMs: number;
   /** The pauses before a crashed group member is replaced by a new one. */
   readonly restartBackoff: Backoff;
   /**
@@ -78,6 +85,7 @@ export const consumerRunnerDefaults: ConsumerRunnerSettings = {
   partitionsConsumedConcurrently: 1,
   maxBatchRecords: 500,
   outageBackoff: { initialMs: 500, maxMs: 5_000 },
+  stuckAfterMs: 180_000,
   restartBackoff: { initialMs: 1_000, maxMs: 5_000 },
   memberRetry: { retries: 5, initialRetryTime: 300, maxRetryTime: 3_000 },
 };
@@ -100,6 +108,7 @@ export const consumerRunnerSettingsSchema: z.ZodType<ConsumerRunnerSettings> = z
     partitionsConsumedConcurrently: positive,
     maxBatchRecords: positive,
     outageBackoff: backoffSchema,
+    stuckAfterMs: positive,
     restartBackoff: backoffSchema,
     memberRetry: z.custom<ConsumerRunnerSettings['memberRetry']>(
       (value) => typeof value === 'object' && value !== null,

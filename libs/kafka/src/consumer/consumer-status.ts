@@ -11,6 +11,20 @@ export type LastError = {
 };
 
 /**
+ * A partition whose record has waited longer than `stuckAfterMs` for its dependency (the
+ * database refuses, hangs, or a lock is held): `code` and `message` say the latest reason.
+ */
+export type StuckPartition = {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** When the record's first attempt started. */
+  readonly since: Date;
+  readonly code: string;
+  readonly message: string;
+};
+
+/**
  * What a consumer runner is doing, for `GET /status` and metrics. (kafkajs does not tell a
  * member its group generation, so there is none here.)
  */
@@ -28,4 +42,6 @@ export type ConsumerStatus = {
   readonly deadLettered: number;
   readonly rebalances: number;
   readonly lastError: LastError | undefined;
+  /** Partitions held up by a record that keeps waiting (see StuckPartition); empty when all move. */
+  readonly stuck: readonly StuckPartition[];
 };

@@ -33,31 +33,42 @@ export async function handleRecord(runner: RunnerContext, job: RecordJob): Promi
   const started = Date.now();
   let attempt = 1;
   let outageWaits = 0;
-  for (;;) {
-    try {
-      const outcome = (await job.attempt(attempt)) ?? 'processed';
-      if (outcome === 'duplicate') events.emit('duplicate', { ...position, eventType });
-      else events.emit('processed', { ...position, eventType, durationMs: Date.now() - started });
-      return;
-    } catch (error) {
-      if (isDependencyUnavailable(error)) {
-        // Every record would fail until the database is back. The partition waits (later
-        // records of a key must not overtake), and the wait is no attempt of the record's.
-        if (runner.state() === 'stopping') throw error; // leaves the offset uncommitted: redelivered later
-        outageWaits += 1;
-        const delayMs = backoffDelay(settings.outageBackoff, outageWaits);
-        events.emit('outageWait', { ...position, eventType, delayMs, error });
-        await pauseWithHeartbeats(delayMs, heartbeat);
-        continue;
-      }
-      if (!isRetriable(error) || attempt >= settings.retry.attempts) {
-        await job.deadLetters.publish(record, error, attempt);
+  let stuck = false;
+  try {
+    for (;;) {
+      try {
+        const outcome = (await job.attempt(attempt)) ?? 'processed';
+        if (outcome === 'duplicate') events.emit('duplicate', { ...position, eventType });
+        else events.emit('processed', { ...position, eventType, durationMs: Date.now() - started });
         return;
+      } catch (error) {
+        if (isDependencyUnavailable(error)) {
+          // Every record would fail until the database is back. The partition waits (later
+          // records of a key must not overtake), and the wait is no attempt of the record's.
+          if (runner.state() === 'stopping') throw error; // leaves the offset uncommitted: redelivered later
+          outageWaits += 1;
+          const delayMs = backoffDelay(settings.outageBackoff, outageWaits);
+          events.emit('outageWait', { ...position, eventType, delayMs, error });
+          // Waiting is right, waiting unseen is not: past the bound, a person should look.
+          if (!stuck && Date.now() - started >= settings.stuckAfterMs) {
+            stuck = true;
+            events.emit('stuck', { ...position, eventType, since: new Date(started), error });
+          }
+          await pauseWithHeartbeats(delayMs, heartbeat);
+          continue;
+        }
+        if (!isRetriable(error) || attempt >= settings.retry.attempts) {
+          await job.deadLetters.publish(record, error, attempt);
+          return;
+        }
+        const delayMs = retryDelayMs(settings.retry, attempt);
+        events.emit('retried', { ...position, eventType, attempt, attempts: settings.retry.attempts, delayMs, error });
+        await pauseWithHeartbeats(delayMs, heartbeat);
+        attempt += 1;
       }
-      const delayMs = retryDelayMs(settings.retry, attempt);
-      events.emit('retried', { ...position, eventType, attempt, attempts: settings.retry.attempts, delayMs, error });
-      await pauseWithHeartbeats(delayMs, heartbeat);
-      attempt += 1;
     }
+  } finally {
+    // Handled, or given up (a rebalance, a stop): either way the partition no longer waits here.
+    if (stuck) events.emit('unstuck', { ...position, eventType });
   }
 }

@@ -32,6 +32,10 @@ export type RunnerEvents = {
   ];
   /** A dependency (the database) is unavailable: the partition waits `delayMs`, the record is kept. */
   outageWait: [RecordPosition & { readonly eventType: string; readonly delayMs: number; readonly error: unknown }];
+  /** A record has waited `stuckAfterMs` in all: its partition is stuck (it keeps waiting). */
+  stuck: [RecordPosition & { readonly eventType: string; readonly since: Date; readonly error: unknown }];
+  /** The stuck record went through, or the partition was given up (rebalance, stop). */
+  unstuck: [RecordPosition & { readonly eventType: string }];
   /** A record written to the group's dead-letter topic, with why. */
   deadLettered: [
     RecordPosition & {
@@ -79,6 +83,8 @@ export const runnerEventNames = Object.keys({
   duplicate: true,
   retried: true,
   outageWait: true,
+  stuck: true,
+  unstuck: true,
   deadLettered: true,
   batchHandled: true,
   rebalanced: true,

@@ -21,6 +21,18 @@ export function logRunnerEvents(events: RunnerEventEmitter, logger: ServiceLogge
       `a dependency is unavailable while handling ${positionLabel({ topic, partition, offset })} (${errorMessage(error)}); waiting ${delayMs} ms, the record is kept`,
     ),
   );
+  events.on('stuck', ({ topic, partition, offset, since, error }) =>
+    logger.error(
+      { groupId, topic, partition, offset, since, err: error },
+      `partition ${topic}[${partition}] is stuck: ${positionLabel({ topic, partition, offset })} has waited since ${since.toISOString()} (${errorMessage(error)}); it keeps waiting. If a session holds its rows, end it (docs/09-keys-and-ordering.md)`,
+    ),
+  );
+  events.on('unstuck', ({ topic, partition, offset }) =>
+    logger.info(
+      { groupId, topic, partition, offset },
+      `partition ${topic}[${partition}] is no longer stuck: ${positionLabel({ topic, partition, offset })} went through or was given up`,
+    ),
+  );
   events.on('deadLettered', ({ topic, partition, offset, attempts, error }) =>
     logger.error(
       { groupId, topic, partition, offset, code: errorCode(error), attempts, err: error },

@@ -84,4 +84,20 @@ describe("a runner's Prometheus metrics, from its events", () => {
     );
     expect(failures).toHaveLength(1);
   });
+
+  it('gauges the stuck partitions by topic: up when one gets stuck, down when it moves', async () => {
+    const metrics = createMetrics({ serviceName: 'inventory-service' });
+    const events = createRunnerEvents();
+    countRunnerEvents(events, metrics);
+    const error = new Error('canceling statement due to statement timeout');
+    events.emit('stuck', { ...at, eventType: 'OrderPlacedEvent', since: new Date(0), error });
+    events.emit('stuck', { ...at, partition: 1, eventType: 'OrderPlacedEvent', since: new Date(0), error });
+    expect(await sampleOf(metrics, 'orderflow_consumer_partitions_stuck')).toEqual([
+      { name: 'orderflow_consumer_partitions_stuck', labels: { topic: 'orders' }, value: 2 },
+    ]);
+    events.emit('unstuck', { ...at, eventType: 'OrderPlacedEvent' });
+    expect(await sampleOf(metrics, 'orderflow_consumer_partitions_stuck')).toEqual([
+      { name: 'orderflow_consumer_partitions_stuck', labels: { topic: 'orders' }, value: 1 },
+    ]);
+  });
 });

@@ -43,6 +43,22 @@ describe("a runner's status, folded from its events", () => {
     expect(status).toMatchObject({ processed: 0, retried: 1, lastError: { code: 'ECONNREFUSED', offset: '41' } });
   });
 
+  it('lists a stuck partition with why it waits, updates the reason, and drops it once it moves or the runner stops', () => {
+    const timeout = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const since = new Date(0);
+    const stuck = fold([
+      { name: 'outageWait', data: { ...at, eventType: 'OrderPlacedEvent', delayMs: 500, error: timeout } },
+      { name: 'stuck', data: { ...at, eventType: 'OrderPlacedEvent', since, error: timeout } },
+      { name: 'outageWait', data: { ...at, eventType: 'OrderPlacedEvent', delayMs: 500, error: refused } },
+    ]);
+    expect(stuck.stuck).toEqual([{ ...at, since, code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }]);
+    const moved = reduceStatus(stuck, { name: 'unstuck', data: { ...at, eventType: 'OrderPlacedEvent' } });
+    expect(moved.stuck).toEqual([]);
+    const stopped = reduceStatus(stuck, { name: 'stateChanged', data: { state: 'stopped', previous: 'stopping' } });
+    expect(stopped.stuck).toEqual([]);
+  });
+
   it('holds the assignment from a rebalance until the runner stops', () => {
     const joined = fold([
       { name: 'stateChanged', data: { state: 'starting', previous: 'stopped' } },

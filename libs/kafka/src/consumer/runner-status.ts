@@ -1,5 +1,5 @@
 import { errorCode, errorMessage } from '@orderflow/events';
-import type { ConsumerStatus, LastError } from './consumer-status.ts';
+import type { ConsumerStatus, LastError, StuckPartition } from './consumer-status.ts';
 import { runnerEventNames, type RunnerEventEmitter, type RunnerEventName, type RunnerEvents } from './runner-events.ts';
 
 /** One runner event, as the reducer takes it: its name and what it carried. */
@@ -18,7 +18,13 @@ export const initialStatus = (groupId: string): ConsumerStatus => ({
   deadLettered: 0,
   rebalances: 0,
   lastError: undefined,
+  stuck: [],
 });
+
+const samePartition =
+  (where: { topic: string; partition: number }) =>
+  ({ topic, partition }: StuckPartition) =>
+    topic === where.topic && partition === where.partition;
 
 const failure = (
   error: unknown,
@@ -45,12 +51,25 @@ export function reduceStatus(status: ConsumerStatus, event: RunnerEvent): Consum
       return { ...status, retried: status.retried + 1 };
     case 'outageWait': {
       const { topic, partition, offset, error } = event.data;
+      const lastError = failure(error, new Date(), { topic, partition, offset });
       return {
         ...status,
         retried: status.retried + 1,
-        lastError: failure(error, new Date(), { topic, partition, offset }),
+        lastError,
+        // A stuck partition shows why it waits now (the reason can change: refused, then a lock).
+        stuck: status.stuck.map((stuck) =>
+          samePartition(event.data)(stuck) ? { ...stuck, code: lastError.code, message: lastError.message } : stuck,
+        ),
       };
     }
+    case 'stuck': {
+      const { topic, partition, offset, since, error } = event.data;
+      const { code, message } = failure(error, since);
+      const others = status.stuck.filter((stuck) => !samePartition(event.data)(stuck));
+      return { ...status, stuck: [...others, { topic, partition, offset, since, code, message }] };
+    }
+    case 'unstuck':
+      return { ...status, stuck: status.stuck.filter((stuck) => !samePartition(event.data)(stuck)) };
     case 'deadLettered': {
       const { topic, partition, offset, error, at } = event.data;
       return {
@@ -71,7 +90,7 @@ export function reduceStatus(status: ConsumerStatus, event: RunnerEvent): Consum
     case 'stateChanged':
       // A stopped runner holds no partitions and is no member of its group.
       return event.data.state === 'stopped'
-        ? { ...status, state: 'stopped', memberId: '', assignment: {} }
+        ? { ...status, state: 'stopped', memberId: '', assignment: {}, stuck: [] }
         : { ...status, state: event.data.state };
     case 'batchHandled':
     case 'rebalancing':

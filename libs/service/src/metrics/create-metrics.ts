@@ -18,6 +18,8 @@ export interface ServiceMetrics {
   readonly eventsRetried: Counter<EventLabels>;
   /** Outbox rows written but not yet published: grows while Kafka is unreachable. */
   readonly outboxBacklog: Gauge;
+  /** Partitions whose record has waited past the consumer's stuck bound, by topic: alert on > 0. */
+  readonly consumerPartitionsStuck: Gauge<'topic'>;
   /**
    * Time a message handler took, by outcome `success` or `failure`: once per record handled
    * on its own, once per batch (event type `mixed` when its records have several).
@@ -77,6 +79,12 @@ export function createMetrics({ serviceName }: { serviceName: string }): Service
     outboxBacklog: new Gauge({
       name: 'orderflow_outbox_backlog',
       help: 'Outbox rows not yet published to Kafka.',
+      registers,
+    }),
+    consumerPartitionsStuck: new Gauge({
+      name: 'orderflow_consumer_partitions_stuck',
+      help: 'Partitions held up by a record that has waited past the stuck bound (a held lock, a long outage), by topic.',
+      labelNames: ['topic'],
       registers,
     }),
     handlerDuration: new Histogram({
