@@ -74,6 +74,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     batchHandler: ordersTopicHandler({
       pool: messagingPool,
       logger,
+      metrics,
       storeOn: (client, scope) => pgBatchTransaction(client, topics.inventory, scope),
     }),
   });

@@ -148,4 +148,22 @@ describe('inventory-service handling order events (real PostgreSQL and Kafka)', 
     expect(await reservationOf(orderId, 'FAILED')).toMatchObject({ status: 'FAILED' });
     expect(await stockOf(sku)).toMatchObject({ available: 1, reserved: 0 });
   });
+
+  it('refuses a placement that comes after its cancel (a replayed dead letter): nothing reserved, nothing published', async () => {
+    const sku = await app.stockUp(3);
+    const orderId = randomUUID();
+
+    await app.publish('OrderCancelledEvent', { orderId, ...customer });
+    await app.publish('OrderPlacedEvent', { orderId, ...customer, items: [{ sku, quantity: 2 }] });
+    await everythingHandledFor(orderId);
+
+    expect(await reservationOf(orderId, 'CANCELLED')).toMatchObject({ status: 'CANCELLED', items: [] });
+    expect(await stockOf(sku)).toMatchObject({ available: 3, reserved: 0, onHand: 3 });
+    const outbox = await app.database.pool.query('SELECT event_type FROM kafka_outbox WHERE message_key = $1', [
+      orderId,
+    ]);
+    expect(outbox.rows).toEqual([]);
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^orderflow_events_stale_total\{[^}]*event_type="OrderPlacedEvent"[^}]*\} 1$/m);
+  });
 });

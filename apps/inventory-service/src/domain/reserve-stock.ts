@@ -3,10 +3,15 @@ import type { ActionContext, InventoryTransaction } from './inventory-ports.ts';
 import { quantitiesBySku, unavailableLines } from './plan-reservation.ts';
 import type { Reservation } from './stock-item.ts';
 
-/** What handling an event did; `ignored` says why it changed nothing. */
+/**
+ * What handling an event did. `ignored`: nothing to do (a repeat, nothing reserved to release).
+ * `stale`: the event is older than what the inventory knows of the order, so it was refused:
+ * a placement that arrives after the order's cancel (a replayed dead letter).
+ */
 export type StockOutcome =
   | { readonly outcome: 'applied'; readonly reservation: Reservation }
-  | { readonly outcome: 'ignored'; readonly reason: string };
+  | { readonly outcome: 'ignored'; readonly reason: string }
+  | { readonly outcome: 'stale'; readonly reason: string };
 
 /**
  * OrderPlacedEvent: reserve every item or none, then say which (StockReservedEvent or
@@ -21,8 +26,12 @@ export async function reserveStock(
   order: OrderPlacedEvent,
   context: ActionContext,
 ): Promise<StockOutcome> {
-  // The same order placed twice under two event ids (the inbox only knows event ids).
   const existing = await transaction.reservations.findForUpdate(order.orderId);
+  // Cancelled before we saw it placed: reserving now would hold the stock for ever, since the
+  // cancel that would release it has been handled already.
+  if (existing?.status === 'CANCELLED')
+    return { outcome: 'stale', reason: `order ${order.orderId} was cancelled before it was placed here` };
+  // The same order placed twice under two event ids (the inbox only knows event ids).
   if (existing)
     return { outcome: 'ignored', reason: `order ${order.orderId} was handled already (${existing.status})` };
 

@@ -13,7 +13,12 @@ export type StockItem = {
 
 export const availableOf = (item: Pick<StockItem, 'onHand' | 'reserved'>): number => item.onHand - item.reserved;
 
-export const reservationStatuses = ['HELD', 'FAILED', 'RELEASED', 'SHIPPED'] as const;
+/**
+ * HELD: reserved; FAILED: could not be reserved; RELEASED: back on the shelf after a cancel;
+ * SHIPPED: gone for good. CANCELLED: the cancel came before the placement (whose record was
+ * dead-lettered, say): nothing was reserved, and this row refuses the placement if it comes later.
+ */
+export const reservationStatuses = ['HELD', 'FAILED', 'RELEASED', 'SHIPPED', 'CANCELLED'] as const;
 export type ReservationStatus = (typeof reservationStatuses)[number];
 
 /** What the inventory did for one order: at most one per order id. */

@@ -342,6 +342,7 @@ describe('the HTTP shell', () => {
         'orderflow_events_consumed_total',
         'orderflow_events_dead_lettered_total',
         'orderflow_events_retried_total',
+        'orderflow_events_stale_total',
         'orderflow_outbox_backlog',
         'orderflow_handler_duration_seconds',
         'process_cpu_seconds_total',

@@ -16,6 +16,8 @@ export interface ServiceMetrics {
   readonly eventsDeadLettered: Counter<EventLabels>;
   /** Handler attempts that failed and were tried again, outage waits included. */
   readonly eventsRetried: Counter<EventLabels>;
+  /** Events refused because they are older than the state they would change (a replayed dead letter, say). */
+  readonly eventsStale: Counter<EventLabels>;
   /** Outbox rows written but not yet published: grows while Kafka is unreachable. */
   readonly outboxBacklog: Gauge;
   /** Partitions whose record has waited past the consumer's stuck bound, by topic: alert on > 0. */
@@ -73,6 +75,12 @@ export function createMetrics({ serviceName }: { serviceName: string }): Service
     eventsRetried: new Counter({
       name: 'orderflow_events_retried_total',
       help: 'Handler attempts that failed and were tried again (outage waits included), by topic and event type.',
+      labelNames: ['topic', 'event_type'],
+      registers,
+    }),
+    eventsStale: new Counter({
+      name: 'orderflow_events_stale_total',
+      help: 'Events acknowledged without effect because they are older than the state they would change, by topic and event type.',
       labelNames: ['topic', 'event_type'],
       registers,
     }),
