@@ -1,9 +1,11 @@
-import { consumerRunnerDefaults } from '@orderflow/kafka';
+import { consumerRunnerDefaults, outboxRelayDefaults } from '@orderflow/kafka';
+import { findFreePort } from '@orderflow/service';
 import { waitFor } from '@orderflow/testing';
 import { holdStockRow, sessionsWaitingForLocks, terminateSessionsFor } from './harness/database-sessions.ts';
 import { loadFor, seconds } from './harness/fault-form.ts';
 import { startFaultStack, type FaultStack } from './harness/fault-stack.ts';
 import { groupMembers } from './harness/group-members.ts';
+import { finalOrdersSince, outboxSince, relayRoleOf } from './harness/outbox-relays.ts';
 import { ordersAwaitingStock } from './harness/reservations.ts';
 import { expectSound, runScenario } from './harness/run-scenario.ts';
 import { watchServices } from './harness/service-watch.ts';
@@ -187,5 +189,73 @@ describe('nothing lost, nothing applied twice: service faults under load', () =>
     });
     services.expectAllStillRunning();
     expectSound(report, { deadLettered: 0 });
+  });
+
+  it("16. the order-service instance leading the outbox relay frozen (SIGSTOP): another instance's relay leads within the leader timeout, orders go on to their outcome, and the thawed one stands by", async () => {
+    const second = await faultStack.stack.startProcess({
+      app: 'order-service',
+      label: 'order-service#2',
+      instance: 2,
+      port: await findFreePort(),
+    });
+    const instances = [faultStack.stack.process('order-service'), second];
+    const orderDatabase = faultStack.stack.databaseUrls.get('order-service') ?? '';
+    const services = watchServices(faultStack.stack, faultStack.output);
+    // The relay's bound: PostgreSQL ends the frozen leader's idle session, a standby's next try takes the lock.
+    const takeOverMs = outboxRelayDefaults.leaderTimeoutMs + outboxRelayDefaults.standbyIntervalMs;
+    let orderServiceUrl = instances[0]?.url ?? '';
+    try {
+      const report = await runScenario({
+        name: 'outbox relay leader frozen',
+        faultStack,
+        orderServiceUrl: () => orderServiceUrl,
+        warmUpMs: seconds(3, 10),
+        coolDownMs: seconds(3, 10),
+        fault: async () => {
+          const roles = await Promise.all(instances.map(relayRoleOf));
+          const leader = instances[roles.indexOf('leader')];
+          const standby = instances.find((instance) => instance !== leader);
+          if (!leader || !standby) throw new Error(`expected one relay leader, the roles are ${roles.join(', ')}`);
+          // The clients go on through the healthy instance: its orders wait in the shared outbox.
+          orderServiceUrl = standby.url;
+          await leader.pause();
+          const frozenAt = new Date();
+          try {
+            await waitFor(
+              async () => {
+                const outbox = await outboxSince(orderDatabase, frozenAt);
+                if ((await relayRoleOf(standby)) === 'leader' && outbox.written > 0 && outbox.unsent === 0) return true;
+                throw new Error(`${outbox.unsent} of ${outbox.written} rows written since the freeze unsent`);
+              },
+              {
+                description: `${standby.spec.label}'s relay to lead and publish the rows written since the freeze`,
+                timeoutMs: takeOverMs + 5_000,
+                intervalMs: 250,
+              },
+            );
+            console.log(`outbox relay taken over ${Date.now() - frozenAt.getTime()} ms after the freeze`);
+            // Some outcomes come back on partitions the frozen instance's consumer still holds
+            // (until the group's session timeout); the others are final a few seconds after the takeover.
+            await waitFor(async () => (await finalOrdersSince(orderDatabase, frozenAt)) > 0, {
+              description: 'an order placed since the freeze to reach its outcome',
+              timeoutMs: 10_000,
+              intervalMs: 250,
+            });
+          } finally {
+            await leader.resume();
+          }
+          await waitFor(async () => ['standby', 'leader'].includes((await relayRoleOf(leader)) ?? ''), {
+            description: `the thawed ${leader.spec.label}'s relay to stand by (or lead)`,
+            timeoutMs: 20_000,
+            intervalMs: 250,
+          });
+        },
+      });
+      services.expectAllStillRunning();
+      expectSound(report, { deadLettered: 0 });
+      expect((await Promise.all(instances.map(relayRoleOf))).sort()).toEqual(['leader', 'standby']);
+    } finally {
+      await second.stop();
+    }
   });
 });

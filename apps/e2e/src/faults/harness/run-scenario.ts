@@ -17,6 +17,8 @@ export type Scenario = {
   /** Units of the scenario's product (80 in the short form, 400 in the long): fewer than the orders, so some are confirmed and the rest rejected. */
   readonly units?: number;
   readonly ratePerSecond?: number;
+  /** Where the load sends its orders, asked before each request. Default: the first order-service instance. */
+  readonly orderServiceUrl?: () => string;
 };
 
 /**
@@ -29,7 +31,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioReport> {
   const sku = await faultStack.newProduct(scenario.units ?? times(80, 400));
   const deadLettersBefore = await faultStack.deadLetters();
   const load = startLoad({
-    orderServiceUrl: faultStack.orderServiceUrl,
+    orderServiceUrl: scenario.orderServiceUrl ?? faultStack.orderServiceUrl,
     sku,
     ratePerSecond: scenario.ratePerSecond ?? times(8, 20),
   });
