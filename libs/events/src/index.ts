@@ -87,5 +87,5 @@ export { recordToEvent, type DecodedEvent, type DecodeFailure, type DecodeResult
 export { causedBy, newEventId } from './envelope/event-id.ts';
 export { eventContextOf, type ActionContext } from './envelope/action-context.ts';
 export { headerNames, type HeaderName } from './envelope/headers.ts';
-export { assertFitsTopic, encodedSize } from './envelope/message-size.ts';
+export { assertFitsTopic, encodedSize, recordBatchSize } from './envelope/message-size.ts';
 export type { ConsumedRecord, EventContext, EventMessage, EventMetadata } from './envelope/event-message.ts';

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { assertFitsTopic, defineTopic, encodedSize, eventToMessage } from '@orderflow/events';
+import {
+  assertFitsTopic,
+  defineTopic,
+  encodedSize,
+  eventToMessage,
+  EventTooLargeError,
+  recordBatchSize,
+} from '@orderflow/events';
 import { recordCount, testCluster, uniqueOrdersTopic } from '@orderflow/testing';
 import { createKafkaClient } from '../client/kafka-client.ts';
 import { createEventProducer } from '../producer/event-producer.ts';
@@ -39,6 +46,36 @@ describe('the broker size limit', () => {
 
       for (const message of messages) await producer.publishMessages([{ topic: topic.name, messages: [message] }]);
       expect(await recordCount(kafka, topic.name)).toBe(10);
+    } finally {
+      await producer.stop();
+    }
+  });
+  it('checks a message sent alone exactly as recordBatchSize() counts it: the limit is accepted, one byte more refused, as assertFitsTopic says', async () => {
+    const { brokers } = await testCluster();
+    const kafka = createKafkaClient({ brokers, clientId: 'record-batch-limit-spec' });
+    const limit = 20_000;
+    const base = uniqueOrdersTopic('exact-limit');
+    const topic = defineTopic({ ...base, config: { ...base.config, 'max.message.bytes': limit } });
+    await provisionTopics({ kafka, topics: [topic] });
+    // A real event's key and headers, its value grown to the limit.
+    const event = eventToMessage(topic, 'OrderPlacedEvent', orderPlaced(randomUUID()), testContext());
+    const withValue = (bytes: number) => ({ ...event, value: Buffer.alloc(bytes, 'x') });
+    let valueBytes = limit;
+    while (recordBatchSize(withValue(valueBytes)) > limit) valueBytes -= 1;
+    const exact = withValue(valueBytes);
+    const oneMore = withValue(valueBytes + 1);
+    expect(recordBatchSize(exact)).toBe(limit);
+    expect(() => assertFitsTopic(topic, 'OrderPlacedEvent', exact)).not.toThrow();
+    expect(() => assertFitsTopic(topic, 'OrderPlacedEvent', oneMore)).toThrow(EventTooLargeError);
+
+    const producer = createEventProducer({ kafka });
+    await producer.start();
+    try {
+      await producer.publishMessages([{ topic: topic.name, messages: [exact] }]);
+      await expect(producer.publishMessages([{ topic: topic.name, messages: [oneMore] }])).rejects.toMatchObject({
+        type: 'MESSAGE_TOO_LARGE',
+      });
+      expect(await recordCount(kafka, topic.name)).toBe(1);
     } finally {
       await producer.stop();
     }
