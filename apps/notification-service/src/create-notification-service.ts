@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { deadLetterTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
-import { createConsumerRunner, createServiceLifecycle } from '@orderflow/kafka';
+import { createConsumerRunner, databaseProbe, createServiceLifecycle } from '@orderflow/kafka';
 import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
@@ -63,6 +63,8 @@ export function createNotificationService(options: NotificationServiceOptions): 
     topics: [topics.orders],
     logger,
     metrics,
+    // A handler timeout while this pool does not answer either is a database that hangs: a wait.
+    dependencyProbe: databaseProbe(messagingPool),
     batchHandler: ordersTopicHandler({ pool: messagingPool, logger, storeOn: pgNotificationRepository }),
     ...notificationFetch,
   });

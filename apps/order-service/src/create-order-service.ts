@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
-import { createConsumerRunner, createOutboxRelay, createServiceLifecycle, kafkaMetricsFor } from '@orderflow/kafka';
+import {
+  createConsumerRunner,
+  databaseProbe,
+  createOutboxRelay,
+  createServiceLifecycle,
+  kafkaMetricsFor,
+} from '@orderflow/kafka';
 import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
@@ -78,6 +84,8 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     topics: [topics.inventory],
     logger,
     metrics,
+    // A handler timeout while this pool does not answer either is a database that hangs: a wait.
+    dependencyProbe: databaseProbe(messagingPool),
     batchHandler: inventoryTopicHandler({
       pool: messagingPool,
       logger,

@@ -51,6 +51,7 @@ export { sentOutboxRetention } from './outbox/outbox-retention.ts';
 
 // Consuming: decode at the edge, retry, dead-letter, commit after the inbox transaction.
 export { createConsumerRunner, type ConsumerRunner } from './consumer/consumer-runner.ts';
+export { databaseProbe, type DependencyProbe } from './consumer/timeout-diagnosis.ts';
 export {
   consumerRunnerDefaults,
   type ConsumerRunnerOptions,

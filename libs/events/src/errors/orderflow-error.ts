@@ -18,6 +18,7 @@ export type OrderflowErrorCode =
   | 'invalid-topic-name' // a dead-letter topic name Kafka would refuse
   | 'topic-mismatch' // a topic exists with other settings than the catalogue's
   | 'handler-timeout' // a message handler did not finish in time
+  | 'dependency-hangs' // a handler timed out and its database did not answer a probe either
   | 'kafka-login-refused' // the brokers refused the service's credentials
   | 'migration-failed' // PostgreSQL refused a migration file
   | 'invalid-config'; // the environment does not describe a runnable service

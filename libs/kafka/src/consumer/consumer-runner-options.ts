@@ -4,6 +4,7 @@ import type { Backoff } from '../retry/backoff-delay.ts';
 import type { BatchHandler, EventHandler } from './consumer-types.ts';
 import type { RunnerMetrics } from './runner-metrics.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+import type { DependencyProbe } from './timeout-diagnosis.ts';
 import { z } from 'zod';
 import type { ServiceLogger } from '@orderflow/service';
 import { backoffSchema } from '../retry/backoff-delay.ts';
@@ -26,6 +27,12 @@ export type ConsumerRunnerOptions<Topic extends TopicDefinition> = Handlers<Topi
   readonly logger?: ServiceLogger;
   /** The service's Prometheus metrics, which the runner's events move (runner-metrics.ts). */
   readonly metrics?: RunnerMetrics;
+  /**
+   * Asked after a handler timeout: does the database answer at all? If not, the timeout is a
+   * dependency wait, not the record's failure (timeout-diagnosis.ts). `databaseProbe(pool)`.
+   * Without one, a timeout is always the record's.
+   */
+  readonly dependencyProbe?: DependencyProbe;
 } & Partial<ConsumerRunnerSettings>;
 
 /** Everything a runner can be tuned by; the defaults are below. */
@@ -33,6 +40,8 @@ export type ConsumerRunnerSettings = {
   readonly retry: RetryPolicy;
   /** A handler attempt (one record, or one batch) that takes longer fails with HandlerTimeoutError. */
   readonly handlerTimeoutMs: number;
+  /** How long the dependency probe after a handler timeout may take before the database counts as hung. */
+  readonly probeTimeoutMs: number;
   /**
    * The group drops a member it has not heard from for this long. Kafka's own default is
    * 45 s; 10 s moves a crashed instance's partitions on within seconds, which is what the
@@ -78,6 +87,7 @@ export type ConsumerRunnerSettings = {
 export const consumerRunnerDefaults: ConsumerRunnerSettings = {
   retry: defaultRetryPolicy,
   handlerTimeoutMs: 30_000,
+  probeTimeoutMs: 2_000,
   sessionTimeoutMs: 10_000,
   heartbeatIntervalMs: 3_000,
   maxWaitTimeMs: 1_000,
@@ -101,6 +111,7 @@ export const consumerRunnerSettingsSchema: z.ZodType<ConsumerRunnerSettings> = z
   .object({
     retry: z.object({ attempts: positive, backoff: backoffSchema }),
     handlerTimeoutMs: positive,
+    probeTimeoutMs: positive,
     sessionTimeoutMs: positive,
     heartbeatIntervalMs: positive,
     maxWaitTimeMs: z.number().int().nonnegative(),

@@ -18,6 +18,7 @@ import { createRunnerEvents, type RunnerEventEmitter } from './runner-events.ts'
 import { logRunnerEvents } from './runner-log.ts';
 import { countRunnerEvents } from './runner-metrics.ts';
 import { trackStatus } from './runner-status.ts';
+import { diagnoseTimeout } from './timeout-diagnosis.ts';
 
 // The types live in consumer-types.ts and consumer-runner-options.ts; named here too, where
 // a handler's author looks first.
@@ -61,7 +62,9 @@ export type ConsumerRunner = {
  * Failures: an undecodable record, or a handler error that is not retriable, goes to the
  * dead-letter topic at once; a retriable one is tried again with doubling pauses, then
  * dead-lettered. An unavailable dependency (the database is down) is no failure of the
- * record: the runner waits for it as long as it takes and never dead-letters for it. Either
+ * record: the runner waits for it as long as it takes and never dead-letters for it; so is a
+ * handler timeout during which the database does not answer a probe either (it hangs, see
+ * timeout-diagnosis.ts). Either
  * way the partition moves on. Only if dead-lettering itself fails is the offset left
  * uncommitted: kafkajs retries, then the member crashes and the runner starts a new one,
  * which reads on from the last committed offset.
@@ -121,6 +124,9 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
         heartbeatIntervalMs: settings.heartbeatIntervalMs,
         heartbeat,
         label: recordLabel(record),
+      }).catch(async (error: unknown) => {
+        // A timeout may be the database hanging, not the record: then it is an outage wait.
+        throw await diagnoseTimeout(error, options.dependencyProbe, settings.probeTimeoutMs);
       });
     return handleRecord(runner, { record, eventType: event.type, heartbeat, attempt, deadLetters });
   }

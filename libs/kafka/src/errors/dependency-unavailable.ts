@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, UnavailableError } from '@orderflow/service';
+import { DependencyHangsError } from './dependency-hangs-error.ts';
 
 /**
  * Is this the failure of a dependency (the database, the network to it) rather than of the
@@ -9,8 +10,10 @@ import { isDatabaseUnavailable, UnavailableError } from '@orderflow/service';
  *
  * Recognised: an UnavailableError (withTransaction turns a database failure into one), and
  * everything isDatabaseUnavailable knows: socket errors, a dropped connection, a server that
- * restarts or is full, and lock waits that timed out or deadlocked (see its list).
+ * restarts or is full, and lock waits that timed out or deadlocked (see its list); and a
+ * DependencyHangsError: a handler timed out and the database's probe did too
+ * (consumer/timeout-diagnosis.ts).
  */
 export function isDependencyUnavailable(error: unknown): boolean {
-  return error instanceof UnavailableError || isDatabaseUnavailable(error);
+  return error instanceof UnavailableError || error instanceof DependencyHangsError || isDatabaseUnavailable(error);
 }
