@@ -1,5 +1,5 @@
 import type { PartitionLag } from './lag.ts';
-import type { InstanceStatus, MemberName } from './member-names.ts';
+import type { InstanceStatus, MemberName, StuckPartitionSeen } from './member-names.ts';
 import type { RebalanceEntry } from './rebalance-timeline.ts';
 import type { RecordSummary } from './record-summary.ts';
 
@@ -60,6 +60,8 @@ export type MemberView = MemberName & {
   readonly clientId: string;
   readonly clientHost: string;
   readonly partitions: readonly PartitionLag[];
+  /** What the member's own /status reports stuck (empty when it does not say, or nothing is). */
+  readonly stuck: readonly StuckPartitionSeen[];
 };
 
 export type GroupView = {

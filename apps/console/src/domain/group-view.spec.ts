@@ -65,6 +65,30 @@ describe('a consumer group as the console shows it', () => {
     ]);
   });
 
+  it("shows the partitions a member's own /status reports stuck, and none for a member without one", () => {
+    const stuck = {
+      topic: 'orders',
+      partition: 1,
+      offset: '4',
+      since: '2026-12-05T11:00:00.000Z',
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'canceling statement due to statement timeout',
+    };
+    const instances = [
+      {
+        label: 'inventory-service#1',
+        url: 'http://127.0.0.1:3010',
+        member: { groupId: 'inventory-service', memberId: 'm-1', stuck: [stuck] },
+        error: undefined,
+      },
+    ];
+    const { view } = groupView(reading, topics, instances);
+    expect(view.members.map(({ name, stuck: held }) => [name, held])).toEqual([
+      ['inventory-service#1', [stuck]],
+      ['inventory-service#2', []],
+    ]);
+  });
+
   it('says so when the committed offsets could not be read', () => {
     const { view } = groupView({ ...reading, committed: undefined }, topics, []);
     expect(view).toMatchObject({ uncommitted: 3, totalLag: 0, error: 'committed offsets could not be read' });

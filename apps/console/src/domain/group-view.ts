@@ -57,6 +57,10 @@ export function groupView(
       partitions: Object.entries(member.assignment).flatMap(([topic, partitions]) =>
         [...partitions].sort((a, b) => a - b).map((partition) => lag(topic, partition)),
       ),
+      stuck:
+        instances.find(
+          (instance) => instance.member?.groupId === groupId && instance.member.memberId === member.memberId,
+        )?.member?.stuck ?? [],
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   const observation: GroupObservation = {

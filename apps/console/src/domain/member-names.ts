@@ -1,10 +1,31 @@
+/**
+ * A partition an instance's consumer reports stuck in its `/status` (consumer.stuck): a record
+ * that has waited past the runner's bound, e.g. for a row an open transaction holds.
+ */
+export type StuckPartitionSeen = {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** ISO time the record's wait started. */
+  readonly since: string;
+  readonly code: string;
+  readonly message: string;
+};
+
 /** One service instance the console knows (from CONSOLE_SERVICES) and what its `/status` last said. */
 export type InstanceStatus = {
   /** `inventory-service#2`: the app and the instance number, as `npm start` labels it. */
   readonly label: string;
   readonly url: string;
   /** The consumer group member this instance is, per its `/status`; undefined while unknown. */
-  readonly member: { readonly groupId: string; readonly memberId: string } | undefined;
+  readonly member:
+    | {
+        readonly groupId: string;
+        readonly memberId: string;
+        /** Partitions its consumer reports stuck; absent when its /status does not say. */
+        readonly stuck?: readonly StuckPartitionSeen[];
+      }
+    | undefined;
   /** Undefined while `/status` answers; else why not. */
   readonly error: string | undefined;
 };

@@ -149,8 +149,9 @@ function renderTopics(current) {
 
 /** @param {ConsoleView} current */
 function renderGroups(current) {
-  const cards = current.groups.map((group) =>
-    h(
+  const cards = current.groups.map((group) => {
+    const stuck = group.members.flatMap((member) => member.stuck.map((partition) => ({ member, partition })));
+    return h(
       'div',
       { class: 'group', 'data-group': group.groupId, 'data-members': group.members.length },
       h(
@@ -163,6 +164,7 @@ function renderGroups(current) {
           ` ${group.state} · ${group.members.length} members · lag ${group.totalLag}`,
           group.uncommitted > 0 ? ` (+ ${group.uncommitted} partitions never committed: lag unknown)` : '',
         ),
+        stuck.length > 0 ? h('span', { class: 'error' }, ` · ${stuck.length} stuck`) : '',
       ),
       table(
         ['member (instance)', 'partitions held', 'partition: committed / end (lag)'],
@@ -187,9 +189,17 @@ function renderGroups(current) {
           ),
         ),
       ),
+      // A record that keeps waiting (a held lock, a long outage): what the instance's /status says.
+      ...stuck.map(({ member, partition }) =>
+        h(
+          'p',
+          { class: 'error stuck', 'data-stuck': `${partition.topic}[${partition.partition}]` },
+          `stuck: ${partition.topic}[${partition.partition}]@${partition.offset} on ${member.name}, waiting since ${partition.since} (${partition.code}: ${partition.message})`,
+        ),
+      ),
       group.error ? h('p', { class: 'error' }, group.error) : '',
-    ),
-  );
+    );
+  });
   show('groups', ...cards);
 }
 
