@@ -6,6 +6,7 @@
  *   npm run kafka:down [-- --wipe]        stop them (and delete all data)
  *   npm run kafka -- stop|kill|pause|resume|start <node-id>    fault injection
  *   npm run kafka -- kafka-topics --describe --topic orders    any Kafka CLI tool
+ *   npm run kafka -- replay-dead-letters --topic orders.inventory-service.dlt [--event-id <id>]
  *
  * `--profile test` acts on the cluster of `npm test` instead of the dev one (KAFKA_PROFILE=test
  * does the same for every command, as the docs test does). With KAFKA_BROKERS set, the Kafka
@@ -39,6 +40,9 @@ const USAGE = `usage: cli.ts <command> [--profile dev|test]
   status                  show nodes, the active controller and topics
   stop|kill|pause|resume|start <node-id>
   <kafka-tool> [args...]  one of: ${Object.keys(KAFKA_CLI_TOOLS).join(', ')}
+  replay-dead-letters --topic <topic>.<group>.dlt [--event-id <id>]...
+                          put dead-lettered records back on their topic: key, value,
+                          timestamp and headers as they were (all, or those event ids)
   secrets --dir <dir> --hosts <name,...> [--ips <address,...>] [--owner <uid>]
                           the secured docker compose variant's secrets (docker-compose.secure.yml)`;
 
@@ -52,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return runToolCommand(command, rest);
   }
   if (command === 'secrets') return secretsCommand(rest);
+  if (command === 'replay-dead-letters') return replayCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -113,6 +118,34 @@ async function runToolCommand(tool: string, args: string[]): Promise<number> {
     ? external.split(',')
     : bootstrapServers(clusterLayout(process.env['KAFKA_PROFILE'] ?? 'dev'));
   return runKafkaTool(tool, args, brokers, { inherit: true }).status;
+}
+
+/** Dead-lettered records back onto their topic, for the groups to handle again (docs/11). */
+async function replayCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      topic: { type: 'string' },
+      'event-id': { type: 'string', multiple: true },
+      profile: { type: 'string', default: process.env['KAFKA_PROFILE'] ?? 'dev' },
+    },
+  });
+  if (!values.topic?.endsWith('.dlt')) {
+    console.error(`replay-dead-letters needs --topic <topic>.<group>.dlt.\n${USAGE}`);
+    return 1;
+  }
+  const external = process.env['KAFKA_BROKERS'];
+  const brokers = external ? external.split(',') : bootstrapServers(clusterLayout(values.profile));
+  const { Kafka, logLevel } = await import('kafkajs');
+  const { replayDeadLetters } = await import('./replay-dead-letters.ts');
+  const replayed = await replayDeadLetters({
+    kafka: new Kafka({ clientId: 'replay-dead-letters', brokers, logLevel: logLevel.ERROR }),
+    deadLetterTopic: values.topic,
+    ...(values['event-id'] ? { eventIds: values['event-id'] } : {}),
+    log: (line) => console.log(line),
+  });
+  console.log(`Replayed ${replayed.length} record(s) from ${values.topic}.`);
+  return 0;
 }
 
 /**
