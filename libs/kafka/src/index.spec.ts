@@ -22,6 +22,7 @@ describe('@orderflow/kafka public API', () => {
       'kafka-001-outbox.sql',
       'kafka-002-inbox.sql',
       'kafka-003-retention-indexes.sql',
+      'kafka-004-outbox-dead-letter.sql',
     ]);
   });
 });

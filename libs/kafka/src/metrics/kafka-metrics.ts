@@ -11,15 +11,20 @@ export type KafkaMetrics = {
   readonly published?: (labels: { topic: string }, count: number) => void;
   /** Outbox rows still waiting to be published, after each relay round. */
   readonly outboxPending?: (count: number) => void;
+  /** An outbox row the broker refuses for ever, moved to the outbox's dead-letter table. */
+  readonly outboxDeadLettered?: (labels: { topic: string; eventType: string }) => void;
 };
 
 /**
  * The producers' hooks on the service's metrics. A relay publishes rows of any event type in
  * one request, so these count under `event_type="all"`.
  */
-export function kafkaMetricsFor(metrics: Pick<ServiceMetrics, 'eventsProduced' | 'outboxBacklog'>): KafkaMetrics {
+export function kafkaMetricsFor(
+  metrics: Pick<ServiceMetrics, 'eventsProduced' | 'outboxBacklog' | 'eventsDeadLettered'>,
+): KafkaMetrics {
   return {
     published: ({ topic }, count) => metrics.eventsProduced.inc({ topic, event_type: 'all' }, count),
     outboxPending: (count) => metrics.outboxBacklog.set(count),
+    outboxDeadLettered: ({ topic, eventType }) => metrics.eventsDeadLettered.inc({ topic, event_type: eventType }),
   };
 }

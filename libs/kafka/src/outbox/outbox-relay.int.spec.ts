@@ -231,6 +231,51 @@ describe('the outbox relay', () => {
     expect(first.status().published + second.status().published).toBe(60);
   });
 
+  it('moves a row the broker refuses for ever to the dead-letter table, with an alarm, and publishes the rows after it in order', async () => {
+    // The topic takes 5,000-byte batches; the outbox was written against a definition that
+    // allowed more (as rows written before a limit was lowered were): one event is too large.
+    const written = defineTopic({ ...uniqueOrdersTopic(), partitions: 1 });
+    const provisioned = defineTopic({ ...written, config: { ...written.config, 'max.message.bytes': 5_000 } });
+    await provisionTopics({ kafka, topics: [provisioned] });
+    const orderId = crypto.randomUUID();
+    const tooLarge: OrderPlacedEvent = {
+      ...orderPlaced(orderId),
+      items: Array.from({ length: 100 }, (_, line) => ({ sku: `SKU-${String(line).padStart(60, '0')}`, quantity: 1 })),
+    };
+    const entry = (event: OrderPlacedEvent) => ({ type: 'OrderPlacedEvent' as const, event, context: testAction() });
+    const [before, refused, ...after] = await withTransaction(db.pool, async (client) =>
+      (
+        await appendToOutbox(client, written, [
+          entry(orderPlaced(orderId)),
+          entry(tooLarge),
+          entry(orderPlaced(orderId)),
+          entry(orderPlaced(orderId)),
+        ])
+      ).map((row) => row.eventId),
+    );
+    const alarms: { topic: string; eventType: string }[] = [];
+    const relay = await startRelay({ outboxDeadLettered: (labels) => alarms.push(labels) });
+
+    await waitFor(() => relay.status().published === 3 && relay.status().deadLettered === 1, {
+      description: 'the rows around the refused one published, and that one dead-lettered',
+    });
+    const records = await consumeFromBeginning(kafka, provisioned.name, 3);
+    const received = records
+      .sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)))
+      .map((record) => String(record.message.headers?.['event-id']));
+    expect(received).toEqual([before, ...after]);
+    const deadLetters = await db.pool.query('SELECT event_id, topic, reason FROM kafka_outbox_dead_letter');
+    expect(deadLetters.rows).toEqual([
+      { event_id: refused, topic: provisioned.name, reason: expect.stringMatching(/^MESSAGE_TOO_LARGE: /) },
+    ]);
+    expect(await unsentRows()).toBe(0);
+    expect(alarms).toEqual([{ topic: provisioned.name, eventType: 'OrderPlacedEvent' }]);
+    expect(relay.status().lastDeadLetter).toMatchObject({
+      eventId: refused,
+      reason: expect.stringMatching(/^MESSAGE_TOO_LARGE/),
+    });
+  });
+
   it('when the leader process freezes (SIGSTOP), a standby takes over within the leader timeout; thawed, the old leader stands by', async () => {
     const leaderTimeoutMs = 2_000;
     const topic = uniqueOrdersTopic();

@@ -16,6 +16,7 @@ import {
   type LeaderSessionKeeper,
 } from './leader-session.ts';
 import { groupByTopic, readOutboxBatch, type OutboxBatch } from './outbox-batch.ts';
+import { moveToDeadLetter, refusalForEver, type DeadLetteredRow } from './outbox-dead-letter.ts';
 import { createWakeUp } from './wake-up.ts';
 
 export type OutboxRelayOptions = {
@@ -71,6 +72,9 @@ export type OutboxRelayStatus = {
   readonly role: 'stopped' | 'standby' | 'leader';
   /** Rows published and marked sent by this instance. */
   readonly published: number;
+  /** Rows this instance moved to `kafka_outbox_dead_letter`: the broker refused them for ever. An alarm. */
+  readonly deadLettered: number;
+  readonly lastDeadLetter: (DeadLetteredRow & { readonly at: Date }) | undefined;
   readonly lastError: { readonly code: string; readonly message: string; readonly at: Date } | undefined;
 };
 
@@ -115,6 +119,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let leaderLost = false;
   let producer: EventProducer | undefined;
   let published = 0;
+  let deadLettered = 0;
+  let lastDeadLetter: OutboxRelayStatus['lastDeadLetter'];
+  // Set after a batch was refused for good: its rows, up to this id, go one per request.
+  let isolateThroughId: bigint | undefined;
   let nextReportAt = 0;
   let lastError: OutboxRelayStatus['lastError'];
 
@@ -186,7 +194,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const sent = startedProducer()
       .then((started) => started.publishMessages(groupByTopic(batch.rows)))
       .catch((error: unknown) => {
-        throw error instanceof PublishFailed ? error : new PublishFailed(error);
+        throw new PublishFailed(error instanceof PublishFailed ? error.cause : error, batch);
       });
     // Awaited later; until then a rejection is not unhandled.
     sent.catch(() => {});
@@ -209,8 +217,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     try {
       for (;;) {
         const readAt = Date.now();
-        const next = running ? await readOutboxBatch(client, settings, inFlight?.batch.ids ?? []) : undefined;
+        const limits = isolateThroughId === undefined ? settings : { ...settings, batchSize: 1 };
+        const next = running ? await readOutboxBatch(client, limits, inFlight?.batch.ids ?? []) : undefined;
         session.answered(readAt);
+        const firstId = next?.ids[0];
+        if (isolateThroughId !== undefined && firstId !== undefined && BigInt(firstId) > isolateThroughId)
+          isolateThroughId = undefined;
         const acknowledged = inFlight;
         if (acknowledged) await acknowledged.sent;
         // The wait for Kafka may have lasted a freeze: still the leader before publishing more?
@@ -228,6 +240,43 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // On a failure, let the request in flight settle before the caller replaces the producer.
       await inFlight?.sent.catch(() => {});
     }
+  }
+
+  /**
+   * A row the broker refuses for ever must not wedge the outbox. A refused batch of several
+   * rows is sent again one row per request, in id order, until the broker names the row; that
+   * row goes to the dead-letter table with the reason, and the rows after it go on in order.
+   * Returns false when `failure` is no such refusal (or setting it aside failed): then the
+   * relay retries as after any failure.
+   */
+  async function setAsideRefused(failure: unknown): Promise<boolean> {
+    const client = leaderClient;
+    if (!(failure instanceof PublishFailed) || !failure.batch || !client || leaderLost) return false;
+    const refusal = refusalForEver(failure.cause);
+    const [outboxId] = failure.batch.ids;
+    if (!refusal || outboxId === undefined) return false;
+    lastError = { code: errorCode(failure.cause), message: errorMessage(failure.cause), at: new Date() };
+    await producer?.stop().catch(() => {});
+    producer = undefined;
+    if (failure.batch.ids.length > 1) {
+      isolateThroughId = BigInt(failure.batch.ids.at(-1) ?? outboxId);
+      logger.warn(
+        { err: failure.cause },
+        `the broker refused a batch of ${failure.batch.ids.length} outbox rows (${refusal}): sending them one by one`,
+      );
+      return true;
+    }
+    const moved = await moveToDeadLetter(client, outboxId, `${refusal}: ${errorMessage(failure.cause)}`);
+    if (moved) {
+      deadLettered += 1;
+      lastDeadLetter = { ...moved, at: new Date() };
+      options.metrics?.outboxDeadLettered?.({ topic: moved.topic, eventType: moved.eventType });
+      logger.error(
+        { deadLetter: moved },
+        `outbox relay dead-lettered row ${outboxId} (${moved.eventType} ${moved.eventId} on ${moved.topic}): the broker refuses it for ever (${moved.reason}); it is in kafka_outbox_dead_letter, the rows after it go on`,
+      );
+    }
+    return true;
   }
 
   async function stillLeading(session: LeaderSessionKeeper): Promise<void> {
@@ -271,6 +320,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         // The outbox is empty: sleep until a NOTIFY (a commit added rows) or the poll.
         await wakeUp.wait(settings.pollIntervalMs);
       } catch (failure) {
+        if (await setAsideRefused(failure).catch(() => false)) continue;
         const error = failure instanceof PublishFailed ? failure.cause : failure;
         failures += 1;
         const backoffMs = backoffDelay(backoff, failures);
@@ -312,6 +362,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     status: () => ({
       role: !running ? 'stopped' : leaderClient && !leaderLost ? 'leader' : 'standby',
       published,
+      deadLettered,
+      lastDeadLetter,
       lastError,
     }),
   };
@@ -320,10 +372,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 /** A failure on the Kafka side of the relay, as opposed to the database side. */
 class PublishFailed extends Error {
   override readonly cause: unknown;
+  /** The batch whose send failed; none if the producer could not even start. */
+  readonly batch: OutboxBatch | undefined;
 
-  constructor(cause: unknown) {
+  constructor(cause: unknown, batch?: OutboxBatch) {
     super(errorMessage(cause), { cause });
     this.name = 'PublishFailed';
     this.cause = cause;
+    this.batch = batch;
   }
 }
