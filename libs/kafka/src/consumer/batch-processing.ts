@@ -1,5 +1,6 @@
 import type { TopicDefinition } from '@orderflow/events';
 import type { EachBatchPayload } from 'kafkajs';
+import { isDependencyUnavailable } from '../errors/dependency-unavailable.ts';
 import type { BatchHandler, EventOf, HandlerContext } from './consumer-types.ts';
 import type { DeadLetterPublisher } from './dead-letter-publisher.ts';
 import { attemptWithTimeout } from './handler-attempt.ts';
@@ -17,6 +18,8 @@ export type BatchJob<Topic extends TopicDefinition> = {
   /** The one-record path: retries, outage waits and dead-lettering (record-processing.ts). */
   readonly handleOne: (record: RecordAt, event: EventOf<Topic>) => Promise<void>;
   readonly deadLetters: DeadLetterPublisher;
+  /** A failed attempt's error as the runner sees it: a timeout may be a hung database (timeout-diagnosis.ts). */
+  readonly diagnose: (error: unknown) => Promise<unknown>;
 };
 
 /**
@@ -28,7 +31,9 @@ export type BatchJob<Topic extends TopicDefinition> = {
  * If a batch fails, nothing of it committed: it is split in two halves, each tried as a batch
  * again, down to single records, which meet exactly the retry, outage-wait and dead-letter
  * rules they meet alone. A poison record costs a few failed batches (about log2 of the batch
- * size, 9 for 500), and the records around it still go in batches.
+ * size, 9 for 500), and the records around it still go in batches. Unless the failure is the
+ * database's (it refuses, or hangs: timeout-diagnosis.ts): then the first record waits it out
+ * alone, and the rest follow as a batch.
  *
  * Heartbeats: a batch can take longer than the session timeout (records one by one, a run of
  * poison records). kafkajs heartbeats between the batches it hands over, empty ones included,
@@ -89,8 +94,16 @@ async function handleRun<Topic extends TopicDefinition>(
     await job.payload.heartbeat();
     return stillOurs();
   }
-  if (await handleAsBatch(runner, job, run)) return stillOurs();
-  // Nothing of it committed. Each half as a batch again, in offset order.
+  const failure = await handleAsBatch(runner, job, run);
+  if (failure === undefined) return stillOurs();
+  // Nothing of it committed. The database, not a record? Halving would only meet it again, a
+  // timeout per half if it hangs: the first record waits it out alone, the rest follow.
+  if (isDependencyUnavailable(await job.diagnose(failure.error))) {
+    return (
+      (await handleRun(runner, job, run.slice(0, 1), stillOurs)) && handleRun(runner, job, run.slice(1), stillOurs)
+    );
+  }
+  // Else each half as a batch again, in offset order.
   const middle = Math.ceil(run.length / 2);
   return (
     (await handleRun(runner, job, run.slice(0, middle), stillOurs)) &&
@@ -98,15 +111,15 @@ async function handleRun<Topic extends TopicDefinition>(
   );
 }
 
-/** One transaction for the whole run; false if it failed (and nothing of it committed). */
+/** One transaction for the whole run; the error if it failed (and nothing of it committed). */
 async function handleAsBatch<Topic extends TopicDefinition>(
   runner: RunnerContext,
   job: BatchJob<Topic>,
   run: readonly DecodedRecord<Topic>[],
-): Promise<boolean> {
+): Promise<{ readonly error: unknown } | undefined> {
   const first = run[0];
   const last = run.at(-1);
-  if (!first || !last) return true;
+  if (!first || !last) return undefined;
   const { events, settings } = runner;
   const started = Date.now();
   const types = new Set(run.map(({ event }) => event.type));
@@ -136,9 +149,9 @@ async function handleAsBatch<Topic extends TopicDefinition>(
       else events.emit('processed', { ...positionOf(record), eventType, durationMs: undefined });
     });
     job.payload.resolveOffset(last.record.message.offset);
-    return true;
+    return undefined;
   } catch (error) {
     events.emit('batchHandled', { ...handled, durationMs: Date.now() - started, error });
-    return false;
+    return { error };
   }
 }

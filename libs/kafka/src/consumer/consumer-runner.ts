@@ -115,6 +115,8 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
       heartbeat,
     });
 
+  const diagnose = (error: unknown) => diagnoseTimeout(error, options.dependencyProbe, settings.probeTimeoutMs);
+
   /** The one-record path: attempts bounded in time, with retries, outage waits and dead letters. */
   function handleOne(record: RecordAt, event: EventOf<Topic>, heartbeat: () => Promise<void>): Promise<void> {
     const context = contextFor(record, heartbeat);
@@ -126,7 +128,7 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
         label: recordLabel(record),
       }).catch(async (error: unknown) => {
         // A timeout may be the database hanging, not the record: then it is an outage wait.
-        throw await diagnoseTimeout(error, options.dependencyProbe, settings.probeTimeoutMs);
+        throw await diagnose(error);
       });
     return handleRecord(runner, { record, eventType: event.type, heartbeat, attempt, deadLetters });
   }
@@ -148,6 +150,7 @@ export function createConsumerRunner<Topic extends TopicDefinition>(
       contextFor: (record, attempt, signal) => contextFor(record, payload.heartbeat)(attempt, signal),
       handleOne: (record, event) => handleOne(record, event, payload.heartbeat),
       deadLetters,
+      diagnose,
     });
   }
 

@@ -1,6 +1,8 @@
 import { createServer, connect, type Socket } from 'node:net';
 import { createPool } from '@orderflow/service';
-import { withInbox } from '../inbox/with-inbox.ts';
+import type pg from 'pg';
+import { withBatchInbox } from '../inbox/batch-inbox.ts';
+import { withInbox, type TransactionalHandler } from '../inbox/with-inbox.ts';
 import { consumerTestBed, type InboxTestBed } from '../spec-helpers/consumer-test-bed.ts';
 import { orderPlaced, testContext } from '../spec-helpers/order-events.ts';
 import { statusReached } from '../spec-helpers/status-reached.ts';
@@ -48,56 +50,88 @@ async function hangingProxy(targetPort: number) {
 
 describe('a database that hangs', () => {
   let bed: InboxTestBed;
+  let proxy: Awaited<ReturnType<typeof hangingProxy>>;
+  let pool: pg.Pool;
+  let runner: ConsumerRunner | undefined;
 
   beforeEach(async () => {
-    bed = await consumerTestBed('hung-db', { inbox: 'CREATE TABLE reservations (order_id uuid PRIMARY KEY)' });
-  });
-
-  afterEach(() => bed.stop());
-
-  it('is waited for like one that refuses: no record is dead-lettered, each is handled once after it resumes', async () => {
-    const proxy = await hangingProxy(Number(new URL(bed.db.connectionString).port));
+    bed = await consumerTestBed('hung-db', { inbox: 'CREATE TABLE reservations (event_id uuid PRIMARY KEY)' });
+    proxy = await hangingProxy(Number(new URL(bed.db.connectionString).port));
     const through = new URL(bed.db.connectionString);
     through.port = String(proxy.port);
-    const pool = createPool({ connectionString: through.href, applicationName: 'hung-db-spec' });
-    const events = [orderPlaced(), orderPlaced(), orderPlaced()];
-    let runner: ConsumerRunner | undefined;
-    try {
-      await pool.query('SELECT 1'); // a connection open before the hang, as in a running service
-      proxy.hang();
-      for (const event of events) await bed.producer.publish(bed.topic, 'OrderPlacedEvent', event, testContext());
-      runner = await bed.startRunner(
-        withInbox(pool, async (decoded, _context, client) => {
-          if (decoded.type !== 'OrderPlacedEvent') return;
-          await client.query('INSERT INTO reservations (order_id) VALUES ($1)', [decoded.event.orderId]);
-        }),
-        // Without the probe, 2 timed-out attempts would dead-letter a record within seconds.
-        { attempts: 2, backoff: { initialMs: 50, maxMs: 100 } },
-        {
-          handlerTimeoutMs: 1_000,
-          probeTimeoutMs: 300,
-          outageBackoff: { initialMs: 200, maxMs: 500 },
-          dependencyProbe: databaseProbe(pool),
-        },
-      );
-      const hung = runner;
-      await statusReached(hung, ({ retried, deadLettered }) => retried >= 4 || deadLettered > 0, {
-        description: 'a few waits (or a dead letter) while it hangs',
-      });
-      expect(hung.status()).toMatchObject({ deadLettered: 0, lastError: { code: 'dependency-hangs' } });
+    pool = createPool({ connectionString: through.href, applicationName: 'hung-db-spec' });
+    await pool.query('SELECT 1'); // a connection open before the hang, as in a running service
+  });
 
-      proxy.resume();
-      await statusReached(hung, ({ processed }) => processed === events.length, {
-        description: 'every record handled after the database resumes',
-        timeoutMs: 45_000,
-      });
-      const { rows } = await bed.db.pool.query<{ order_id: string }>('SELECT order_id FROM reservations');
-      expect(rows.map((row) => row.order_id).sort()).toEqual(events.map((event) => event.orderId).sort());
-      expect(hung.status().deadLettered).toBe(0);
-    } finally {
-      await runner?.stop();
-      await proxy.stop();
-      await pool.end();
+  afterEach(async () => {
+    // The runner before the pool it uses, the pool before the database is dropped.
+    await runner?.stop();
+    await proxy.stop();
+    await pool.end();
+    await bed.stop();
+  });
+
+  const reserve: TransactionalHandler<InboxTestBed['topic']> = async (decoded, _context, client) => {
+    await client.query('INSERT INTO reservations (event_id) VALUES ($1)', [decoded.metadata.eventId]);
+  };
+  const settings = {
+    // Without the probe, 2 timed-out attempts would dead-letter a record within seconds.
+    retry: { attempts: 2, backoff: { initialMs: 50, maxMs: 100 } },
+    handlerTimeoutMs: 1_000,
+    probeTimeoutMs: 300,
+    outageBackoff: { initialMs: 200, maxMs: 500 },
+  };
+
+  /** Publishes while the database hangs, waits for a few waits, resumes it, and checks each event had one effect. */
+  async function hangThenResume(runnerOf: () => Promise<ConsumerRunner>, orderIds: readonly string[]) {
+    proxy.hang();
+    const eventIds: string[] = [];
+    for (const orderId of orderIds) {
+      const eventId = crypto.randomUUID();
+      eventIds.push(eventId);
+      await bed.producer.publish(bed.topic, 'OrderPlacedEvent', orderPlaced(orderId), { ...testContext(), eventId });
     }
+    runner = await runnerOf();
+    const hung = runner;
+    await statusReached(hung, ({ retried, deadLettered }) => retried >= 4 || deadLettered > 0, {
+      description: 'a few waits (or a dead letter) while it hangs',
+    });
+    expect(hung.status()).toMatchObject({ deadLettered: 0, lastError: { code: 'dependency-hangs' } });
+
+    proxy.resume();
+    await statusReached(hung, ({ processed }) => processed === eventIds.length, {
+      description: 'every record handled after the database resumes',
+      timeoutMs: 45_000,
+    });
+    const { rows } = await bed.db.pool.query<{ event_id: string }>('SELECT event_id FROM reservations');
+    expect(rows.map((row) => row.event_id).sort()).toEqual([...eventIds].sort());
+    expect(hung.status().deadLettered).toBe(0);
+  }
+
+  it('is waited for like one that refuses: no record is dead-lettered, each is handled once after it resumes', async () => {
+    await hangThenResume(
+      () =>
+        bed.startRunner(withInbox(pool, reserve), settings.retry, {
+          ...settings,
+          dependencyProbe: databaseProbe(pool),
+        }),
+      [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()],
+    );
+  });
+
+  it('costs a batch one timeout, not one per halving: its first record waits alone, the rest follow as a batch', async () => {
+    let failedBatches = 0;
+    const orderId = crypto.randomUUID(); // one key: one partition, one batch
+    await hangThenResume(async () => {
+      const started = await bed.startRunner(withInbox(pool, reserve), settings.retry, {
+        ...settings,
+        handler: undefined,
+        batchHandler: withBatchInbox(pool, reserve),
+        dependencyProbe: databaseProbe(pool),
+      });
+      started.events.on('batchHandled', ({ error }) => (failedBatches += error === undefined ? 0 : 1));
+      return started;
+    }, [orderId, orderId, orderId, orderId]);
+    expect(failedBatches).toBe(1);
   });
 });
