@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { deadLetterTopic, inventoryTopic, type InventoryTopic, ordersTopic, type OrdersTopic } from '@orderflow/events';
-import { createConsumerRunner, createOutboxRelay, createServiceLifecycle, kafkaMetricsFor } from '@orderflow/kafka';
+import {
+  createConsumerRunner,
+  createOutboxRelay,
+  createServiceLifecycle,
+  databaseProbe,
+  kafkaMetricsFor,
+} from '@orderflow/kafka';
 import { createHttpApp, createMetrics, type Logger, type ServiceMetrics } from '@orderflow/service';
 import { Router } from 'express';
 import type { Kafka } from 'kafkajs';
@@ -71,6 +77,8 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     logger,
     metrics,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
+    // A handler timeout while this pool does not answer either is a database that hangs: a wait.
+    dependencyProbe: databaseProbe(messagingPool),
     batchHandler: ordersTopicHandler({
       pool: messagingPool,
       logger,
