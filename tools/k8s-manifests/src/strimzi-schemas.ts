@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isKubernetesName } from './kubernetes-name.ts';
 import { kafkaClusterName, strimziRelease } from './strimzi-release.ts';
 
-// The parts of Strimzi's kafka.strimzi.io/v1 CRDs (release 1.0.1) that deploy/k8s uses, as
+// The parts of Strimzi's kafka.strimzi.io/v1 CRDs (release 1.2.0) that deploy/k8s uses, as
 // zod schemas. Written by hand from the CRDs' openAPIV3Schema, strict: a field the schema does
 // not know (a typo, or one that v1 removed) is an error here, where the API server would
 // silently prune it. Small on purpose: they name exactly what deploy/k8s relies on.

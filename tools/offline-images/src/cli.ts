@@ -4,7 +4,7 @@
  * docker compose and the tests at them:
  *
  *   npm run offline-images
- *   export KAFKA_IMAGE=orderflow-offline/kafka:4.1.1 POSTGRES_IMAGE=... NODE_IMAGE=...
+ *   export KAFKA_IMAGE=orderflow-offline/kafka:4.3.1 POSTGRES_IMAGE=... NODE_IMAGE=...
  *   docker compose up --build
  *
  * `--force` rebuilds every image. Needs a Docker engine, root and debootstrap (for the base).

@@ -1,3 +1,5 @@
+import { kafkaVersion } from '@orderflow/kafka-cluster';
+
 /**
  * The offline images: stand-ins for the official images that docker-compose.yml and the
  * testcontainers mode use, for machines where no container registry can be reached. Their
@@ -11,8 +13,8 @@ export const OFFLINE_IMAGES = Object.freeze({
   node: 'orderflow-offline/node:24',
   /** For POSTGRES_IMAGE, instead of postgres:17. */
   postgres: 'orderflow-offline/postgres:17',
-  /** For KAFKA_IMAGE, instead of apache/kafka:4.1.1. */
-  kafka: 'orderflow-offline/kafka:4.1.1',
+  /** For KAFKA_IMAGE, instead of apache/kafka:<version>: the one Kafka version of the pom. */
+  kafka: `orderflow-offline/kafka:${kafkaVersion()}`,
 });
 
 /** The settings that point compose and the tests at the offline images. */
