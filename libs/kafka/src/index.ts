@@ -21,6 +21,7 @@ export {
 } from './provisioning/provision-topics.ts';
 export type { ConfigDrift, ExistingTopic, TopicPlan } from './provisioning/topic-plan.ts';
 export { KafkaLoginRefusedError } from './errors/kafka-login-refused-error.ts';
+export { kafkaErrorType } from './errors/kafka-error-type.ts';
 
 // Producing: idempotent, acks=all; services publish through the outbox.
 export {

@@ -3,7 +3,7 @@ import { topics } from '@orderflow/events';
 import { findFreePort } from '@orderflow/service';
 import { describeWithDocker, requestJson, waitFor } from '@orderflow/testing';
 import { notificationKinds, orderReaches } from '../spec-helpers/running-stack.ts';
-import { kafkaErrorType } from '../secure/secured-cluster.ts';
+import { kafkaErrorType } from '@orderflow/kafka';
 import { composeProject, type ComposeProject } from './compose-project.ts';
 import {
   aclsOnCluster,

@@ -3,7 +3,8 @@ import { accessPlan, serviceRules, topics, type ServiceName } from '@orderflow/e
 import { aclBindingsOf, type LocalKafkaCluster } from '@orderflow/kafka-cluster';
 import { waitFor } from '@orderflow/testing';
 import kafkajs, { logLevel, type Admin, type Consumer, type LogEntry } from 'kafkajs';
-import { kafkaAs, kafkaErrorType, securedCluster } from './secured-cluster.ts';
+import { kafkaErrorType } from '@orderflow/kafka';
+import { kafkaAs, securedCluster } from './secured-cluster.ts';
 
 const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
 

@@ -26,10 +26,3 @@ export function kafkaAs(cluster: LocalKafkaCluster, user: string, config: Partia
     ...config,
   });
 }
-
-/** The Kafka error type behind a kafkajs error: its own `type`, or its cause's (a non-retriable wrapper). */
-export function kafkaErrorType(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  if ('type' in error && typeof error.type === 'string') return error.type;
-  return 'cause' in error ? kafkaErrorType(error.cause) : undefined;
-}

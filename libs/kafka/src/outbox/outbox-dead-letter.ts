@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { kafkaErrorType } from '../errors/kafka-error-type.ts';
 
 /**
  * The broker's answers that refuse one message for good: sent again, it is refused again, so
@@ -9,11 +10,8 @@ const refusedForEver = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'I
 
 /** The broker's error type if `error` (or an error it wraps) refuses the message for good. */
 export function refusalForEver(error: unknown): string | undefined {
-  for (let cause = error; typeof cause === 'object' && cause !== null; cause = (cause as { cause?: unknown }).cause) {
-    const type = (cause as { type?: unknown }).type;
-    if (typeof type === 'string' && refusedForEver.has(type)) return type;
-  }
-  return undefined;
+  const type = kafkaErrorType(error);
+  return type !== undefined && refusedForEver.has(type) ? type : undefined;
 }
 
 export type DeadLetteredRow = {
